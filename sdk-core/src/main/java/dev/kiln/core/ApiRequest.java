@@ -1,0 +1,241 @@
+package dev.kiln.core;
+
+import dev.kiln.core.error.InvalidRequestException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * One call to make through {@link DatabricksClient}: method, path under the workspace host (or an
+ * absolute URI for presigned downloads), query, headers, body, and whether it is safe to repeat.
+ * Immutable; build with {@link #get(String)}, {@link #post(String)} and friends.
+ */
+public final class ApiRequest {
+  private final String method;
+  private final String path;
+  private final URI absoluteUri;
+  private final Map<String, List<String>> query;
+  private final Map<String, String> headers;
+  private final Object jsonBody;
+  private final byte[] rawBody;
+  private final String contentType;
+  private final boolean idempotent;
+  private final boolean authenticated;
+  private final Duration timeout;
+
+  private ApiRequest(Builder b) {
+    this.method = b.method;
+    this.path = b.path;
+    this.absoluteUri = b.absoluteUri;
+    Map<String, List<String>> q = new LinkedHashMap<>();
+    b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
+    this.query = Collections.unmodifiableMap(q);
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    this.jsonBody = b.jsonBody;
+    this.rawBody = b.rawBody;
+    this.contentType = b.contentType;
+    this.idempotent = b.idempotent != null ? b.idempotent : !("POST".equals(method) || "PATCH".equals(method));
+    this.authenticated = b.authenticated;
+    this.timeout = b.timeout;
+  }
+
+  public static Builder get(String path) {
+    return new Builder("GET", path);
+  }
+
+  public static Builder post(String path) {
+    return new Builder("POST", path);
+  }
+
+  public static Builder put(String path) {
+    return new Builder("PUT", path);
+  }
+
+  public static Builder patch(String path) {
+    return new Builder("PATCH", path);
+  }
+
+  public static Builder delete(String path) {
+    return new Builder("DELETE", path);
+  }
+
+  /** A request to a URI outside the workspace (e.g. a presigned link); sent without credentials. */
+  public static Builder absolute(String method, URI uri) {
+    Builder b = new Builder(method, uri.getRawPath());
+    b.absoluteUri = uri;
+    b.authenticated = false;
+    return b;
+  }
+
+  /** Percent-encodes one path segment, e.g. an id or a three-level name taken from user input. */
+  public static String segment(String value) {
+    if (value == null || value.isEmpty()) {
+      throw new InvalidRequestException("a path segment (id or name) must not be empty");
+    }
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** Path under the host, starting with '/'; for absolute requests the URI's raw path. */
+  public String path() {
+    return path;
+  }
+
+  public Optional<URI> absoluteUri() {
+    return Optional.ofNullable(absoluteUri);
+  }
+
+  public Map<String, List<String>> query() {
+    return query;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public Optional<Object> jsonBody() {
+    return Optional.ofNullable(jsonBody);
+  }
+
+  public Optional<byte[]> rawBody() {
+    return Optional.ofNullable(rawBody);
+  }
+
+  public Optional<String> contentType() {
+    return Optional.ofNullable(contentType);
+  }
+
+  /** Whether repeating the request after an unclear failure (5xx, reset, timeout) is safe. */
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  public boolean authenticated() {
+    return authenticated;
+  }
+
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** The encoded query string without '?', or "" when there is none. */
+  public String encodedQuery() {
+    StringJoiner j = new StringJoiner("&");
+    query.forEach((k, vs) -> vs.forEach(v -> j.add(encode(k) + "=" + encode(v))));
+    return j.toString();
+  }
+
+  /** Builds the full URI against a workspace host (ignored for absolute requests). */
+  public URI resolve(URI host) {
+    if (absoluteUri != null) {
+      return absoluteUri;
+    }
+    String q = encodedQuery();
+    String base = host.toString();
+    return URI.create(base + path + (q.isEmpty() ? "" : "?" + q));
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public String toString() {
+    // Query values and bodies may hold secrets; only the method and path are shown.
+    return method + " " + path;
+  }
+
+  /** Builder for {@link ApiRequest}; not thread-safe. */
+  public static final class Builder {
+    private final String method;
+    private final String path;
+    private URI absoluteUri;
+    private final Map<String, List<String>> query = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Object jsonBody;
+    private byte[] rawBody;
+    private String contentType;
+    private Boolean idempotent;
+    private boolean authenticated = true;
+    private Duration timeout;
+
+    private Builder(String method, String path) {
+      this.method = Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(path, "path");
+      this.path = path.startsWith("/") ? path : "/" + path;
+    }
+
+    /** Adds a query parameter; a null value is skipped so optional parameters read naturally. */
+    public Builder query(String name, Object value) {
+      if (value != null) {
+        query.computeIfAbsent(name, k -> new ArrayList<>()).add(String.valueOf(value));
+      }
+      return this;
+    }
+
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+      return this;
+    }
+
+    public Builder headers(Map<String, String> values) {
+      values.forEach(this::header);
+      return this;
+    }
+
+    /** A body serialised by the shared {@link Json#mapper()}. */
+    public Builder jsonBody(Object body) {
+      this.jsonBody = body;
+      this.rawBody = null;
+      return this;
+    }
+
+    public Builder body(byte[] body, String contentType) {
+      this.rawBody = body;
+      this.contentType = contentType;
+      this.jsonBody = null;
+      return this;
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body. */
+    public Builder formBody(Map<String, String> fields) {
+      StringJoiner j = new StringJoiner("&");
+      fields.forEach((k, v) -> j.add(encode(k) + "=" + encode(v)));
+      return body(j.toString().getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+    }
+
+    /** Marks a POST/PATCH as safe to repeat (or a GET as unsafe); defaults follow the method. */
+    public Builder idempotent(boolean value) {
+      this.idempotent = value;
+      return this;
+    }
+
+    /** Sends no credentials (token endpoints, presigned links). */
+    public Builder unauthenticated() {
+      this.authenticated = false;
+      return this;
+    }
+
+    /** Overrides the client's read timeout (time until the response headers arrive). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    public ApiRequest build() {
+      return new ApiRequest(this);
+    }
+  }
+}

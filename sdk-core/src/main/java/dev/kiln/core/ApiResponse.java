@@ -1,0 +1,55 @@
+package dev.kiln.core;
+
+import java.net.http.HttpHeaders;
+import java.util.Optional;
+
+/** A successful (2xx) answer with its decoded body and what it took to get it. */
+public final class ApiResponse<T> {
+  private final int statusCode;
+  private final HttpHeaders headers;
+  private final T body;
+  private final int attempts;
+
+  public ApiResponse(int statusCode, HttpHeaders headers, T body, int attempts) {
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.body = body;
+    this.attempts = attempts;
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  public HttpHeaders headers() {
+    return headers;
+  }
+
+  public Optional<String> header(String name) {
+    return headers.firstValue(name);
+  }
+
+  public T body() {
+    return body;
+  }
+
+  /** Attempts made, 1 when the first one succeeded. */
+  public int attempts() {
+    return attempts;
+  }
+
+  /** The server's request id, when it sent one. */
+  public Optional<String> requestId() {
+    return requestIdOf(headers);
+  }
+
+  static Optional<String> requestIdOf(HttpHeaders headers) {
+    Optional<String> id = headers.firstValue("x-request-id");
+    return id.isPresent() ? id : headers.firstValue("x-databricks-request-id");
+  }
+
+  @Override
+  public String toString() {
+    return "ApiResponse[status=" + statusCode + ", attempts=" + attempts + "]";
+  }
+}

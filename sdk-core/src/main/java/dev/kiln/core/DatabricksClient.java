@@ -1,0 +1,340 @@
+package dev.kiln.core;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.kiln.core.auth.CredentialsProvider;
+import dev.kiln.core.error.ConfigurationException;
+import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.internal.HttpPipeline;
+import dev.kiln.core.internal.UserAgent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection to one Databricks workspace: the shared transport every API client
+ * ({@code SqlClient.create(db)}, ...) is built on. Thread-safe; create one per workspace and
+ * share it. Nothing is sent until the first call. {@link #close()} releases what the client
+ * created (never a user-supplied {@link HttpClient} or executor) and first closes resources
+ * registered with {@link #onClose(AutoCloseable)}, such as open execution contexts.
+ */
+public final class DatabricksClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DatabricksClient.class);
+
+  private final DatabricksConfig config;
+  private final HttpPipeline pipeline;
+  private final HttpClient httpClient;
+  private final boolean ownsHttpClient;
+  private final ExecutorService ownedExecutor;
+  private final Executor executor;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Set<AutoCloseable> closeHooks = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private DatabricksClient(Builder b, DatabricksConfig config) {
+    this.config = config;
+    this.clock = b.clock;
+    if (b.executor != null) {
+      this.ownedExecutor = null;
+      this.executor = b.executor;
+    } else {
+      this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads("kiln-worker"));
+      this.executor = ownedExecutor;
+    }
+    if (b.scheduler != null) {
+      this.scheduler = b.scheduler;
+      this.ownsScheduler = false;
+    } else {
+      ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, daemonThreads("kiln-scheduler"));
+      s.setRemoveOnCancelPolicy(true);
+      this.scheduler = s;
+      this.ownsScheduler = true;
+    }
+    if (b.httpClient != null) {
+      this.httpClient = b.httpClient;
+      this.ownsHttpClient = false;
+    } else {
+      this.httpClient = HttpClient.newBuilder()
+          .connectTimeout(b.connectTimeout)
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .executor(executor)
+          .build();
+      this.ownsHttpClient = true;
+    }
+    this.sleeper = b.sleeper != null ? b.sleeper : Sleeper.using(scheduler);
+    String userAgent = UserAgent.of(config.credentials().authType(), b.userAgentSuffix);
+    this.pipeline = new HttpPipeline(httpClient, config.host(), config.credentials(), b.retryPolicy,
+        clock, sleeper, userAgent, b.readTimeout);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Host and credentials from environment variables, then the {@code ~/.databrickscfg} profile. */
+  public static DatabricksClient fromEnvironment() {
+    return builder().config(DatabricksConfig.fromEnvironment()).build();
+  }
+
+  /** Host and credentials from the named {@code ~/.databrickscfg} profile (environment still wins). */
+  public static DatabricksClient fromProfile(String profile) {
+    return builder().config(DatabricksConfig.fromProfile(profile)).build();
+  }
+
+  public DatabricksConfig config() {
+    return config;
+  }
+
+  public URI host() {
+    return config.host();
+  }
+
+  /** Sends a request and waits for its answer; errors arrive as typed {@code DatabricksException}s. */
+  public <T> ApiResponse<T> send(ApiRequest request, BodyReader<T> reader) {
+    return Futures.join(sendAsync(request, reader));
+  }
+
+  /** Sends a request without blocking a thread while it is in flight or backing off. */
+  public <T> CompletableFuture<ApiResponse<T>> sendAsync(ApiRequest request, BodyReader<T> reader) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(reader, "reader");
+    if (closed.get()) {
+      return CompletableFuture.failedFuture(new DatabricksClientException("this DatabricksClient is closed"));
+    }
+    return pipeline.send(request, reader);
+  }
+
+  /** Sends a request and decodes the JSON body as {@code type}. */
+  public <T> T call(ApiRequest request, Class<T> type) {
+    return send(request, BodyReader.json(type)).body();
+  }
+
+  public <T> T call(ApiRequest request, TypeReference<T> type) {
+    return send(request, BodyReader.json(type)).body();
+  }
+
+  public <T> CompletableFuture<T> callAsync(ApiRequest request, Class<T> type) {
+    return sendAsync(request, BodyReader.json(type)).thenApply(ApiResponse::body);
+  }
+
+  public <T> CompletableFuture<T> callAsync(ApiRequest request, TypeReference<T> type) {
+    return sendAsync(request, BodyReader.json(type)).thenApply(ApiResponse::body);
+  }
+
+  /** The client's timer thread(s), for scheduling polls; do not block in tasks run on it. */
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  /** Where Kiln runs callbacks and decoding work off the caller's thread. */
+  public Executor executor() {
+    return executor;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
+   * Registers a resource to close when this client closes (before its threads stop). Close the
+   * returned registration to forget the resource once it was closed by other means.
+   */
+  public Registration onClose(AutoCloseable resource) {
+    Objects.requireNonNull(resource, "resource");
+    if (closed.get()) {
+      throw new DatabricksClientException("this DatabricksClient is closed");
+    }
+    closeHooks.add(resource);
+    return () -> closeHooks.remove(resource);
+  }
+
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    List<AutoCloseable> hooks;
+    synchronized (closeHooks) {
+      hooks = new ArrayList<>(closeHooks);
+      closeHooks.clear();
+    }
+    Collections.reverse(hooks);
+    for (AutoCloseable hook : hooks) {
+      try {
+        hook.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", hook, e.toString());
+      }
+    }
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
+    if (ownsHttpClient && httpClient instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) httpClient).close(); // Java 21+: waits for exchanges and frees the selector
+      } catch (Exception e) {
+        LOG.debug("closing the HTTP client failed: {}", e.toString());
+      }
+    }
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DatabricksClient[host=" + config.host() + ", auth=" + config.credentials().authType() + "]";
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A resource registered with {@link #onClose(AutoCloseable)}. */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+    /** Forgets the resource; it will not be closed by the client. */
+    @Override
+    void close();
+  }
+
+  /** Builder for {@link DatabricksClient}. */
+  public static final class Builder {
+    private String host;
+    private CredentialsProvider credentials;
+    private DatabricksConfig config;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofMinutes(5);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private String userAgentSuffix;
+    private HttpClient httpClient;
+    private Executor executor;
+    private ScheduledExecutorService scheduler;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper;
+
+    private Builder() {}
+
+    /** The workspace URL, e.g. {@code https://adb-123.4.azuredatabricks.net}; a bare name gets https. */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder credentials(CredentialsProvider credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /** Host and credentials from a resolved config; explicit {@link #host}/{@link #credentials} win. */
+    public Builder config(DatabricksConfig config) {
+      this.config = config;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = requirePositive(value, "connectTimeout");
+      return this;
+    }
+
+    /** Longest wait for a response's headers, per attempt. */
+    public Builder readTimeout(Duration value) {
+      this.readTimeout = requirePositive(value, "readTimeout");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy value) {
+      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /** Appended to the User-Agent, e.g. {@code my-app/1.2}. */
+    public Builder userAgentSuffix(String value) {
+      this.userAgentSuffix = UserAgent.validateSuffix(value);
+      return this;
+    }
+
+    /** Use this JDK client (its executor, proxy, SSL settings); it is never closed by Kiln. */
+    public Builder httpClient(HttpClient value) {
+      this.httpClient = value;
+      return this;
+    }
+
+    /** Runs callbacks and decoding work; never shut down by Kiln. */
+    public Builder executor(Executor value) {
+      this.executor = value;
+      return this;
+    }
+
+    /** Schedules retries' backoff and polls; never shut down by Kiln. */
+    public Builder scheduler(ScheduledExecutorService value) {
+      this.scheduler = value;
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Replaces the timer used between retries and polls (tests inject one that does not wait). */
+    public Builder sleeper(Sleeper value) {
+      this.sleeper = value;
+      return this;
+    }
+
+    public DatabricksClient build() {
+      String h = host != null ? host : config != null ? config.host().toString() : null;
+      CredentialsProvider c = credentials != null ? credentials : config != null ? config.credentials() : null;
+      if (h == null) {
+        throw new ConfigurationException("no workspace host: call host(...) or config(DatabricksConfig.fromEnvironment())");
+      }
+      if (c == null) {
+        throw new ConfigurationException("no credentials: call credentials(Credentials.personalAccessToken(token)) or similar");
+      }
+      DatabricksConfig resolved = config != null && host == null && credentials == null ? config : DatabricksConfig.of(h, c);
+      return new DatabricksClient(this, resolved);
+    }
+
+    private static Duration requirePositive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

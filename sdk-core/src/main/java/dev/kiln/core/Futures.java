@@ -1,0 +1,70 @@
+package dev.kiln.core;
+
+import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.OperationInterruptedException;
+import dev.kiln.core.error.OperationTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Blocking on Kiln futures: typed exceptions come out unwrapped, interrupts are honoured. */
+public final class Futures {
+  private Futures() {}
+
+  /** Waits for the future; an interrupt cancels it, sets the flag again and throws. */
+  public static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new OperationInterruptedException("interrupted while waiting", e);
+    } catch (ExecutionException e) {
+      throw rethrow(e);
+    }
+  }
+
+  /**
+   * Waits at most {@code timeout}; on timeout throws {@link OperationTimeoutException} and leaves
+   * the future running (the operation is not cancelled).
+   */
+  public static <T> T join(CompletableFuture<T> future, Duration timeout) {
+    try {
+      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new OperationInterruptedException("interrupted while waiting", e);
+    } catch (ExecutionException e) {
+      throw rethrow(e);
+    } catch (TimeoutException e) {
+      throw new OperationTimeoutException("not done after " + timeout);
+    }
+  }
+
+  /** The exception a failed future holds, without CompletionException/ExecutionException wrappers. */
+  public static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static RuntimeException rethrow(ExecutionException e) {
+    Throwable cause = unwrap(e);
+    if (cause instanceof RuntimeException) {
+      return (RuntimeException) cause;
+    }
+    if (cause instanceof Error) {
+      throw (Error) cause;
+    }
+    if (cause instanceof CancellationException) {
+      return (CancellationException) cause;
+    }
+    return new DatabricksClientException(String.valueOf(cause.getMessage()), cause);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.kiln.core;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Waits without blocking a thread: the returned future completes after the delay. Retries and
+ * polls wait through it, so tests inject one that records delays and completes at once.
+ */
+@FunctionalInterface
+public interface Sleeper {
+  CompletableFuture<Void> sleep(Duration delay);
+
+  /** The production sleeper: a timer on the given scheduler. */
+  static Sleeper using(ScheduledExecutorService scheduler) {
+    return delay -> {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      if (delay.isZero() || delay.isNegative()) {
+        done.complete(null);
+        return done;
+      }
+      var timer = scheduler.schedule(() -> done.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
+      done.whenComplete((v, e) -> {
+        if (done.isCancelled()) {
+          timer.cancel(false);
+        }
+      });
+      return done;
+    };
+  }
+}

@@ -1,0 +1,18 @@
+package dev.kiln.core.auth;
+
+import dev.kiln.core.ApiRequest;
+import dev.kiln.core.ApiResponse;
+import dev.kiln.core.BodyReader;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/** What a {@link CredentialsProvider} may use: the workspace host, the clock, and unauthenticated calls. */
+public interface AuthContext {
+  URI host();
+
+  Clock clock();
+
+  /** Sends a request without credentials through the client's retries and error mapping. */
+  <T> CompletableFuture<ApiResponse<T>> send(ApiRequest request, BodyReader<T> reader);
+}

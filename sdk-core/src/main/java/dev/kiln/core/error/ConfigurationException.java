@@ -1,0 +1,14 @@
+package dev.kiln.core.error;
+
+/** Missing or malformed configuration: host, credentials, or the profile file. */
+public class ConfigurationException extends DatabricksClientException {
+  private static final long serialVersionUID = 1L;
+
+  public ConfigurationException(String message) {
+    super(message);
+  }
+
+  public ConfigurationException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.kiln.core.error;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** What an error answer said, parsed once and handed to the exception constructors. */
+public final class ErrorInfo {
+  private final int statusCode;
+  private final String errorCode;
+  private final String message;
+  private final List<JsonNode> details;
+  private final String requestId;
+
+  public ErrorInfo(int statusCode, String errorCode, String message, List<JsonNode> details, String requestId) {
+    this.statusCode = statusCode;
+    this.errorCode = errorCode;
+    this.message = message == null ? "" : message;
+    this.details = details == null ? List.of() : List.copyOf(details);
+    this.requestId = requestId;
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  public String errorCode() {
+    return errorCode;
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public List<JsonNode> details() {
+    return details;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  String describe() {
+    StringBuilder sb = new StringBuilder().append("HTTP ").append(statusCode);
+    if (errorCode != null) {
+      sb.append(' ').append(errorCode);
+    }
+    if (!message.isEmpty()) {
+      sb.append(": ").append(message);
+    }
+    if (requestId != null) {
+      sb.append(" (request id ").append(requestId).append(')');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,10 @@
+package dev.kiln.core.error;
+
+/** Input that Kiln rejects before sending anything; the message says what to change. */
+public class InvalidRequestException extends DatabricksClientException {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidRequestException(String message) {
+    super(message);
+  }
+}

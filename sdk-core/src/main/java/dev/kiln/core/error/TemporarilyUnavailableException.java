@@ -1,0 +1,15 @@
+package dev.kiln.core.error;
+
+/** HTTP 503 / {@code TEMPORARILY_UNAVAILABLE}: try again later; retried automatically. */
+public class TemporarilyUnavailableException extends DatabricksServiceException {
+  private static final long serialVersionUID = 1L;
+
+  public TemporarilyUnavailableException(ErrorInfo info) {
+    super(info);
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+}
