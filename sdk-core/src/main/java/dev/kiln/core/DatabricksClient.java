@@ -42,6 +42,7 @@ public final class DatabricksClient implements AutoCloseable {
   private final HttpPipeline pipeline;
   private final HttpClient httpClient;
   private final boolean ownsHttpClient;
+  private final ExecutorService ownedHttpExecutor;
   private final ExecutorService ownedExecutor;
   private final Executor executor;
   private final ScheduledExecutorService scheduler;
@@ -73,19 +74,24 @@ public final class DatabricksClient implements AutoCloseable {
     if (b.httpClient != null) {
       this.httpClient = b.httpClient;
       this.ownsHttpClient = false;
+      this.ownedHttpExecutor = null;
     } else {
+      // The JDK client runs only short, non-blocking tasks here, so a small fixed pool suffices
+      // however many requests are in flight; callers' continuations run on `executor` instead.
+      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+      this.ownedHttpExecutor = Executors.newFixedThreadPool(threads, daemonThreads("kiln-http"));
       this.httpClient = HttpClient.newBuilder()
           .connectTimeout(b.connectTimeout)
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
-          .executor(executor)
+          .executor(ownedHttpExecutor)
           .build();
       this.ownsHttpClient = true;
     }
     this.sleeper = b.sleeper != null ? b.sleeper : Sleeper.using(scheduler);
     String userAgent = UserAgent.of(config.credentials().authType(), b.userAgentSuffix);
     this.pipeline = new HttpPipeline(httpClient, config.host(), config.credentials(), b.retryPolicy,
-        clock, sleeper, userAgent, b.readTimeout);
+        clock, sleeper, userAgent, b.readTimeout, executor);
   }
 
   public static Builder builder() {
@@ -147,7 +153,10 @@ public final class DatabricksClient implements AutoCloseable {
     return scheduler;
   }
 
-  /** Where Kiln runs callbacks and decoding work off the caller's thread. */
+  /**
+   * Where Kiln completes futures and runs decoding or stream-reading work off the caller's thread.
+   * Unless the builder was given one, a cached pool of daemon threads that may block.
+   */
   public Executor executor() {
     return executor;
   }
@@ -204,6 +213,9 @@ public final class DatabricksClient implements AutoCloseable {
       } catch (Exception e) {
         LOG.debug("closing the HTTP client failed: {}", e.toString());
       }
+    }
+    if (ownedHttpExecutor != null) {
+      ownedHttpExecutor.shutdownNow();
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();

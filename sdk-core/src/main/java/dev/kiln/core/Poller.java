@@ -51,6 +51,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
   private S last;
   private Object lastStatus;
   private volatile CompletableFuture<?> pending;
+  private volatile CompletableFuture<?> pendingPoll;
 
   private Poller(Builder<S, R> b) {
     this.pollFn = Objects.requireNonNull(b.pollFn, "poll");
@@ -71,10 +72,8 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
     }
     result.whenComplete((r, e) -> {
       if (result.isCancelled()) {
-        CompletableFuture<?> p = pending;
-        if (p != null) {
-          p.cancel(false);
-        }
+        cancelIfPresent(pending);
+        cancelIfPresent(pendingPoll); // abandons the HTTP request itself
         requestRemoteCancel();
       }
     });
@@ -110,9 +109,14 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
         delay = left;
       }
     }
-    CompletableFuture<S> next = sleeper.sleep(delay).thenCompose(v -> result.isDone()
-        ? new CompletableFuture<S>() // never completes; nothing more to do
-        : pollFn.get());
+    CompletableFuture<S> next = sleeper.sleep(delay).thenCompose(v -> {
+      if (result.isDone()) {
+        return new CompletableFuture<S>(); // never completes; nothing more to do
+      }
+      CompletableFuture<S> poll = pollFn.get();
+      pendingPoll = poll;
+      return poll;
+    });
     pending = next;
     next.whenComplete((state, error) -> {
       if (result.isDone()) {
@@ -153,6 +157,12 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
       } catch (RuntimeException e) {
         result.completeExceptionally(e);
       }
+    }
+  }
+
+  private static void cancelIfPresent(CompletableFuture<?> f) {
+    if (f != null) {
+      f.cancel(false);
     }
   }
 

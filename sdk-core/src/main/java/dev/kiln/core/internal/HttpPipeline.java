@@ -35,6 +35,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +60,14 @@ public final class HttpPipeline implements AuthContext {
   private final Sleeper sleeper;
   private final String userAgent;
   private final Duration readTimeout;
+  private final Executor callbacks;
 
+  /**
+   * {@code callbacks} completes the futures handed to callers, so code they chain on them never
+   * runs on (or blocks) the HTTP client's own threads.
+   */
   public HttpPipeline(HttpClient http, URI host, CredentialsProvider credentials, RetryPolicy retry,
-      Clock clock, Sleeper sleeper, String userAgent, Duration readTimeout) {
+      Clock clock, Sleeper sleeper, String userAgent, Duration readTimeout, Executor callbacks) {
     this.http = http;
     this.host = host;
     this.credentials = credentials;
@@ -69,6 +76,7 @@ public final class HttpPipeline implements AuthContext {
     this.sleeper = sleeper;
     this.userAgent = userAgent;
     this.readTimeout = readTimeout;
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -186,7 +194,8 @@ public final class HttpPipeline implements AuthContext {
       Outcome<T> outcome = resp.body();
       if (outcome.ok) {
         logAttempt(status, ms, requestId, null);
-        result.complete(new ApiResponse<>(status, resp.headers(), outcome.value, attempt));
+        ApiResponse<T> response = new ApiResponse<>(status, resp.headers(), outcome.value, attempt);
+        onCallbackThread(() -> result.complete(response));
         return;
       }
       DatabricksServiceException error = ErrorMapper.map(status, outcome.errorBody,
@@ -254,7 +263,15 @@ public final class HttpPipeline implements AuthContext {
       if (error instanceof DatabricksServiceException) {
         ((DatabricksServiceException) error).recordAttempts(attempt);
       }
-      result.completeExceptionally(error);
+      onCallbackThread(() -> result.completeExceptionally(error));
+    }
+
+    void onCallbackThread(Runnable completion) {
+      try {
+        callbacks.execute(completion);
+      } catch (RejectedExecutionException closing) {
+        completion.run();
+      }
     }
 
     void logAttempt(int status, long ms, String requestId, Duration retryIn) {
