@@ -21,7 +21,8 @@ public final class Json {
       .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+      // Absent properties are left out of bodies, but a null inside a user's map or list is data.
+      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.ALWAYS))
       .build();
 
   private Json() {}
