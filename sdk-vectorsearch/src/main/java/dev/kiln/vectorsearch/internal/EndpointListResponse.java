@@ -1,0 +1,18 @@
+package dev.kiln.vectorsearch.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kiln.core.Page;
+import dev.kiln.vectorsearch.model.VectorSearchEndpoint;
+import java.util.List;
+
+/** Wire answer of {@code GET /api/2.0/vector-search/endpoints}. */
+public final class EndpointListResponse {
+  @JsonProperty("endpoints")
+  List<VectorSearchEndpoint> endpoints;
+  @JsonProperty("next_page_token")
+  String nextPageToken;
+
+  public Page<VectorSearchEndpoint> toPage() {
+    return Page.of(endpoints, nextPageToken);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.kiln.vectorsearch.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.Page;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Wire answer of scan: {@code {data[{fields[{key, value}]}], last_primary_key}}. */
+public final class ScanResponseBody {
+  @JsonProperty("data")
+  List<Entry> data;
+  @JsonProperty("last_primary_key")
+  String lastPrimaryKey;
+
+  static final class Entry {
+    @JsonProperty("fields")
+    List<Field> fields;
+  }
+
+  static final class Field {
+    @JsonProperty("key")
+    String key;
+    @JsonProperty("value")
+    JsonNode value;
+  }
+
+  /**
+   * This answer as a page of decoded entries. The scan is over when a page comes back empty, so
+   * only a non-empty page passes its {@code last_primary_key} on as the next token.
+   */
+  public Page<Map<String, Object>> toPage() {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    if (data != null) {
+      for (Entry e : data) {
+        entries.add(ScanValues.decodeFields(fieldsOf(e)));
+      }
+    }
+    return Page.of(entries, entries.isEmpty() ? null : lastPrimaryKey);
+  }
+
+  private static List<Map.Entry<String, JsonNode>> fieldsOf(Entry e) {
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+    if (e != null && e.fields != null) {
+      for (Field f : e.fields) {
+        if (f != null && f.key != null) {
+          out.add(new SimpleImmutableEntry<>(f.key, f.value));
+        }
+      }
+    }
+    return out;
+  }
+}

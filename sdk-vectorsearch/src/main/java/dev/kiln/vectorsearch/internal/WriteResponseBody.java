@@ -1,0 +1,37 @@
+package dev.kiln.vectorsearch.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kiln.vectorsearch.model.WriteResult;
+import java.util.List;
+
+/** Wire answer of upsert-data and delete-data: {@code {status, result{success_row_count, failed_primary_keys}}}. */
+public final class WriteResponseBody {
+  @JsonProperty("status")
+  String status;
+  @JsonProperty("result")
+  Result result;
+
+  static final class Result {
+    @JsonProperty("success_row_count")
+    Long successRowCount;
+    @JsonProperty("failed_primary_keys")
+    List<String> failedPrimaryKeys;
+  }
+
+  public WriteResult toResult() {
+    WriteResult.Builder b = WriteResult.builder().rawStatus(status);
+    if (result != null) {
+      if (result.successRowCount != null) {
+        b.successRowCount(result.successRowCount);
+      }
+      if (result.failedPrimaryKeys != null) {
+        for (String key : result.failedPrimaryKeys) {
+          if (key != null) {
+            b.addFailedPrimaryKeys(key);
+          }
+        }
+      }
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.kiln.vectorsearch.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.kiln.vectorsearch.internal.WireEnums;
+
+/**
+ * Lifecycle state of a Vector Search endpoint.
+ * {@link #UNKNOWN} stands for a value this SDK does not know yet; the model keeps the raw string.
+ */
+public enum EndpointState {
+  PROVISIONING,
+  ONLINE,
+  OFFLINE,
+  YELLOW_STATE,
+  RED_STATE,
+  DELETED,
+  @JsonEnumDefaultValue
+  UNKNOWN;
+
+  /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */
+  public static EndpointState fromWire(String raw) {
+    return WireEnums.fromWire(EndpointState.class, raw, UNKNOWN);
+  }
+}

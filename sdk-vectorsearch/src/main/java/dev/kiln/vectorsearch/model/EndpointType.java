@@ -1,0 +1,20 @@
+package dev.kiln.vectorsearch.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.kiln.vectorsearch.internal.WireEnums;
+
+/**
+ * The kind of compute behind a Vector Search endpoint.
+ * {@link #UNKNOWN} stands for a value this SDK does not know yet; the model keeps the raw string.
+ */
+public enum EndpointType {
+  STANDARD,
+  STORAGE_OPTIMIZED,
+  @JsonEnumDefaultValue
+  UNKNOWN;
+
+  /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */
+  public static EndpointType fromWire(String raw) {
+    return WireEnums.fromWire(EndpointType.class, raw, UNKNOWN);
+  }
+}
