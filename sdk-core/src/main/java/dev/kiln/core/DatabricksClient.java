@@ -140,12 +140,13 @@ public final class DatabricksClient implements AutoCloseable {
     return send(request, BodyReader.json(type)).body();
   }
 
+  /** Sends a request and decodes the JSON body; cancelling the future aborts the call. */
   public <T> CompletableFuture<T> callAsync(ApiRequest request, Class<T> type) {
-    return sendAsync(request, BodyReader.json(type)).thenApply(ApiResponse::body);
+    return Futures.map(sendAsync(request, BodyReader.json(type)), ApiResponse::body);
   }
 
   public <T> CompletableFuture<T> callAsync(ApiRequest request, TypeReference<T> type) {
-    return sendAsync(request, BodyReader.json(type)).thenApply(ApiResponse::body);
+    return Futures.map(sendAsync(request, BodyReader.json(type)), ApiResponse::body);
   }
 
   /** The client's timer thread(s), for scheduling polls; do not block in tasks run on it. */

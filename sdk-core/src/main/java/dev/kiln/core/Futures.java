@@ -46,6 +46,45 @@ public final class Futures {
     }
   }
 
+  /**
+   * {@code source.thenApply(fn)}, except that cancelling the result also cancels {@code source}:
+   * plain derived futures do not pass cancellation back, so an HTTP call or poll would go on.
+   */
+  public static <T, U> CompletableFuture<U> map(CompletableFuture<T> source, java.util.function.Function<? super T, ? extends U> fn) {
+    return propagateCancel(source.thenApply(fn), source);
+  }
+
+  /** {@code source.thenCompose(fn)}, cancelling {@code source} and the step {@code fn} started. */
+  public static <T, U> CompletableFuture<U> compose(CompletableFuture<T> source,
+      java.util.function.Function<? super T, ? extends CompletableFuture<U>> fn) {
+    java.util.concurrent.atomic.AtomicReference<CompletableFuture<U>> step = new java.util.concurrent.atomic.AtomicReference<>();
+    CompletableFuture<U> result = source.thenCompose(t -> {
+      CompletableFuture<U> next = fn.apply(t);
+      step.set(next);
+      return next;
+    });
+    result.whenComplete((u, e) -> {
+      if (result.isCancelled()) {
+        source.cancel(true);
+        CompletableFuture<U> next = step.get();
+        if (next != null) {
+          next.cancel(true);
+        }
+      }
+    });
+    return result;
+  }
+
+  /** Makes cancelling {@code derived} cancel {@code source} too; returns {@code derived}. */
+  public static <U> CompletableFuture<U> propagateCancel(CompletableFuture<U> derived, CompletableFuture<?> source) {
+    derived.whenComplete((u, e) -> {
+      if (derived.isCancelled()) {
+        source.cancel(true);
+      }
+    });
+    return derived;
+  }
+
   /** The exception a failed future holds, without CompletionException/ExecutionException wrappers. */
   public static Throwable unwrap(Throwable t) {
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

@@ -107,6 +107,8 @@ public final class HttpPipeline implements AuthContext {
     int attempt;
     boolean credentialsRefreshed;
     volatile CompletableFuture<?> inFlight;
+    /** The JDK's own future: only cancelling this one aborts the exchange (derived futures don't). */
+    volatile CompletableFuture<?> exchange;
 
     Call(ApiRequest request, BodyReader<T> reader) {
       this.request = request;
@@ -126,9 +128,9 @@ public final class HttpPipeline implements AuthContext {
 
     void start() {
       result.whenComplete((r, e) -> {
-        CompletableFuture<?> f = inFlight;
-        if (result.isCancelled() && f != null) {
-          f.cancel(true);
+        if (result.isCancelled()) {
+          cancelIfPresent(inFlight);
+          cancelIfPresent(exchange);
         }
       });
       attempt();
@@ -148,9 +150,14 @@ public final class HttpPipeline implements AuthContext {
               return h;
             })
           : CompletableFuture.completedFuture(Map.of());
-      CompletableFuture<Attempt<T>> f = auth.thenCompose(headers -> http
-          .sendAsync(httpRequest(headers), this::handle)
-          .thenApply(resp -> new Attempt<>(resp, headers)));
+      CompletableFuture<Attempt<T>> f = auth.thenCompose(headers -> {
+        CompletableFuture<HttpResponse<Outcome<T>>> sent = http.sendAsync(httpRequest(headers), this::handle);
+        exchange = sent;
+        if (result.isCancelled()) {
+          sent.cancel(true);
+        }
+        return sent.thenApply(resp -> new Attempt<>(resp, headers));
+      });
       inFlight = f;
       f.whenComplete((a, e) -> {
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -287,6 +294,12 @@ public final class HttpPipeline implements AuthContext {
         LOG.debug("{} {} -> {} in {} ms (attempt {}){}",
             request.method(), loggableTarget(request), outcome, ms, attempt, rid);
       }
+    }
+  }
+
+  private static void cancelIfPresent(CompletableFuture<?> f) {
+    if (f != null) {
+      f.cancel(true);
     }
   }
 
