@@ -188,6 +188,10 @@ public final class HttpPipeline implements AuthContext {
     }
 
     HttpResponse.BodySubscriber<Outcome<T>> handle(HttpResponse.ResponseInfo info) {
+      if (result.isCancelled()) {
+        // Some JDKs (17) do not abort an exchange cancelled before its headers; refusing the body does.
+        return new RefusedBody<>();
+      }
       if (info.statusCode() / 100 == 2) {
         return HttpResponse.BodySubscribers.mapping(reader.subscriber(info), Outcome::success);
       }
@@ -382,6 +386,35 @@ public final class HttpPipeline implements AuthContext {
 
     static <T> Outcome<T> error(byte[] body) {
       return new Outcome<>(false, null, body);
+    }
+  }
+
+  /** Cancels the body subscription at once, which closes the connection instead of reading on. */
+  private static final class RefusedBody<T> implements HttpResponse.BodySubscriber<T> {
+    private final CompletableFuture<T> body = new CompletableFuture<>();
+
+    @Override
+    public java.util.concurrent.CompletionStage<T> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+      subscription.cancel();
+      body.cancel(false);
+    }
+
+    @Override
+    public void onNext(java.util.List<java.nio.ByteBuffer> item) {}
+
+    @Override
+    public void onError(Throwable throwable) {
+      body.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      body.cancel(false);
     }
   }
 
