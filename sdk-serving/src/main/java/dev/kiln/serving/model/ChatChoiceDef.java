@@ -1,0 +1,30 @@
+package dev.kiln.serving.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One generated answer of a chat completion. */
+@Value.Immutable
+@JsonSerialize(as = ChatChoice.class)
+@JsonDeserialize(as = ChatChoice.class)
+public abstract class ChatChoiceDef {
+  @JsonProperty("index")
+  @Value.Default
+  public int index() {
+    return 0;
+  }
+
+  @JsonProperty("message")
+  public abstract ChatMessage message();
+
+  /** {@code stop}, {@code length}, {@code tool_calls}, ... as sent. */
+  @JsonProperty("finish_reason")
+  public abstract Optional<String> finishReason();
+
+  @JsonProperty("logprobs")
+  public abstract Optional<JsonNode> logprobs();
+}

@@ -1,0 +1,29 @@
+package dev.kiln.serving.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** One choice's increment within a streamed chunk. */
+@Value.Immutable
+@JsonSerialize(as = ChunkChoice.class)
+@JsonDeserialize(as = ChunkChoice.class)
+public abstract class ChunkChoiceDef {
+  @JsonProperty("index")
+  @Value.Default
+  public int index() {
+    return 0;
+  }
+
+  @JsonProperty("delta")
+  @Value.Default
+  public ChatDelta delta() {
+    return ChatDelta.builder().build();
+  }
+
+  /** Set on the choice's last chunk: {@code stop}, {@code length}, ... */
+  @JsonProperty("finish_reason")
+  public abstract Optional<String> finishReason();
+}

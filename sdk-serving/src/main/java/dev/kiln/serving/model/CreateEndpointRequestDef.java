@@ -1,0 +1,31 @@
+package dev.kiln.serving.model;
+
+import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.serving.internal.EndpointNames;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What {@code ServingClient.createEndpoint} sends: an endpoint name and the entities to serve. It
+ * goes over the wire as {@code {name, config: {served_entities: [...]}, tags, route_optimized}}.
+ */
+@Value.Immutable
+public abstract class CreateEndpointRequestDef {
+  /** 1 to 63 characters: letters, digits, '-' and '_'. */
+  public abstract String name();
+
+  public abstract List<ServedEntityInput> servedEntities();
+
+  public abstract List<EndpointTag> tags();
+
+  public abstract Optional<Boolean> routeOptimized();
+
+  @Value.Check
+  protected void check() {
+    EndpointNames.check(name());
+    if (servedEntities().isEmpty()) {
+      throw new InvalidRequestException("endpoint '" + name() + "' needs at least one served entity: call addServedEntities(...)");
+    }
+  }
+}

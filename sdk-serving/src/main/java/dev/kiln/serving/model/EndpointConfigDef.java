@@ -1,0 +1,27 @@
+package dev.kiln.serving.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** An endpoint's current or pending configuration. Legacy {@code served_models} and routing stay JSON. */
+@Value.Immutable
+@JsonSerialize(as = EndpointConfig.class)
+@JsonDeserialize(as = EndpointConfig.class)
+public abstract class EndpointConfigDef {
+  @JsonProperty("served_entities")
+  public abstract List<ServedEntity> servedEntities();
+
+  @JsonProperty("served_models")
+  public abstract List<JsonNode> servedModels();
+
+  @JsonProperty("traffic_config")
+  public abstract Optional<JsonNode> trafficConfig();
+
+  @JsonProperty("config_version")
+  public abstract Optional<Long> configVersion();
+}

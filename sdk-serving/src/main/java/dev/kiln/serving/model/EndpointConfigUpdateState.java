@@ -1,0 +1,23 @@
+package dev.kiln.serving.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/** {@code state.config_update} of a serving endpoint; {@link #UNKNOWN} for unrecognised values. */
+public enum EndpointConfigUpdateState {
+  NOT_UPDATING,
+  IN_PROGRESS,
+  UPDATE_FAILED,
+  UPDATE_CANCELED,
+  @JsonEnumDefaultValue
+  UNKNOWN;
+
+  /** The constant for a wire value; absent or unrecognised values give {@link #UNKNOWN}. */
+  public static EndpointConfigUpdateState fromWire(String value) {
+    for (EndpointConfigUpdateState s : values()) {
+      if (s.name().equals(value)) {
+        return s;
+      }
+    }
+    return UNKNOWN;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.kiln.serving.model;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/** {@code state.ready} of a serving endpoint; {@link #UNKNOWN} for values this SDK does not know. */
+public enum EndpointReadyState {
+  READY,
+  NOT_READY,
+  @JsonEnumDefaultValue
+  UNKNOWN;
+
+  /** The constant for a wire value; absent or unrecognised values give {@link #UNKNOWN}. */
+  public static EndpointReadyState fromWire(String value) {
+    for (EndpointReadyState s : values()) {
+      if (s.name().equals(value)) {
+        return s;
+      }
+    }
+    return UNKNOWN;
+  }
+}
