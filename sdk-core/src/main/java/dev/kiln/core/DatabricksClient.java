@@ -208,12 +208,8 @@ public final class DatabricksClient implements AutoCloseable {
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }
-    if (ownsHttpClient && httpClient instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) httpClient).close(); // Java 21+: waits for exchanges and frees the selector
-      } catch (Exception e) {
-        LOG.debug("closing the HTTP client failed: {}", e.toString());
-      }
+    if (ownsHttpClient) {
+      shutdownHttpClient();
     }
     if (ownedHttpExecutor != null) {
       ownedHttpExecutor.shutdownNow();
@@ -226,6 +222,21 @@ public final class DatabricksClient implements AutoCloseable {
   @Override
   public String toString() {
     return "DatabricksClient[host=" + config.host() + ", auth=" + config.credentials().authType() + "]";
+  }
+
+  /**
+   * Java 21+ can stop the JDK client's selector thread; {@code shutdownNow} also aborts exchanges
+   * still open (a cancelled call's, a stream nobody closed) instead of waiting for them as
+   * {@code close} would. Found by reflection because Kiln targets Java 11.
+   */
+  private void shutdownHttpClient() {
+    try {
+      HttpClient.class.getMethod("shutdownNow").invoke(httpClient);
+    } catch (NoSuchMethodException olderJdk) {
+      // Before Java 21 the selector thread ends once the client is unreachable.
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("stopping the HTTP client failed: {}", e.toString());
+    }
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

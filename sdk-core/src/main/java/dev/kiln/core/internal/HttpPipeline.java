@@ -107,8 +107,6 @@ public final class HttpPipeline implements AuthContext {
     int attempt;
     boolean credentialsRefreshed;
     volatile CompletableFuture<?> inFlight;
-    /** The JDK's own future: only cancelling this one aborts the exchange (derived futures don't). */
-    volatile CompletableFuture<?> exchange;
 
     Call(ApiRequest request, BodyReader<T> reader) {
       this.request = request;
@@ -129,8 +127,9 @@ public final class HttpPipeline implements AuthContext {
     void start() {
       result.whenComplete((r, e) -> {
         if (result.isCancelled()) {
+          // The JDK's own exchange is left to reach its headers: JDKs differ in what cancelling it
+          // does to the connection, while refusing the body (see handle) always closes it.
           cancelIfPresent(inFlight);
-          cancelIfPresent(exchange);
         }
       });
       attempt();
@@ -150,14 +149,9 @@ public final class HttpPipeline implements AuthContext {
               return h;
             })
           : CompletableFuture.completedFuture(Map.of());
-      CompletableFuture<Attempt<T>> f = auth.thenCompose(headers -> {
-        CompletableFuture<HttpResponse<Outcome<T>>> sent = http.sendAsync(httpRequest(headers), this::handle);
-        exchange = sent;
-        if (result.isCancelled()) {
-          sent.cancel(true);
-        }
-        return sent.thenApply(resp -> new Attempt<>(resp, headers));
-      });
+      CompletableFuture<Attempt<T>> f = auth.thenCompose(headers -> http
+          .sendAsync(httpRequest(headers), this::handle)
+          .thenApply(resp -> new Attempt<>(resp, headers)));
       inFlight = f;
       f.whenComplete((a, e) -> {
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -189,7 +183,7 @@ public final class HttpPipeline implements AuthContext {
 
     HttpResponse.BodySubscriber<Outcome<T>> handle(HttpResponse.ResponseInfo info) {
       if (result.isCancelled()) {
-        // Some JDKs (17) do not abort an exchange cancelled before its headers; refusing the body does.
+        // The caller gave up before the headers came: refusing the body closes the connection.
         return new RefusedBody<>();
       }
       if (info.statusCode() / 100 == 2) {
