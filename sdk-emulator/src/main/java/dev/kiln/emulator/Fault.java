@@ -1,0 +1,187 @@
+package dev.kiln.emulator;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A misbehaviour the workspace injects into its replies: extra latency, an error status, a connection
+ * dropped halfway through the body, or a body that trickles out. Immutable; narrow it with {@link #on},
+ * {@link #onPathMatching} and {@link #times}, then hand it to {@link Faults#inject}.
+ *
+ * <pre>{@code
+ * ws.faults().inject(Fault.tooManyRequests(Duration.ZERO).on("POST", "/api/2.0/sql/statements").times(2));
+ * ws.faults().inject(Fault.latency(Duration.ofMillis(20)));               // every request, until removed
+ * ws.faults().inject(Fault.resetMidBody().on("GET", "/_external/").times(1));
+ * }</pre>
+ *
+ * A request may hit several latency faults (their delays add up) but at most one other fault: the first
+ * matching one, in injection order. Each hit uses up one of a fault's {@link #times}.
+ */
+public final class Fault {
+  /** What the fault does. */
+  public enum Kind {
+    /** Waits before answering. */
+    LATENCY,
+    /** Answers with an error status and a Databricks error body instead of running the route. */
+    STATUS,
+    /** Sends the real headers and half of the real body, then drops the connection. */
+    RESET_MID_BODY,
+    /** Sends the real body in small pieces with a pause between them. */
+    SLOW_BODY
+  }
+
+  /** {@link #times()} of a fault that never runs out. */
+  public static final int UNLIMITED = -1;
+
+  private static final Pattern ANY_PATH = Pattern.compile(".*");
+
+  private final Kind kind;
+  private final Duration delay;
+  private final int status;
+  private final String errorCode;
+  private final Duration retryAfter;
+  private final String method;
+  private final Pattern path;
+  private final int times;
+
+  private Fault(
+      Kind kind,
+      Duration delay,
+      int status,
+      String errorCode,
+      Duration retryAfter,
+      String method,
+      Pattern path,
+      int times) {
+    this.kind = kind;
+    this.delay = delay;
+    this.status = status;
+    this.errorCode = errorCode;
+    this.retryAfter = retryAfter;
+    this.method = method;
+    this.path = path;
+    this.times = times;
+  }
+
+  private static Fault of(Kind kind, Duration delay, int status, String errorCode, Duration retryAfter) {
+    return new Fault(kind, delay, status, errorCode, retryAfter, null, ANY_PATH, UNLIMITED);
+  }
+
+  /** Adds {@code delay} before the reply (a real wait on the server; keep it to milliseconds in tests). */
+  public static Fault latency(Duration delay) {
+    return of(Kind.LATENCY, requireNonNegative(delay), 0, null, null);
+  }
+
+  /** 429 {@code REQUEST_LIMIT_EXCEEDED} with {@code Retry-After} in whole seconds (rounded up). */
+  public static Fault tooManyRequests(Duration retryAfter) {
+    return of(Kind.STATUS, Duration.ZERO, 429, "REQUEST_LIMIT_EXCEEDED", requireNonNegative(retryAfter));
+  }
+
+  /** 503 {@code TEMPORARILY_UNAVAILABLE} with {@code Retry-After} in whole seconds (rounded up). */
+  public static Fault unavailable(Duration retryAfter) {
+    return of(Kind.STATUS, Duration.ZERO, 503, "TEMPORARILY_UNAVAILABLE", requireNonNegative(retryAfter));
+  }
+
+  /** 500 {@code INTERNAL_ERROR}. */
+  public static Fault internalError() {
+    return status(500, "INTERNAL_ERROR");
+  }
+
+  /** Any error status with a Databricks error body carrying {@code errorCode}. */
+  public static Fault status(int status, String errorCode) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("an injected status must be 4xx or 5xx, got " + status);
+    }
+    return of(Kind.STATUS, Duration.ZERO, status, Objects.requireNonNull(errorCode, "errorCode"), null);
+  }
+
+  /** The real status and headers, half the real body, then the connection is closed. */
+  public static Fault resetMidBody() {
+    return of(Kind.RESET_MID_BODY, Duration.ZERO, 0, null, null);
+  }
+
+  /** The real reply, its body written in small pieces with {@code pause} between them. */
+  public static Fault slowBody(Duration pause) {
+    return of(Kind.SLOW_BODY, requireNonNegative(pause), 0, null, null);
+  }
+
+  /**
+   * Only requests whose path starts with {@code pathPrefix}; {@code method} null or {@code "*"} for any
+   * method.
+   */
+  public Fault on(String method, String pathPrefix) {
+    return onPathMatching(method, Pattern.quote(Objects.requireNonNull(pathPrefix, "pathPrefix")) + ".*");
+  }
+
+  /** Only requests whose whole path matches {@code regex}; {@code method} null or {@code "*"} for any. */
+  public Fault onPathMatching(String method, String regex) {
+    String normalized = method == null || method.equals("*") ? null : method.toUpperCase(Locale.ROOT);
+    return new Fault(kind, delay, status, errorCode, retryAfter, normalized, Pattern.compile(regex), times);
+  }
+
+  /** Fires for the next {@code count} matching requests only. */
+  public Fault times(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("times must be at least 1, got " + count);
+    }
+    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, count);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The added latency ({@link Kind#LATENCY}) or the pause between body pieces ({@link Kind#SLOW_BODY}). */
+  public Duration delay() {
+    return delay;
+  }
+
+  /** The injected HTTP status ({@link Kind#STATUS} only). */
+  public int status() {
+    return status;
+  }
+
+  public Optional<String> errorCode() {
+    return Optional.ofNullable(errorCode);
+  }
+
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** The HTTP method it applies to; empty for any. */
+  public Optional<String> method() {
+    return Optional.ofNullable(method);
+  }
+
+  public Pattern path() {
+    return path;
+  }
+
+  /** How many matching requests it fires for, or {@link #UNLIMITED}. */
+  public int times() {
+    return times;
+  }
+
+  /** Whether the fault applies to {@code method} and the decoded request {@code path}. */
+  public boolean matches(String method, String path) {
+    return (this.method == null || this.method.equals(method)) && this.path.matcher(path).matches();
+  }
+
+  @Override
+  public String toString() {
+    return "Fault{" + kind + (status > 0 ? " " + status : "") + (method == null ? " *" : " " + method)
+        + " " + path.pattern() + (times == UNLIMITED ? "" : " x" + times) + "}";
+  }
+
+  private static Duration requireNonNegative(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("duration must not be negative: " + duration);
+    }
+    return duration;
+  }
+}

@@ -1,0 +1,352 @@
+package dev.kiln.emulator;
+
+import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.auth.Credentials;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.emulator.internal.WorkloadSettings;
+import dev.kiln.emulator.internal.WorkspaceRuntime;
+import dev.kiln.emulator.internal.WorkspaceSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A local Databricks workspace on {@code 127.0.0.1} that speaks the wire protocol of SQL Statement Execution,
+ * the Queries API and Genie, backed by an embedded DuckDB database. For tests, demos and benchmarks:
+ *
+ * <pre>{@code
+ * try (LocalWorkspace ws = LocalWorkspace.start()) {
+ *   ws.sql().execute("CREATE TABLE sales AS SELECT id, id * 10 AS amount FROM range(100)");
+ *   SqlClient sql = SqlClient.create(ws.client());
+ *   StatementResult r = sql.execute(ws.defaultWarehouseId(), "SELECT SUM(amount) FROM sales");
+ * }
+ * }</pre>
+ *
+ * Every {@code /api/} route requires {@code Authorization: Bearer} {@link #token()} (401 otherwise).
+ * Thread-safe. {@link #close()} stops the server and every thread the workspace started.
+ */
+public final class LocalWorkspace implements AutoCloseable {
+  private final WorkspaceRuntime runtime;
+  private DatabricksClient client;
+  private boolean closed;
+
+  private LocalWorkspace(WorkspaceRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** Starts a workspace with default settings on an ephemeral loopback port. */
+  public static LocalWorkspace start() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String host() {
+    return runtime.host();
+  }
+
+  /** The bearer token this workspace accepts. */
+  public String token() {
+    return runtime.token();
+  }
+
+  /** A client configured for this workspace, created on first use and closed with the workspace. */
+  public synchronized DatabricksClient client() {
+    if (closed) {
+      throw new IllegalStateException("the workspace is closed");
+    }
+    if (client == null) {
+      client =
+          DatabricksClient.builder()
+              .host(host())
+              .credentials(Credentials.personalAccessToken(token()))
+              .build();
+    }
+    return client;
+  }
+
+  /** Setup SQL run directly on the engine, e.g. {@code ws.sql().execute("CREATE TABLE ...")}. */
+  public LocalSql sql() {
+    return runtime.sql();
+  }
+
+  /** The id of the warehouse every workspace starts with. */
+  public String defaultWarehouseId() {
+    return runtime.defaultWarehouseId();
+  }
+
+  /** Adds (or renames) a SQL warehouse; all warehouses share the one SQL engine. */
+  public LocalWorkspace addWarehouse(String id, String name) {
+    runtime.addWarehouse(id, name);
+    return this;
+  }
+
+  /** Adds a saved query for the Queries API and returns its id. */
+  public String addQuery(SavedQuery query) {
+    return runtime.addQuery(Objects.requireNonNull(query, "query"));
+  }
+
+  /** Adds a Genie space and returns its id. */
+  public String addGenieSpace(GenieSpaceSpec space) {
+    return runtime.addGenieSpace(Objects.requireNonNull(space, "space"));
+  }
+
+  /**
+   * Makes a completed Genie message's query result unavailable, as when Databricks drops it: the message
+   * turns {@code QUERY_RESULT_EXPIRED} and its statement {@code CLOSED}; {@code execute-query} runs it again.
+   */
+  public void expireGenieQueryResult(String messageId) {
+    runtime.expireGenieQueryResult(Objects.requireNonNull(messageId, "messageId"));
+  }
+
+  // ---- clusters and command execution (API 1.2)
+
+  /** The id of the RUNNING cluster every workspace starts with. */
+  public String defaultClusterId() {
+    return runtime.workloads().defaultClusterId();
+  }
+
+  /**
+   * Adds (or replaces) a cluster. PENDING, RESTARTING and RESIZING become RUNNING, TERMINATING becomes
+   * TERMINATED, after the builder's {@link Builder#clusterStartTime}; a TERMINATED one starts with {@code
+   * POST /api/2.1/clusters/start}.
+   */
+  public LocalWorkspace addCluster(String id, String name, ClusterState initialState) {
+    runtime.workloads().addCluster(id, name, initialState, "");
+    return this;
+  }
+
+  /** Adds a cluster in state ERROR with {@code stateMessage}: it cannot start or take contexts. */
+  public LocalWorkspace addBrokenCluster(String id, String name, String stateMessage) {
+    runtime.workloads().addCluster(id, name, ClusterState.ERROR, Objects.requireNonNull(stateMessage, "stateMessage"));
+    return this;
+  }
+
+  // ---- Model Serving
+
+  /**
+   * Adds (or replaces) a serving endpoint answered by a Java handler. Built in: {@code databricks-llama}
+   * (chat, echo), {@code databricks-bge-large-en} (embeddings) and {@code bir-tax-forecaster} (predictions).
+   */
+  public LocalWorkspace addServingEndpoint(ServingEndpointSpec endpoint) {
+    runtime.workloads().addServingEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
+    return this;
+  }
+
+  /** Adds a ready serving endpoint for a custom model: {@code handler} maps the request body to the reply. */
+  public LocalWorkspace addServingEndpoint(String name, Function<JsonNode, JsonNode> handler) {
+    return addServingEndpoint(ServingEndpointSpec.builder().name(name).handler(handler).build());
+  }
+
+  // ---- Vector Search
+
+  /** The Vector Search endpoint every workspace starts with; indexes without an endpoint name live there. */
+  public String defaultVectorSearchEndpoint() {
+    return runtime.workloads().defaultVectorSearchEndpoint();
+  }
+
+  public LocalWorkspace addVectorSearchEndpoint(String name) {
+    runtime.workloads().addVectorSearchEndpoint(name);
+    return this;
+  }
+
+  /** Adds (or replaces) an empty direct-access index; fill it with {@code upsert-data}. */
+  public LocalWorkspace addDirectAccessIndex(DirectAccessIndexSpec index) {
+    runtime.workloads().addDirectAccessIndex(index);
+    return this;
+  }
+
+  /** Adds (or replaces) a delta-sync index and syncs it from its source table. */
+  public LocalWorkspace addDeltaSyncIndex(DeltaSyncIndexSpec index) {
+    runtime.workloads().addDeltaSyncIndex(index);
+    return this;
+  }
+
+  /** Re-reads a delta-sync index's source table (as a triggered pipeline update does). */
+  public void syncIndex(String indexName) {
+    runtime.workloads().syncIndex(indexName);
+  }
+
+  /** Faults on demand: latency, 429/503 with Retry-After, resets, slow bodies, 500s, expired links. */
+  public Faults faults() {
+    return runtime.faults();
+  }
+
+  @Override
+  public void close() {
+    DatabricksClient toClose;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = client;
+    }
+    try {
+      if (toClose != null) {
+        toClose.close();
+      }
+    } finally {
+      runtime.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LocalWorkspace{" + host() + "}"; // never the token
+  }
+
+  /** Settings of a {@link LocalWorkspace}; every one has a default. */
+  public static final class Builder {
+    private String token;
+    private int chunkRowCount = 10_000;
+    private Duration externalLinkTtl = Duration.ofMinutes(15);
+    private Duration resultRetention = Duration.ofHours(1);
+    private Duration genieStepDelay = Duration.ofMillis(100);
+    private Clock clock = Clock.systemUTC();
+    private int serverThreads = 16;
+    private int sqlConcurrency = 10;
+    private final WorkloadSettings workloads = new WorkloadSettings();
+
+    private Builder() {}
+
+    /** Rows per result chunk (default 10,000); small values make multi-chunk results easy to test. */
+    public Builder chunkRowCount(int rows) {
+      this.chunkRowCount = positive(rows, "chunkRowCount");
+      return this;
+    }
+
+    /** How long an external link works (default 15 minutes, as on Databricks). */
+    public Builder externalLinkTtl(Duration ttl) {
+      this.externalLinkTtl = positive(ttl, "externalLinkTtl");
+      return this;
+    }
+
+    /** How long a SUCCEEDED statement keeps its result before it is CLOSED (default 1 hour). */
+    public Builder resultRetention(Duration retention) {
+      this.resultRetention = positive(retention, "resultRetention");
+      return this;
+    }
+
+    /** The pause between Genie message statuses (default 100 ms); zero for fast tests. */
+    public Builder genieStepDelay(Duration delay) {
+      Objects.requireNonNull(delay, "genieStepDelay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("genieStepDelay must not be negative");
+      }
+      this.genieStepDelay = delay;
+      return this;
+    }
+
+    /** The clock for link expiry, result retention and timestamps (default system UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** A fixed bearer token instead of a random one. */
+    public Builder token(String token) {
+      Objects.requireNonNull(token, "token");
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("token must not be blank");
+      }
+      this.token = token;
+      return this;
+    }
+
+    /** Threads serving HTTP (default 16); waits on statements do not hold one. */
+    public Builder serverThreads(int threads) {
+      this.serverThreads = positive(threads, "serverThreads");
+      return this;
+    }
+
+    /** Statements running at once (default 10, like a warehouse); the rest wait as PENDING. */
+    public Builder sqlConcurrency(int statements) {
+      this.sqlConcurrency = positive(statements, "sqlConcurrency");
+      return this;
+    }
+
+    /** How long a cluster stays PENDING (also RESTARTING, TERMINATING) before it moves on (default 200 ms). */
+    public Builder clusterStartTime(Duration time) {
+      workloads.clusterStartTime(time);
+      return this;
+    }
+
+    /** Execution contexts a cluster holds at once (default 20); one more fails. */
+    public Builder contextsPerCluster(int limit) {
+      workloads.contextsPerCluster(limit);
+      return this;
+    }
+
+    /** How long one command may run before it is stopped with status {@code Error} (default 5 minutes). */
+    public Builder commandTimeout(Duration timeout) {
+      workloads.commandTimeout(timeout);
+      return this;
+    }
+
+    /** The interpreter for {@code python} commands (default: {@code python3} on the PATH). */
+    public Builder pythonExecutable(Path python) {
+      workloads.pythonExecutable(Optional.of(Objects.requireNonNull(python, "python")));
+      return this;
+    }
+
+    /** Runs without Python: {@code python} commands answer an error result saying so. */
+    public Builder withoutPython() {
+      workloads.pythonExecutable(Optional.empty());
+      return this;
+    }
+
+    /** How long an endpoint created with {@code POST /api/2.0/serving-endpoints} is NOT_READY (default 200 ms). */
+    public Builder servingEndpointStartTime(Duration time) {
+      workloads.servingEndpointStartTime(time);
+      return this;
+    }
+
+    /** Rows per vector search result page (default 1,000); more come through {@code next_page_token}. */
+    public Builder vectorSearchPageSize(int rows) {
+      workloads.vectorSearchPageSize(rows);
+      return this;
+    }
+
+    public LocalWorkspace start() {
+      WorkspaceSettings settings =
+          new WorkspaceSettings(
+              token == null ? WorkspaceSettings.newToken() : token,
+              chunkRowCount,
+              externalLinkTtl,
+              resultRetention,
+              genieStepDelay,
+              clock,
+              serverThreads,
+              sqlConcurrency);
+      try {
+        return new LocalWorkspace(WorkspaceRuntime.start(settings, workloads));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the local workspace", e);
+      }
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.kiln.emulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A saved query for the Queries API ({@code GET /api/2.0/sql/queries}); build one with {@code
+ * SavedQuery.builder()} and add it with {@link LocalWorkspace#addQuery}.
+ */
+@Value.Immutable
+public abstract class SavedQueryDef {
+  /** The id; a UUID is generated when absent. */
+  public abstract Optional<String> id();
+
+  public abstract String displayName();
+
+  public abstract String queryText();
+
+  /** The warehouse; the workspace's default warehouse when absent. */
+  public abstract Optional<String> warehouseId();
+
+  public abstract Optional<String> catalog();
+
+  public abstract Optional<String> schema();
+
+  @Value.Default
+  public String description() {
+    return "";
+  }
+
+  @Value.Default
+  public String ownerUserName() {
+    return "kiln@localhost";
+  }
+
+  public abstract List<String> tags();
+
+  /** Text parameters of the query: name → default value. */
+  public abstract Map<String, String> parameters();
+
+  /** A trashed query ({@code lifecycle_state TRASHED}) is not listed but can still be fetched by id. */
+  @Value.Default
+  public boolean trashed() {
+    return false;
+  }
+
+  /** {@code OWNER} or {@code VIEWER}. */
+  @Value.Default
+  public String runAsMode() {
+    return "OWNER";
+  }
+}

@@ -1,0 +1,118 @@
+package dev.kiln.emulator.internal;
+
+import dev.kiln.emulator.ClusterState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The execution contexts of all clusters: creation (only on a RUNNING cluster, at most {@code limit} per
+ * cluster), lookup and destruction. Owns the pool that runs commands, one thread per busy context. When a
+ * cluster stops, its contexts are destroyed, as a restart or termination does on Databricks.
+ */
+final class ExecutionContexts implements AutoCloseable {
+  private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
+  private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
+  private final Clusters clusters;
+  private final CommandRunner runner;
+  private final int limitPerCluster;
+  private final ThreadPoolExecutor pool =
+      new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+          new NamedThreads("kiln-workspace-commands"), new ThreadPoolExecutor.AbortPolicy());
+
+  ExecutionContexts(Clusters clusters, CommandRunner runner, int limitPerCluster) {
+    this.clusters = clusters;
+    this.runner = runner;
+    this.limitPerCluster = limitPerCluster;
+    clusters.onStop(this::destroyAllOn);
+  }
+
+  /** Creates a context; fails with an API 1.2 style message when the cluster cannot take one. */
+  ExecutionContext create(String clusterId, String language) {
+    Cluster cluster = clusters.find(clusterId)
+        .orElseThrow(() -> ApiException.invalidParameter("Cluster " + clusterId + " does not exist"));
+    ExecutionContext context;
+    synchronized (this) {
+      ClusterState state = cluster.state();
+      if (state != ClusterState.RUNNING) {
+        throw notRunning(cluster, state);
+      }
+      long open = contexts.values().stream().filter(c -> c.clusterId().equals(clusterId)).count();
+      if (open >= limitPerCluster) {
+        throw new ApiException(400, "RESOURCE_EXHAUSTED",
+            "Too many execution contexts are open right now (Limit set currently to " + limitPerCluster + ")");
+      }
+      context = new ExecutionContext(newContextId(), clusterId, language, pool);
+      contexts.put(context.id(), context);
+    }
+    context.start(() -> runner.startUp(context));
+    return context;
+  }
+
+  private static ApiException notRunning(Cluster cluster, ClusterState state) {
+    if (state == ClusterState.PENDING || state == ClusterState.RESTARTING || state == ClusterState.RESIZING) {
+      // The text Databricks sends while a cluster comes up; clients treat it as transient.
+      return new ApiException(400, "INVALID_STATE",
+          "ClusterNotReadyException: Cluster " + cluster.id() + " is not ready yet (state " + state + ")");
+    }
+    String reason = cluster.stateMessage().isEmpty() ? "" : ": " + cluster.stateMessage();
+    return new ApiException(400, "INVALID_STATE",
+        "Cluster " + cluster.id() + " is not running (state " + state + ")" + reason
+            + "; start it before creating an execution context");
+  }
+
+  /** Context ids are large decimal numbers, as on Databricks. */
+  private static String newContextId() {
+    return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000_000L, Long.MAX_VALUE));
+  }
+
+  ExecutionContext require(String clusterId, String contextId) {
+    ExecutionContext context = contextId == null ? null : contexts.get(contextId);
+    if (context == null || !context.clusterId().equals(clusterId)) {
+      throw ApiException.notFound("Context " + contextId + " does not exist on cluster " + clusterId);
+    }
+    return context;
+  }
+
+  void destroy(String clusterId, String contextId) {
+    ExecutionContext context = require(clusterId, contextId);
+    contexts.remove(contextId, context);
+    context.destroy();
+  }
+
+  private void destroyAllOn(String clusterId) {
+    List<ExecutionContext> doomed = new ArrayList<>();
+    contexts.values().removeIf(context -> {
+      boolean onCluster = context.clusterId().equals(clusterId);
+      if (onCluster) {
+        doomed.add(context);
+      }
+      return onCluster;
+    });
+    doomed.forEach(ExecutionContext::destroy);
+  }
+
+  CommandRunner runner() {
+    return runner;
+  }
+
+  /** Destroys every context (killing their Python processes) and stops the command threads. */
+  @Override
+  public void close() {
+    List<ExecutionContext> all = new ArrayList<>(contexts.values());
+    contexts.clear();
+    all.forEach(ExecutionContext::destroy);
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.kiln.emulator.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.emulator.GenieSpaceSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Genie spaces, their conversations and messages, with the 404s for ids that do not fit together. */
+final class GenieStore {
+  private final Map<String, Space> spaces = new LinkedHashMap<>();
+  private final Map<String, Conversation> conversations = new LinkedHashMap<>();
+  private final Map<String, GenieMessageState> messages = new LinkedHashMap<>();
+
+  /** A space: its spec and the warehouse it runs on. */
+  static final class Space {
+    final String id;
+    final GenieSpaceSpec spec;
+    final String warehouseId;
+
+    Space(String id, GenieSpaceSpec spec, String warehouseId) {
+      this.id = id;
+      this.spec = spec;
+      this.warehouseId = warehouseId;
+    }
+
+    ObjectNode toJson() {
+      return Json.object()
+          .put("space_id", id)
+          .put("title", spec.title())
+          .put("description", spec.description())
+          .put("warehouse_id", warehouseId);
+    }
+  }
+
+  /** A conversation; its title is its first question. */
+  static final class Conversation {
+    final String id;
+    final String spaceId;
+    final String title;
+    final long createdMillis;
+    final List<String> messageIds = new ArrayList<>();
+    volatile long lastUpdatedMillis;
+
+    Conversation(String id, String spaceId, String title, long nowMillis) {
+      this.id = id;
+      this.spaceId = spaceId;
+      this.title = title;
+      this.createdMillis = nowMillis;
+      this.lastUpdatedMillis = nowMillis;
+    }
+
+    ObjectNode toJson() {
+      return Json.object()
+          .put("id", id)
+          .put("conversation_id", id)
+          .put("space_id", spaceId)
+          .put("user_id", LocalIdentity.USER_ID)
+          .put("title", title)
+          .put("created_timestamp", createdMillis)
+          .put("last_updated_timestamp", lastUpdatedMillis);
+    }
+
+    ObjectNode toSummaryJson() {
+      return Json.object().put("conversation_id", id).put("title", title).put("created_timestamp", createdMillis);
+    }
+  }
+
+  synchronized String addSpace(GenieSpaceSpec spec, String warehouseId) {
+    String id = spec.spaceId().orElseGet(Ids::hex32);
+    if (spaces.containsKey(id)) {
+      throw new IllegalArgumentException("Genie space " + id + " already exists");
+    }
+    spaces.put(id, new Space(id, spec, warehouseId));
+    return id;
+  }
+
+  synchronized List<Space> spaces() {
+    return new ArrayList<>(spaces.values());
+  }
+
+  synchronized Space space(String spaceId) {
+    Space space = spaces.get(spaceId);
+    if (space == null) {
+      throw ApiException.notFound("Genie space " + spaceId + " does not exist.");
+    }
+    return space;
+  }
+
+  synchronized Conversation newConversation(Space space, String title, long nowMillis) {
+    Conversation conversation = new Conversation(Ids.hex32(), space.id, title, nowMillis);
+    conversations.put(conversation.id, conversation);
+    return conversation;
+  }
+
+  synchronized Conversation conversation(String spaceId, String conversationId) {
+    space(spaceId);
+    Conversation conversation = conversations.get(conversationId);
+    if (conversation == null || !conversation.spaceId.equals(spaceId)) {
+      throw ApiException.notFound("Conversation " + conversationId + " does not exist in space " + spaceId + ".");
+    }
+    return conversation;
+  }
+
+  /** Newest first, as the Genie UI lists them. */
+  synchronized List<Conversation> conversations(String spaceId) {
+    space(spaceId);
+    List<Conversation> result = new ArrayList<>();
+    for (Conversation conversation : conversations.values()) {
+      if (conversation.spaceId.equals(spaceId)) {
+        result.add(0, conversation);
+      }
+    }
+    return result;
+  }
+
+  synchronized void deleteConversation(String spaceId, String conversationId) {
+    Conversation conversation = conversation(spaceId, conversationId);
+    conversation.messageIds.forEach(messages::remove);
+    conversations.remove(conversationId);
+  }
+
+  synchronized GenieMessageState newMessage(Conversation conversation, String content, long nowMillis) {
+    GenieMessageState message =
+        new GenieMessageState(Ids.hex32(), conversation.spaceId, conversation.id, content, nowMillis);
+    messages.put(message.id(), message);
+    conversation.messageIds.add(message.id());
+    conversation.lastUpdatedMillis = nowMillis;
+    return message;
+  }
+
+  synchronized GenieMessageState message(String spaceId, String conversationId, String messageId) {
+    conversation(spaceId, conversationId);
+    GenieMessageState message = messages.get(messageId);
+    if (message == null || !message.conversationId().equals(conversationId)) {
+      throw ApiException.notFound("Message " + messageId + " does not exist in conversation " + conversationId + ".");
+    }
+    return message;
+  }
+
+  /** A message by id alone, for test hooks such as expiring its query result. */
+  synchronized GenieMessageState message(String messageId) {
+    GenieMessageState message = messages.get(messageId);
+    if (message == null) {
+      throw new IllegalArgumentException("Genie message " + messageId + " does not exist");
+    }
+    return message;
+  }
+
+  synchronized List<GenieMessageState> messages(Conversation conversation) {
+    List<GenieMessageState> result = new ArrayList<>();
+    conversation.messageIds.forEach(id -> result.add(messages.get(id)));
+    return result;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.kiln.emulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One HTTP request as the route handlers see it: method, decoded path, path/query parameters, headers, body. */
+final class Request {
+  private final String method;
+  private final String path;
+  private final Map<String, List<String>> query;
+  private final Headers headers;
+  private final byte[] body;
+  private final Map<String, String> pathParams;
+  private JsonNode json;
+
+  Request(String method, String path, String rawQuery, Headers headers, byte[] body) {
+    this(method, path, parseQuery(rawQuery), headers, body, Collections.emptyMap());
+  }
+
+  private Request(
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Headers headers,
+      byte[] body,
+      Map<String, String> pathParams) {
+    this.method = method;
+    this.path = path;
+    this.query = query;
+    this.headers = headers;
+    this.body = body;
+    this.pathParams = pathParams;
+  }
+
+  Request withPathParams(Map<String, String> params) {
+    return new Request(method, path, query, headers, body, Collections.unmodifiableMap(params));
+  }
+
+  String method() {
+    return method;
+  }
+
+  /** The decoded path without query string and without a trailing slash. */
+  String path() {
+    return path;
+  }
+
+  String pathParam(String name) {
+    String value = pathParams.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("route has no path parameter {" + name + "}");
+    }
+    return value;
+  }
+
+  /** A path parameter that only some of a handler's routes have. */
+  Optional<String> optionalPathParam(String name) {
+    return Optional.ofNullable(pathParams.get(name));
+  }
+
+  Optional<String> queryParam(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  List<String> queryParams(String name) {
+    return query.getOrDefault(name, Collections.emptyList());
+  }
+
+  Optional<String> header(String name) {
+    return Optional.ofNullable(headers.getFirst(name));
+  }
+
+  /** The JSON body (an empty object when there is none); a malformed body fails with 400. */
+  JsonNode json() {
+    if (json == null) {
+      json = Json.parseRequestBody(body);
+    }
+    return json;
+  }
+
+  private static Map<String, List<String>> parseQuery(String rawQuery) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return result;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      result.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+    return result;
+  }
+
+  static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.kiln.emulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.emulator.ServingEndpointSpec;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Model Serving: endpoint list/get/create/delete and the OpenAPI document under {@code
+ * /api/2.0/serving-endpoints}, and invocations under {@code /serving-endpoints/{name}/invocations} (no
+ * {@code /api} prefix), answered with the {@code served-model-name} header.
+ */
+final class ServingApi implements WorkspaceApi {
+  private static final String ENDPOINTS = "/api/2.0/serving-endpoints";
+
+  private final ServingEndpoints endpoints;
+  private final Supplier<String> host;
+  private final Duration createdEndpointStartTime;
+
+  ServingApi(ServingEndpoints endpoints, Supplier<String> host, Duration createdEndpointStartTime) {
+    this.endpoints = endpoints;
+    this.host = host;
+    this.createdEndpointStartTime = createdEndpointStartTime;
+  }
+
+  @Override
+  public void register(Router router) {
+    router.get(ENDPOINTS, this::list);
+    router.post(ENDPOINTS, this::create);
+    router.get(ENDPOINTS + "/{name}", request -> Response.ok(endpoints.require(request.pathParam("name")).toJson()));
+    router.delete(ENDPOINTS + "/{name}", this::delete);
+    router.get(ENDPOINTS + "/{name}/openapi", this::openApi);
+    router.post("/serving-endpoints/{name}/invocations", this::invoke);
+    router.post("/serving-endpoints/{name}/served-models/{model}/invocations", this::invoke);
+  }
+
+  private Response list(Request request) {
+    ObjectNode body = Json.object();
+    endpoints.all().forEach(endpoint -> body.withArray("endpoints").add(endpoint.toJson()));
+    if (!body.has("endpoints")) {
+      body.putArray("endpoints");
+    }
+    return Response.ok(body);
+  }
+
+  private Response delete(Request request) {
+    endpoints.remove(request.pathParam("name"));
+    return Response.ok(Json.object());
+  }
+
+  private Response openApi(Request request) {
+    ServingEndpoint endpoint = endpoints.require(request.pathParam("name"));
+    return Response.ok(ServingOpenApi.document(endpoint, host.get()));
+  }
+
+  private Response invoke(Request request) {
+    ServingEndpoint endpoint = endpoints.require(request.pathParam("name"));
+    JsonNode body = request.json();
+    JsonNode reply = endpoints.invoke(endpoint, body);
+    Response response;
+    if (body.path("stream").asBoolean(false)) {
+      byte[] events = ServingStream.of(reply).orElseThrow(() -> new ApiException(400, "BAD_REQUEST",
+          "Endpoint '" + endpoint.name() + "' does not support streaming; only chat and completions replies stream."));
+      response = Response.of(200, "text/event-stream", events).withHeader("Cache-Control", "no-cache");
+    } else {
+      response = Response.ok(reply);
+    }
+    return response.withHeader("served-model-name", endpoint.servedModelName());
+  }
+
+  /**
+   * {@code POST /api/2.0/serving-endpoints}: the first served entity names the model. An entity named like an
+   * existing endpoint's model (e.g. {@code databricks-bge-large-en}) reuses that model; any other gets the
+   * generic model that answers by request shape. The endpoint is NOT_READY for the configured start time.
+   */
+  private Response create(Request request) {
+    JsonNode body = request.json();
+    String name = body.path("name").asText("");
+    JsonNode config = body.path("config");
+    JsonNode entity = first(config.path("served_entities")).orElseGet(() -> first(config.path("served_models"))
+        .orElseThrow(() -> ApiException.invalidParameter("config.served_entities must name at least one entity.")));
+    String entityName = entity.path("entity_name").asText(entity.path("model_name").asText(""));
+    if (entityName.isEmpty()) {
+      throw ApiException.invalidParameter("served entity needs an entity_name.");
+    }
+    String version = entity.path("entity_version").asText(entity.path("model_version").asText("1"));
+    Optional<ServingEndpoint> sameModel = endpoints.all().stream()
+        .filter(existing -> existing.servedModelName().equals(entityName)).findFirst();
+    ServingEndpointSpec.Builder spec = ServingEndpointSpec.builder()
+        .name(name)
+        .servedModelName(entity.path("name").asText(entityName.replace('.', '-') + "-" + version))
+        .startTime(createdEndpointStartTime)
+        .handler(sameModel.map(ServingEndpoint::handler).orElseGet(BuiltInModels::byRequestShape));
+    sameModel.flatMap(existing -> existing.spec().task()).ifPresent(spec::task);
+    for (JsonNode tag : body.path("tags")) {
+      spec.putTags(tag.path("key").asText(), tag.path("value").asText(""));
+    }
+    ServingEndpointSpec built;
+    try {
+      built = spec.build();
+    } catch (IllegalStateException invalid) {
+      throw ApiException.invalidParameter(invalid.getMessage());
+    }
+    return Response.ok(endpoints.create(built, body.path("route_optimized").asBoolean(false)).toJson());
+  }
+
+  private static Optional<JsonNode> first(JsonNode list) {
+    return list.isArray() && !list.isEmpty() ? Optional.of(list.get(0)) : Optional.empty();
+  }
+}

@@ -1,0 +1,94 @@
+package dev.kiln.emulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.emulator.ServingEndpointSpec;
+import java.time.Instant;
+import java.util.function.Function;
+
+/** One serving endpoint: its spec, identity and readiness (NOT_READY until its start time has passed). */
+final class ServingEndpoint {
+  private final ServingEndpointSpec spec;
+  private final String id = Ids.hex32();
+  private final Instant createdAt;
+  private final boolean routeOptimized;
+  private volatile boolean ready;
+
+  ServingEndpoint(ServingEndpointSpec spec, Instant createdAt, boolean routeOptimized) {
+    this.spec = spec;
+    this.createdAt = createdAt;
+    this.routeOptimized = routeOptimized;
+    this.ready = spec.startTime().isZero();
+  }
+
+  String name() {
+    return spec.name();
+  }
+
+  String servedModelName() {
+    return spec.servedModelName();
+  }
+
+  Function<JsonNode, JsonNode> handler() {
+    return spec.handler();
+  }
+
+  ServingEndpointSpec spec() {
+    return spec;
+  }
+
+  boolean isReady() {
+    return ready;
+  }
+
+  void markReady() {
+    ready = true;
+  }
+
+  ObjectNode toJson() {
+    long created = createdAt.toEpochMilli();
+    ObjectNode json = Json.object();
+    json.put("name", spec.name());
+    json.put("id", id);
+    json.put("creator", LocalIdentity.USER_NAME);
+    json.put("creation_timestamp", created);
+    json.put("last_updated_timestamp", created);
+    ObjectNode state = json.putObject("state");
+    state.put("ready", ready ? "READY" : "NOT_READY");
+    state.put("config_update", ready ? "NOT_UPDATING" : "IN_PROGRESS");
+    ObjectNode config = json.putObject("config");
+    ObjectNode entity = config.putArray("served_entities").addObject();
+    entity.put("name", spec.servedModelName());
+    entity.put("entity_name", spec.servedModelName());
+    entity.put("entity_version", "1");
+    entity.put("workload_size", "Small");
+    entity.put("workload_type", "CPU");
+    entity.put("scale_to_zero_enabled", true);
+    entity.put("creator", LocalIdentity.USER_NAME);
+    entity.put("creation_timestamp", created);
+    deploymentState(entity);
+    ObjectNode model = config.putArray("served_models").addObject();
+    model.put("name", spec.servedModelName());
+    model.put("model_name", spec.servedModelName());
+    model.put("model_version", "1");
+    model.put("workload_size", "Small");
+    model.put("scale_to_zero_enabled", true);
+    deploymentState(model);
+    config.putObject("traffic_config").putArray("routes").addObject()
+        .put("served_model_name", spec.servedModelName()).put("traffic_percentage", 100);
+    config.put("config_version", 1);
+    spec.task().ifPresent(task -> json.put("task", task));
+    ArrayNode tags = json.putArray("tags");
+    spec.tags().forEach((key, value) -> tags.addObject().put("key", key).put("value", value));
+    json.put("route_optimized", routeOptimized);
+    json.put("permission_level", "CAN_MANAGE");
+    return json;
+  }
+
+  private void deploymentState(ObjectNode served) {
+    served.putObject("state")
+        .put("deployment", ready ? "DEPLOYMENT_READY" : "DEPLOYMENT_CREATING")
+        .put("deployment_state_message", ready ? "" : "Creating the serving endpoint");
+  }
+}

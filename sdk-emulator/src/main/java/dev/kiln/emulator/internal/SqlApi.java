@@ -1,0 +1,83 @@
+package dev.kiln.emulator.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * SQL Statement Execution (API 2.0) and SQL warehouses: submit with {@code wait_timeout}/{@code
+ * on_wait_timeout}, poll, cancel, fetch chunks.
+ */
+final class SqlApi implements WorkspaceApi {
+  private static final String STATEMENTS = "/api/2.0/sql/statements";
+  private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
+
+  private final StatementService statements;
+  private final StatementJson json;
+  private final Warehouses warehouses;
+
+  SqlApi(StatementService statements, StatementJson json, Warehouses warehouses) {
+    this.statements = statements;
+    this.json = json;
+    this.warehouses = warehouses;
+  }
+
+  @Override
+  public void register(Router router) {
+    router.postAsync(STATEMENTS, this::execute);
+    router.get(STATEMENTS + "/{statement_id}", this::get);
+    router.post(STATEMENTS + "/{statement_id}/cancel", this::cancel);
+    router.get(STATEMENTS + "/{statement_id}/result/chunks/{chunk_index}", this::chunk);
+    router.get("/api/2.0/sql/warehouses", request -> Response.ok(listWarehouses()));
+    router.get("/api/2.0/sql/warehouses/{id}", request -> Response.ok(warehouses.toJson(request.pathParam("id"))));
+  }
+
+  private CompletionStage<Response> execute(Request request) {
+    StatementRequest statementRequest = StatementRequest.parse(request.json());
+    warehouses.require(statementRequest.warehouseId());
+    SqlStatement statement = statements.submit(statementRequest);
+    return statements
+        .awaitUpTo(statement, statementRequest.waitTimeout())
+        .thenCompose(this::cancelIfStillRunning)
+        .thenApply(done -> Response.ok(json.response(done)));
+  }
+
+  /** {@code on_wait_timeout: CANCEL} cancels a statement still running when the wait is over. */
+  private CompletionStage<SqlStatement> cancelIfStillRunning(SqlStatement statement) {
+    StatementRequest request = statement.request();
+    if (request.waitTimeout().isZero()
+        || request.onWaitTimeout() != StatementRequest.OnWaitTimeout.CANCEL
+        || statement.state().isTerminal()) {
+      return CompletableFuture.completedFuture(statement);
+    }
+    statements.cancel(statement);
+    return statements.awaitUpTo(statement, CANCEL_GRACE);
+  }
+
+  private Response get(Request request) {
+    return Response.ok(json.response(statements.get(request.pathParam("statement_id"))));
+  }
+
+  private Response cancel(Request request) {
+    statements.cancel(statements.get(request.pathParam("statement_id")));
+    return Response.ok(Json.object());
+  }
+
+  private Response chunk(Request request) {
+    SqlStatement statement = statements.get(request.pathParam("statement_id"));
+    int index;
+    try {
+      index = Integer.parseInt(request.pathParam("chunk_index"));
+    } catch (NumberFormatException e) {
+      throw ApiException.invalidParameter("chunk_index must be a number.");
+    }
+    return Response.ok(json.chunk(statement, index));
+  }
+
+  private ObjectNode listWarehouses() {
+    ObjectNode body = Json.object();
+    body.putArray("warehouses").addAll(warehouses.toJson());
+    return body;
+  }
+}

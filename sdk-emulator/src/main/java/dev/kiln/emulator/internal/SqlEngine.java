@@ -1,0 +1,204 @@
+package dev.kiln.emulator.internal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The workspace's SQL engine: one in-memory DuckDB database shared by every warehouse. Each statement runs on
+ * its own duplicated connection, so statements run concurrently and {@code USE} stays per statement.
+ */
+final class SqlEngine implements AutoCloseable {
+  /** INLINE results larger than this fail, as on Databricks. */
+  static final long INLINE_LIMIT_BYTES = 25L * 1024 * 1024;
+
+  /** Stands in for the 100 GiB EXTERNAL_LINKS limit: results are held in memory, so stop (truncated) here. */
+  static final long MAX_RESULT_BYTES = 256L * 1024 * 1024;
+
+  /** Lets a running statement be interrupted from another thread. */
+  interface CancelHook {
+    /** Called once the JDBC statement exists; false means it was cancelled already. */
+    boolean started(Statement running);
+
+    void finished();
+  }
+
+  private final DuckDBConnection root;
+
+  SqlEngine() {
+    try {
+      this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open the embedded DuckDB database", e);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return root.duplicate();
+  }
+
+  /** Runs setup SQL (one or more statements, Spark-style {@code range()} and backticks allowed). */
+  void executeScript(String sql) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(SparkSqlTranslator.translate(sql, Collections.emptyMap()).sql);
+    } catch (SQLException e) {
+      throw new IllegalArgumentException(SqlFailure.from(e).getMessage(), e);
+    } catch (SqlFailure e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** Runs a query and returns its rows as column name → JDBC value, for tests and seeding checks. */
+  List<Map<String, Object>> query(String sql) {
+    String translated;
+    try {
+      translated = SparkSqlTranslator.translate(sql, Collections.emptyMap()).sql;
+    } catch (SqlFailure e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(translated)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          row.put(meta.getColumnLabel(i), rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalArgumentException(SqlFailure.from(e).getMessage(), e);
+    }
+  }
+
+  /** Makes {@code name} usable as the first part of three-part names ({@code name.schema.table}). */
+  void createCatalog(String name) {
+    executeScript("ATTACH IF NOT EXISTS ':memory:' AS " + quote(name));
+  }
+
+  /**
+   * Runs one API statement.
+   *
+   * @throws SqlFailure when the SQL fails (the statement is then FAILED)
+   * @throws SQLException when the hook interrupted it (the caller decides it was cancelled)
+   */
+  QueryResult run(StatementRequest request, CancelHook hook) throws SQLException {
+    SparkSqlTranslator.Translated translated =
+        SparkSqlTranslator.translate(request.statement(), request.parameters());
+    try (Connection connection = connect()) {
+      use(connection, request.catalog(), request.schema());
+      try (PreparedStatement statement = connection.prepareStatement(translated.sql)) {
+        for (int i = 0; i < translated.bindings.size(); i++) {
+          statement.setString(i + 1, translated.bindings.get(i).value());
+        }
+        if (!hook.started(statement)) {
+          throw new SQLException("cancelled before it started");
+        }
+        try {
+          if (statement.execute()) {
+            try (ResultSet rs = statement.getResultSet()) {
+              return read(rs, request);
+            }
+          }
+          return affectedRows(statement.getUpdateCount());
+        } finally {
+          hook.finished();
+        }
+      }
+    }
+  }
+
+  private static void use(Connection connection, String catalog, String schema) throws SQLException {
+    if (catalog == null && schema == null) {
+      return;
+    }
+    // Databricks' default catalog and schema names map onto DuckDB's defaults.
+    String db = catalog == null ? null : catalog.equalsIgnoreCase("main") ? "memory" : catalog;
+    String sch = schema == null ? null : schema.equalsIgnoreCase("default") ? "main" : schema;
+    String target = db == null ? quote(sch) : sch == null ? quote(db) : quote(db) + "." + quote(sch);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("USE " + target);
+    } catch (SQLException e) {
+      throw SqlFailure.from(e);
+    }
+  }
+
+  private static QueryResult read(ResultSet rs, StatementRequest request) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    List<ResultColumn> columns = new ArrayList<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      columns.add(new ResultColumn(meta.getColumnLabel(i), i - 1, ColumnType.fromDuckDb(meta.getColumnTypeName(i))));
+    }
+    boolean inline = request.disposition() == StatementRequest.Disposition.INLINE;
+    long maxBytes = inline ? INLINE_LIMIT_BYTES : MAX_RESULT_BYTES;
+    Long rowLimit = request.rowLimit();
+    Long byteLimit = request.byteLimit();
+    List<String[]> rows = new ArrayList<>();
+    long bytes = 0;
+    boolean truncated = false;
+    while (rs.next()) {
+      if (rowLimit != null && rows.size() >= rowLimit) {
+        truncated = true;
+        break;
+      }
+      String[] row = new String[columns.size()];
+      long rowBytes = 2;
+      for (int i = 0; i < row.length; i++) {
+        row[i] = ValueFormatter.format(rs, i + 1, columns.get(i).type());
+        rowBytes += row[i] == null ? 5 : row[i].length() + 3;
+      }
+      if (byteLimit != null && bytes + rowBytes > byteLimit) {
+        truncated = true;
+        break;
+      }
+      if (bytes + rowBytes > maxBytes) {
+        if (inline) {
+          throw SqlFailure.inlineLimitExceeded(bytes + rowBytes, maxBytes);
+        }
+        truncated = true;
+        break;
+      }
+      bytes += rowBytes;
+      rows.add(row);
+    }
+    return new QueryResult(columns, rows, truncated);
+  }
+
+  /** DML answers like Spark: one row with {@code num_affected_rows}; DDL has no result columns. */
+  private static QueryResult affectedRows(int updateCount) {
+    if (updateCount < 0) {
+      return new QueryResult(Collections.emptyList(), Collections.emptyList(), false);
+    }
+    ResultColumn column = new ResultColumn("num_affected_rows", 0, ColumnType.fromDuckDb("BIGINT"));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {Integer.toString(updateCount)});
+    return new QueryResult(List.of(column), rows, false);
+  }
+
+  static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  @Override
+  public void close() {
+    try {
+      root.close();
+    } catch (SQLException e) {
+      // Closing an in-memory database cannot lose anything worth reporting.
+    }
+  }
+}

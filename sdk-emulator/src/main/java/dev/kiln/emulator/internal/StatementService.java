@@ -1,0 +1,120 @@
+package dev.kiln.emulator.internal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs statements on the SQL engine: each one is queued on the bounded SQL pool (PENDING while it waits, like
+ * a busy warehouse), executed, and kept in memory with its result. Shared by the SQL and Genie APIs.
+ */
+final class StatementService {
+  private static final Logger LOG = LoggerFactory.getLogger(StatementService.class);
+
+  private final ConcurrentHashMap<String, SqlStatement> statements = new ConcurrentHashMap<>();
+  private final SqlEngine engine;
+  private final ExecutorService sqlPool;
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+  private final int chunkRowCount;
+  private final Duration resultRetention;
+
+  StatementService(
+      SqlEngine engine,
+      ExecutorService sqlPool,
+      ScheduledExecutorService scheduler,
+      Clock clock,
+      int chunkRowCount,
+      Duration resultRetention) {
+    this.engine = engine;
+    this.sqlPool = sqlPool;
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.chunkRowCount = chunkRowCount;
+    this.resultRetention = resultRetention;
+  }
+
+  SqlStatement submit(StatementRequest request) {
+    SqlStatement statement = new SqlStatement(Ids.uuid(), request);
+    statements.put(statement.id(), statement);
+    try {
+      sqlPool.execute(() -> execute(statement));
+    } catch (RejectedExecutionException closing) {
+      statement.fail(SqlFailure.internal(closing), clock.instant());
+    }
+    return statement;
+  }
+
+  private void execute(SqlStatement statement) {
+    if (!statement.begin()) {
+      return; // cancelled while queued
+    }
+    try {
+      QueryResult result = engine.run(statement.request(), statement);
+      statement.succeed(ResultChunks.of(result, statement.request().format(), chunkRowCount), clock.instant());
+    } catch (SqlFailure failure) {
+      statement.fail(failure, clock.instant());
+    } catch (SQLException interrupted) {
+      statement.interrupted(interrupted, clock.instant());
+    } catch (RuntimeException | Error e) {
+      LOG.warn("statement {} broke the emulator", statement.id(), e);
+      statement.fail(SqlFailure.internal(e), clock.instant());
+    }
+  }
+
+  /** The statement, CLOSED first if its result outlived the retention time. */
+  Optional<SqlStatement> find(String id) {
+    SqlStatement statement = statements.get(id);
+    if (statement != null && statement.state() == StatementState.SUCCEEDED) {
+      Instant finished = statement.finishedAt();
+      if (finished != null && clock.instant().isAfter(finished.plus(resultRetention))) {
+        statement.close();
+      }
+    }
+    return Optional.ofNullable(statement);
+  }
+
+  SqlStatement get(String id) {
+    return find(id).orElseThrow(() -> ApiException.notFound("Statement " + id + " does not exist."));
+  }
+
+  void cancel(SqlStatement statement) {
+    statement.cancel(clock.instant());
+  }
+
+  /** Completes when the statement is terminal or {@code timeout} has passed, whichever is first. */
+  CompletableFuture<SqlStatement> awaitUpTo(SqlStatement statement, Duration timeout) {
+    if (timeout.isZero() || statement.done().isDone()) {
+      return CompletableFuture.completedFuture(statement);
+    }
+    CompletableFuture<SqlStatement> result = new CompletableFuture<>();
+    try {
+      ScheduledFuture<?> timer =
+          scheduler.schedule(() -> result.complete(statement), timeout.toMillis(), TimeUnit.MILLISECONDS);
+      statement.done().thenAccept(done -> {
+        timer.cancel(false);
+        result.complete(done);
+      });
+    } catch (RejectedExecutionException closing) {
+      result.complete(statement);
+    }
+    return result;
+  }
+
+  /** Interrupts everything still queued or running, when the workspace closes. */
+  void cancelAll() {
+    Instant now = clock.instant();
+    statements.values().forEach(statement -> statement.cancel(now));
+  }
+}

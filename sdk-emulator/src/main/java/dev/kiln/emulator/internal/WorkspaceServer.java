@@ -1,0 +1,207 @@
+package dev.kiln.emulator.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.kiln.emulator.Fault;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDK {@link HttpServer} on loopback: reads each request, applies injected faults and bearer auth, hands
+ * it to the {@link Router} and writes the reply when the (possibly asynchronous) handler is done.
+ */
+final class WorkspaceServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkspaceServer.class);
+  private static final int SLOW_BODY_PIECE = 256;
+  private static final long RESET_FAULT_WAIT_SECONDS = 60;
+
+  static {
+    // Without TCP_NODELAY, Nagle + delayed ACK add ~40 ms to many loopback replies. Read once per JVM.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final Router router;
+  private final BearerAuth auth;
+  private final FaultEngine faults;
+  private final ExecutorService httpPool;
+  private final ScheduledExecutorService scheduler;
+
+  WorkspaceServer(
+      Router router,
+      BearerAuth auth,
+      FaultEngine faults,
+      ExecutorService httpPool,
+      ScheduledExecutorService scheduler)
+      throws IOException {
+    this.router = router;
+    this.auth = auth;
+    this.faults = faults;
+    this.httpPool = httpPool;
+    this.scheduler = scheduler;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    server.setExecutor(httpPool);
+    server.createContext("/", this::handle);
+  }
+
+  void start() {
+    server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      route(exchange);
+    } catch (IOException resetOrGone) {
+      throw resetOrGone; // HttpServer closes the connection, as a reset fault wants
+    } catch (Throwable unexpected) {
+      // HttpServer rethrows Errors without closing the connection, which would leave the client hanging.
+      LOG.warn("emulator request handling failed", unexpected);
+      exchange.close();
+      throw new IOException("request handling failed", unexpected);
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    Request request;
+    try (InputStream in = exchange.getRequestBody()) {
+      request =
+          new Request(
+              exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+              Router.PathTemplate.normalize(exchange.getRequestURI().getPath()),
+              exchange.getRequestURI().getRawQuery(),
+              exchange.getRequestHeaders(),
+              in.readAllBytes());
+    }
+    FaultPlan plan = faults.planFor(request.method(), request.path());
+    CompletableFuture<Response> reply =
+        plan.latency().isZero()
+            ? answer(request, plan)
+            : delay(plan.latency()).thenComposeAsync(ignored -> answer(request, plan), httpPool);
+    if (plan.is(Fault.Kind.RESET_MID_BODY)) {
+      // Only an exception thrown from this handler thread makes HttpServer drop the connection.
+      sendHalfAndDrop(exchange, awaitForReset(reply));
+      return;
+    }
+    if (reply.isDone()) {
+      send(exchange, reply, plan);
+    } else {
+      // Never write on the thread that completed the reply (a SQL worker or the timer). The pool discards work
+      // once the workspace closes, and HttpServer.stop closes those exchanges.
+      reply.whenCompleteAsync((response, error) -> send(exchange, reply, plan), httpPool);
+    }
+  }
+
+  private CompletableFuture<Response> answer(Request request, FaultPlan plan) {
+    if (plan.is(Fault.Kind.STATUS)) {
+      return CompletableFuture.completedFuture(plan.statusReply());
+    }
+    if (BearerAuth.isProtected(request.path())) {
+      Optional<Response> denied = auth.check(request);
+      if (denied.isPresent()) {
+        return CompletableFuture.completedFuture(denied.get());
+      }
+    }
+    return router.dispatch(request);
+  }
+
+  private CompletableFuture<Void> delay(Duration latency) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      scheduler.schedule(() -> done.complete(null), latency.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closing) {
+      done.complete(null);
+    }
+    return done;
+  }
+
+  /** Writes the completed {@code reply} and always closes the exchange, whatever goes wrong. */
+  private void send(HttpExchange exchange, CompletableFuture<Response> reply, FaultPlan plan) {
+    try {
+      Response response = reply.handle((ok, error) -> error == null ? ok : Router.toErrorResponse(error)).join();
+      writeHeaders(exchange, response, response.body().length);
+      byte[] body = response.body();
+      if (body.length > 0) {
+        OutputStream out = exchange.getResponseBody();
+        if (plan.is(Fault.Kind.SLOW_BODY)) {
+          writeSlowly(out, body, plan.slowBodyPause());
+        } else {
+          out.write(body);
+        }
+        out.flush();
+      }
+    } catch (IOException e) {
+      LOG.debug("client went away while the reply was written: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | Error e) {
+      LOG.warn("emulator reply failed", e);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void writeSlowly(OutputStream out, byte[] body, Duration pause)
+      throws IOException, InterruptedException {
+    for (int offset = 0; offset < body.length; offset += SLOW_BODY_PIECE) {
+      if (offset > 0) {
+        Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
+      }
+      out.write(body, offset, Math.min(SLOW_BODY_PIECE, body.length - offset));
+      out.flush();
+    }
+  }
+
+  private static Response awaitForReset(CompletableFuture<Response> reply) throws IOException {
+    try {
+      return reply.get(RESET_FAULT_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      return Router.toErrorResponse(e);
+    }
+  }
+
+  private static void sendHalfAndDrop(HttpExchange exchange, Response reply) throws IOException {
+    byte[] body = reply.body();
+    writeHeaders(exchange, reply, Math.max(body.length, 2));
+    OutputStream out = exchange.getResponseBody();
+    out.write(body, 0, body.length / 2);
+    out.flush();
+    throw new IOException("injected fault: connection reset mid-body");
+  }
+
+  private static void writeHeaders(HttpExchange exchange, Response reply, long length) throws IOException {
+    for (Map.Entry<String, String> header : reply.headers().entrySet()) {
+      exchange.getResponseHeaders().set(header.getKey(), header.getValue());
+    }
+    exchange.sendResponseHeaders(reply.status(), length == 0 ? -1 : length);
+  }
+}
