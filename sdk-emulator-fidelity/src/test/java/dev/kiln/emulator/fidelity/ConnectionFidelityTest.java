@@ -11,7 +11,6 @@ import com.databricks.sdk.core.error.platform.Unauthenticated;
 import com.databricks.sdk.core.oauth.OpenIDConnectEndpoints;
 import dev.kiln.emulator.LocalWorkspace;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** How the official SDK connects: plain PAT configuration over http, discovery calls, the bearer header, 401s. */
@@ -59,10 +58,6 @@ class ConnectionFidelityTest {
   }
 
   @Test
-  @Disabled("emulator gap: GET /oidc/.well-known/oauth-authorization-server (a real, unauthenticated Databricks route)"
-      + " answers 404 ENDPOINT_NOT_FOUND; Databricks answers 200 {authorization_endpoint: {host}/oidc/v1/authorize,"
-      + " token_endpoint: {host}/oidc/v1/token, ...}. SDK 0.69.0 calls it on every client's first request, PAT"
-      + " included, and logs a WARN with a stack trace when it fails")
   void theOidcDiscoveryRouteAnswersLikeDatabricks() throws Exception {
     try (LocalWorkspace ws = LocalWorkspace.start()) {
       DatabricksConfig config = new DatabricksConfig().setHost(ws.host()).setToken(ws.token())

@@ -47,7 +47,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Vector Search through {@code VectorSearchEndpointsAPI} and {@code VectorSearchIndexesAPI}. */
@@ -166,9 +165,6 @@ class VectorSearchFidelityTest {
   }
 
   @Test
-  @Disabled("emulator gap: DELETE /api/2.0/vector-search/endpoints/{endpoint_name} (VectorSearchEndpointsAPI"
-      + ".deleteEndpoint) is not routed: 405 BAD_REQUEST \"No API found for 'DELETE /api/2.0/vector-search/endpoints/x'\""
-      + " although POST/GET on endpoints are; Databricks deletes the endpoint and answers 200 {}")
   void endpointsAreDeletedThroughTheSdk() throws Exception {
     w.vectorSearchEndpoints().createEndpoint(new CreateEndpoint().setName("doomed-endpoint")
         .setEndpointType(EndpointType.STANDARD)).get(java.time.Duration.ofSeconds(20));

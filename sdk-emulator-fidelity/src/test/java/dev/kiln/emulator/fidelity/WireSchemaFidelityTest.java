@@ -56,7 +56,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -251,12 +250,6 @@ class WireSchemaFidelityTest {
   }
 
   @Test
-  @Disabled("emulator bug (minor): GET /api/2.0/serving-endpoints list items are the full get-shape"
-      + " (ServingEndpointDetailed): they carry route_optimized, permission_level, config.traffic_config,"
-      + " config.config_version and served_entities[]/served_models[] with workload_size, workload_type,"
-      + " scale_to_zero_enabled, creator, creation_timestamp, state; the list model (ServingEndpoint,"
-      + " EndpointCoreConfigSummary, ServedEntitySpec, ServedModelSpec) has none of them. Also GET"
-      + " /api/2.0/vector-search/indexes/{name} sends creation_timestamp, which VectorIndex has never had")
   void knownDeviationsAreGone() {
     w.servingEndpoints().list().forEach(e -> { });
     List<String> problems = new ArrayList<>(check("GET /api/2.0/serving-endpoints",

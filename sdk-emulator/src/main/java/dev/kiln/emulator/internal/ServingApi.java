@@ -38,7 +38,7 @@ final class ServingApi implements WorkspaceApi {
 
   private Response list(Request request) {
     ObjectNode body = Json.object();
-    endpoints.all().forEach(endpoint -> body.withArray("endpoints").add(endpoint.toJson()));
+    endpoints.all().forEach(endpoint -> body.withArray("endpoints").add(endpoint.toSummaryJson()));
     if (!body.has("endpoints")) {
       body.putArray("endpoints");
     }

@@ -86,6 +86,19 @@ final class ServingEndpoint {
     return json;
   }
 
+  /** The shape of a list item: the list API leaves out workload, traffic and permission details. */
+  ObjectNode toSummaryJson() {
+    ObjectNode json = toJson();
+    json.remove(java.util.List.of("route_optimized", "permission_level"));
+    ObjectNode config = (ObjectNode) json.get("config");
+    config.remove(java.util.List.of("traffic_config", "config_version"));
+    for (String list : new String[] {"served_entities", "served_models"}) {
+      config.withArray(list).forEach(served -> ((ObjectNode) served).remove(java.util.List.of(
+          "workload_size", "workload_type", "scale_to_zero_enabled", "creator", "creation_timestamp", "state")));
+    }
+    return json;
+  }
+
   private void deploymentState(ObjectNode served) {
     served.putObject("state")
         .put("deployment", ready ? "DEPLOYMENT_READY" : "DEPLOYMENT_CREATING")

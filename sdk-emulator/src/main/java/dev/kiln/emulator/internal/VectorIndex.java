@@ -239,7 +239,6 @@ final class VectorIndex {
     } else {
       json.set("delta_sync_index_spec", deltaSyncSpecJson());
     }
-    json.put("creation_timestamp", createdAt.toEpochMilli());
     return json;
   }
 

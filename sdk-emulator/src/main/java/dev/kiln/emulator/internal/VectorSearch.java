@@ -72,6 +72,13 @@ final class VectorSearch {
     return endpoint;
   }
 
+  /** Deletes an endpoint together with the indexes it serves. */
+  synchronized void deleteEndpoint(String name) {
+    requireEndpoint(name);
+    indexes.values().removeIf(index -> index.endpointName().equals(name));
+    endpoints.remove(name);
+  }
+
   synchronized int indexCount(String endpointName) {
     return (int) indexes.values().stream().filter(index -> index.endpointName().equals(endpointName)).count();
   }

@@ -37,6 +37,10 @@ final class VectorSearchApi implements WorkspaceApi {
     router.get(BASE + "/endpoints", this::listEndpoints);
     router.post(BASE + "/endpoints", this::createEndpoint);
     router.get(BASE + "/endpoints/{endpoint_name}", this::getEndpoint);
+    router.delete(BASE + "/endpoints/{endpoint_name}", request -> {
+      search.deleteEndpoint(request.pathParam("endpoint_name"));
+      return Response.ok(Json.object());
+    });
     router.get(BASE + "/indexes", this::listIndexes);
     router.post(BASE + "/indexes", this::createIndex);
     router.get(BASE + "/indexes/{index_name}", request -> Response.ok(index(request).toJson(host.get())));

@@ -58,6 +58,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.workloads = new WorkloadApis(workloadSettings, engine, scheduler, settings.clock(), this::host);
     this.apis =
         List.of(
+            new OidcApi(this::host),
             new SqlApi(statements, statementJson, warehouses),
             externalLinks,
             queries,
