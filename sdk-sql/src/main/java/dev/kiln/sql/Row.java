@@ -1,0 +1,292 @@
+package dev.kiln.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.sql.internal.TextValues;
+import dev.kiln.sql.model.Column;
+import dev.kiln.sql.model.ColumnType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One result row, read by column name or 0-based index. Each getter accepts the column types that
+ * convert without loss (e.g. {@code getLong} reads BYTE, SHORT, INT and LONG); any other read
+ * throws {@link RowAccessException} naming the column and its type. Reference getters return null
+ * for SQL NULL; primitive getters throw on NULL, so check {@link #isNull(String)} first.
+ * Columns of a type this SDK does not know can be read with any getter.
+ */
+public final class Row {
+  private static final Set<ColumnType> INTS = EnumSet.of(ColumnType.BYTE, ColumnType.SHORT, ColumnType.INT);
+  private static final Set<ColumnType> LONGS = EnumSet.of(ColumnType.BYTE, ColumnType.SHORT, ColumnType.INT, ColumnType.LONG);
+  private static final Set<ColumnType> NUMBERS = EnumSet.of(ColumnType.BYTE, ColumnType.SHORT, ColumnType.INT,
+      ColumnType.LONG, ColumnType.FLOAT, ColumnType.DOUBLE, ColumnType.DECIMAL);
+  private static final Set<ColumnType> TIMESTAMPS = EnumSet.of(ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_NTZ);
+
+  private final RowSchema schema;
+  private final String[] values;
+
+  Row(RowSchema schema, String[] values) {
+    this.schema = schema;
+    this.values = values;
+  }
+
+  /** Number of values (the result's column count). */
+  public int size() {
+    return values.length;
+  }
+
+  public List<Column> columns() {
+    return schema.columns();
+  }
+
+  public boolean isNull(String column) {
+    return isNull(schema.indexOf(column));
+  }
+
+  public boolean isNull(int index) {
+    return raw(index) == null;
+  }
+
+  /** The value's text as sent, for a column of any type (JSON text for ARRAY/MAP/STRUCT). */
+  public String getString(String column) {
+    return getString(schema.indexOf(column));
+  }
+
+  public String getString(int index) {
+    return raw(index);
+  }
+
+  public int getInt(String column) {
+    return getInt(schema.indexOf(column));
+  }
+
+  /** BYTE, SHORT or INT. */
+  public int getInt(int index) {
+    return primitive(index, "getInt", INTS, TextValues::parseInt);
+  }
+
+  public long getLong(String column) {
+    return getLong(schema.indexOf(column));
+  }
+
+  /** BYTE, SHORT, INT or LONG. */
+  public long getLong(int index) {
+    return primitive(index, "getLong", LONGS, TextValues::parseLong);
+  }
+
+  public double getDouble(String column) {
+    return getDouble(schema.indexOf(column));
+  }
+
+  /** Any numeric column (DECIMAL may lose precision). */
+  public double getDouble(int index) {
+    return primitive(index, "getDouble", NUMBERS, TextValues::parseDouble);
+  }
+
+  public boolean getBoolean(String column) {
+    return getBoolean(schema.indexOf(column));
+  }
+
+  public boolean getBoolean(int index) {
+    return primitive(index, "getBoolean", EnumSet.of(ColumnType.BOOLEAN), TextValues::parseBoolean);
+  }
+
+  public BigDecimal getBigDecimal(String column) {
+    return getBigDecimal(schema.indexOf(column));
+  }
+
+  /** DECIMAL or any integral column, exactly; FLOAT/DOUBLE as their decimal text. */
+  public BigDecimal getBigDecimal(int index) {
+    return read(index, "getBigDecimal", NUMBERS, TextValues::parseDecimal);
+  }
+
+  public LocalDate getLocalDate(String column) {
+    return getLocalDate(schema.indexOf(column));
+  }
+
+  public LocalDate getLocalDate(int index) {
+    return read(index, "getLocalDate", EnumSet.of(ColumnType.DATE), TextValues::parseDate);
+  }
+
+  public Instant getInstant(String column) {
+    return getInstant(schema.indexOf(column));
+  }
+
+  /** A TIMESTAMP as an instant. TIMESTAMP_NTZ has no zone: read it with {@link #getLocalDateTime(int)}. */
+  public Instant getInstant(int index) {
+    return read(index, "getInstant", EnumSet.of(ColumnType.TIMESTAMP), TextValues::parseInstant);
+  }
+
+  public LocalDateTime getLocalDateTime(String column) {
+    return getLocalDateTime(schema.indexOf(column));
+  }
+
+  /** TIMESTAMP_NTZ as sent, or TIMESTAMP as UTC wall-clock time. */
+  public LocalDateTime getLocalDateTime(int index) {
+    return read(index, "getLocalDateTime", TIMESTAMPS, TextValues::parseLocalDateTime);
+  }
+
+  public byte[] getBytes(String column) {
+    return getBytes(schema.indexOf(column));
+  }
+
+  /** BINARY, decoded from base64. */
+  public byte[] getBytes(int index) {
+    return read(index, "getBytes", EnumSet.of(ColumnType.BINARY), TextValues::parseBinary);
+  }
+
+  public JsonNode getJson(String column) {
+    return getJson(schema.indexOf(column));
+  }
+
+  /** ARRAY, MAP or STRUCT, parsed from its JSON text. */
+  public JsonNode getJson(int index) {
+    return read(index, "getJson", EnumSet.of(ColumnType.ARRAY, ColumnType.MAP, ColumnType.STRUCT), TextValues::parseJson);
+  }
+
+  public Object getObject(String column) {
+    return getObject(schema.indexOf(column));
+  }
+
+  /**
+   * The value as its natural Java type: String (STRING, CHAR, INTERVAL, unknown types), Byte, Short,
+   * Integer, Long, Float, Double, BigDecimal, Boolean, LocalDate, Instant (TIMESTAMP), LocalDateTime
+   * (TIMESTAMP_NTZ), byte[] (BINARY), JsonNode (ARRAY, MAP, STRUCT); null for SQL NULL.
+   */
+  public Object getObject(int index) {
+    ColumnType type = schema.column(index).type();
+    switch (type) {
+      case BYTE:
+        return read(index, "getObject", EnumSet.of(type), t -> Byte.parseByte(t.trim()));
+      case SHORT:
+        return read(index, "getObject", EnumSet.of(type), t -> Short.parseShort(t.trim()));
+      case INT:
+        return read(index, "getObject", EnumSet.of(type), TextValues::parseInt);
+      case LONG:
+        return read(index, "getObject", EnumSet.of(type), TextValues::parseLong);
+      case FLOAT:
+        return read(index, "getObject", EnumSet.of(type), t -> Float.parseFloat(t.trim()));
+      case DOUBLE:
+        return read(index, "getObject", EnumSet.of(type), TextValues::parseDouble);
+      case DECIMAL:
+        return getBigDecimal(index);
+      case BOOLEAN:
+        return read(index, "getObject", EnumSet.of(type), TextValues::parseBoolean);
+      case DATE:
+        return getLocalDate(index);
+      case TIMESTAMP:
+        return getInstant(index);
+      case TIMESTAMP_NTZ:
+        return getLocalDateTime(index);
+      case BINARY:
+        return getBytes(index);
+      case ARRAY:
+      case MAP:
+      case STRUCT:
+        return getJson(index);
+      default:
+        return raw(index);
+    }
+  }
+
+  /** Column name to {@link #getObject(int)}, in column order. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      map.put(schema.column(i).name(), getObject(i));
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** The values' text as sent (null for SQL NULL). */
+  public List<String> values() {
+    return Collections.unmodifiableList(Arrays.asList(values));
+  }
+
+  /** Column names only: values may be sensitive and are never printed. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("Row[");
+    for (int i = 0; i < values.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(schema.column(i).name());
+    }
+    return b.append(']').toString();
+  }
+
+  private String raw(int index) {
+    schema.column(index); // range check with a clear message
+    return values[index];
+  }
+
+  private <T> T primitive(int index, String getter, Set<ColumnType> accepted, Function<String, T> parse) {
+    T value = read(index, getter, accepted, parse);
+    if (value == null) {
+      Column c = schema.column(index);
+      throw new RowAccessException("column '" + c.name() + "' (" + c.typeName() + ") is NULL, which " + getter
+          + " cannot return: check isNull(\"" + c.name() + "\") first, or use getObject");
+    }
+    return value;
+  }
+
+  private <T> T read(int index, String getter, Set<ColumnType> accepted, Function<String, T> parse) {
+    Column c = schema.column(index);
+    ColumnType type = c.type();
+    boolean readable = accepted.contains(type) || type == ColumnType.UNKNOWN || type == ColumnType.NULL;
+    if (!readable) {
+      throw new RowAccessException("column '" + c.name() + "' is " + c.typeText().orElse(c.typeName())
+          + ", which " + getter + " cannot read; use " + suggestedGetter(type));
+    }
+    String text = values[index];
+    if (text == null) {
+      return null;
+    }
+    try {
+      return parse.apply(text);
+    } catch (RuntimeException e) {
+      // The value stays out of the message and the cause is dropped (its message quotes the value).
+      throw new RowAccessException("column '" + c.name() + "' (" + c.typeName() + ") holds a value " + getter
+          + " cannot parse (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static String suggestedGetter(ColumnType type) {
+    switch (type) {
+      case BYTE:
+      case SHORT:
+      case INT:
+        return "getInt";
+      case LONG:
+        return "getLong";
+      case FLOAT:
+      case DOUBLE:
+        return "getDouble";
+      case DECIMAL:
+        return "getBigDecimal";
+      case BOOLEAN:
+        return "getBoolean";
+      case DATE:
+        return "getLocalDate";
+      case TIMESTAMP:
+        return "getInstant or getLocalDateTime";
+      case TIMESTAMP_NTZ:
+        return "getLocalDateTime";
+      case BINARY:
+        return "getBytes";
+      case ARRAY:
+      case MAP:
+      case STRUCT:
+        return "getJson";
+      default:
+        return "getString";
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.kiln.sql;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning for {@link SqlClient}: how results are fetched and how statements are polled. Immutable;
+ * {@code SqlOptions.builder().downloadParallelism(8).build()}.
+ */
+public final class SqlOptions {
+  private static final SqlOptions DEFAULTS = builder().build();
+
+  private final int downloadParallelism;
+  private final int maxBufferedChunks;
+  private final Duration linkExpiryMargin;
+  private final int maxLinkRefreshes;
+  private final Duration downloadIdleTimeout;
+  private final Duration pollInitialDelay;
+  private final Duration pollMaxDelay;
+
+  private SqlOptions(Builder b) {
+    this.downloadParallelism = b.downloadParallelism;
+    this.maxBufferedChunks = b.maxBufferedChunks;
+    this.linkExpiryMargin = b.linkExpiryMargin;
+    this.maxLinkRefreshes = b.maxLinkRefreshes;
+    this.downloadIdleTimeout = b.downloadIdleTimeout;
+    this.pollInitialDelay = b.pollInitialDelay;
+    this.pollMaxDelay = b.pollMaxDelay;
+  }
+
+  /**
+   * 4 parallel downloads, 8 chunks in memory, links refreshed 60 s before expiry and up to 3 times
+   * after a failed download, downloads abandoned after 60 s without data, polls 250 ms growing to 10 s.
+   */
+  public static SqlOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .downloadParallelism(downloadParallelism)
+        .maxBufferedChunks(maxBufferedChunks)
+        .linkExpiryMargin(linkExpiryMargin)
+        .maxLinkRefreshes(maxLinkRefreshes)
+        .downloadIdleTimeout(downloadIdleTimeout)
+        .pollInitialDelay(pollInitialDelay)
+        .pollMaxDelay(pollMaxDelay);
+  }
+
+  /** Chunks fetched at the same time while a result is read. */
+  public int downloadParallelism() {
+    return downloadParallelism;
+  }
+
+  /**
+   * Most chunks held in memory per reader, counting the one being read and those being fetched;
+   * fetching pauses until the reader moves on. This bounds heap use for results of any size.
+   */
+  public int maxBufferedChunks() {
+    return maxBufferedChunks;
+  }
+
+  /** A link expiring sooner than this is refreshed before use. */
+  public Duration linkExpiryMargin() {
+    return linkExpiryMargin;
+  }
+
+  /** How often one chunk's link may be refreshed after a failed download before giving up. */
+  public int maxLinkRefreshes() {
+    return maxLinkRefreshes;
+  }
+
+  /** A download that receives no data for this long is abandoned and fetched again with a fresh link. */
+  public Duration downloadIdleTimeout() {
+    return downloadIdleTimeout;
+  }
+
+  public Duration pollInitialDelay() {
+    return pollInitialDelay;
+  }
+
+  /** Longest gap between polls; well under the server's 15-minute keep-alive. */
+  public Duration pollMaxDelay() {
+    return pollMaxDelay;
+  }
+
+  @Override
+  public String toString() {
+    return "SqlOptions[downloadParallelism=" + downloadParallelism + ", maxBufferedChunks=" + maxBufferedChunks
+        + ", linkExpiryMargin=" + linkExpiryMargin + ", maxLinkRefreshes=" + maxLinkRefreshes
+        + ", downloadIdleTimeout=" + downloadIdleTimeout
+        + ", pollInitialDelay=" + pollInitialDelay + ", pollMaxDelay=" + pollMaxDelay + "]";
+  }
+
+  /** Builder for {@link SqlOptions}. */
+  public static final class Builder {
+    /** The server drops a statement not polled for 15 minutes; stay far below. */
+    private static final Duration MAX_POLL_DELAY = Duration.ofMinutes(5);
+
+    private int downloadParallelism = 4;
+    private int maxBufferedChunks = 8;
+    private Duration linkExpiryMargin = Duration.ofSeconds(60);
+    private int maxLinkRefreshes = 3;
+    private Duration downloadIdleTimeout = Duration.ofSeconds(60);
+    private Duration pollInitialDelay = Duration.ofMillis(250);
+    private Duration pollMaxDelay = Duration.ofSeconds(10);
+
+    private Builder() {}
+
+    public Builder downloadParallelism(int value) {
+      if (value < 1 || value > 64) {
+        throw new IllegalArgumentException("downloadParallelism must be 1 to 64, was " + value);
+      }
+      this.downloadParallelism = value;
+      return this;
+    }
+
+    public Builder maxBufferedChunks(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxBufferedChunks must be at least 1, was " + value);
+      }
+      this.maxBufferedChunks = value;
+      return this;
+    }
+
+    public Builder linkExpiryMargin(Duration value) {
+      Objects.requireNonNull(value, "linkExpiryMargin");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("linkExpiryMargin must not be negative, was " + value);
+      }
+      this.linkExpiryMargin = value;
+      return this;
+    }
+
+    public Builder maxLinkRefreshes(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("maxLinkRefreshes must not be negative, was " + value);
+      }
+      this.maxLinkRefreshes = value;
+      return this;
+    }
+
+    public Builder downloadIdleTimeout(Duration value) {
+      Objects.requireNonNull(value, "downloadIdleTimeout");
+      if (value.toMillis() < 1) {
+        throw new IllegalArgumentException("downloadIdleTimeout must be at least 1 ms, was " + value);
+      }
+      this.downloadIdleTimeout = value;
+      return this;
+    }
+
+    public Builder pollInitialDelay(Duration value) {
+      Objects.requireNonNull(value, "pollInitialDelay");
+      if (value.toMillis() < 1) {
+        throw new IllegalArgumentException("pollInitialDelay must be at least 1 ms, was " + value);
+      }
+      this.pollInitialDelay = value;
+      return this;
+    }
+
+    public Builder pollMaxDelay(Duration value) {
+      Objects.requireNonNull(value, "pollMaxDelay");
+      if (value.toMillis() < 1 || value.compareTo(MAX_POLL_DELAY) > 0) {
+        throw new IllegalArgumentException("pollMaxDelay must be 1 ms to 5 minutes (the server drops a statement "
+            + "not polled for 15 minutes), was " + value);
+      }
+      this.pollMaxDelay = value;
+      return this;
+    }
+
+    public SqlOptions build() {
+      if (pollInitialDelay.compareTo(pollMaxDelay) > 0) {
+        throw new IllegalArgumentException("pollInitialDelay " + pollInitialDelay + " exceeds pollMaxDelay " + pollMaxDelay);
+      }
+      return new SqlOptions(this);
+    }
+  }
+}

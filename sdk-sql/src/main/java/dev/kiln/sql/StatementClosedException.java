@@ -1,0 +1,19 @@
+package dev.kiln.sql;
+
+import dev.kiln.core.error.DatabricksException;
+
+/** The statement is CLOSED: its result was released (closed explicitly or kept over an hour). */
+public class StatementClosedException extends DatabricksException {
+  private static final long serialVersionUID = 1L;
+
+  private final String statementId;
+
+  public StatementClosedException(String statementId) {
+    super("statement " + statementId + " is closed and its result is no longer available: run it again");
+    this.statementId = statementId;
+  }
+
+  public String statementId() {
+    return statementId;
+  }
+}

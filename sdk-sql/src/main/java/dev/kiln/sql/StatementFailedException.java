@@ -1,0 +1,55 @@
+package dev.kiln.sql;
+
+import dev.kiln.core.error.DatabricksException;
+import java.util.Optional;
+
+/** The statement ended in state FAILED; carries the server's error code, message and SQLSTATE. */
+public class StatementFailedException extends DatabricksException {
+  private static final long serialVersionUID = 1L;
+
+  private final String statementId;
+  private final String errorCode;
+  private final String serverMessage;
+  private final String sqlState;
+
+  public StatementFailedException(String statementId, String errorCode, String serverMessage, String sqlState) {
+    super(describe(statementId, errorCode, serverMessage, sqlState));
+    this.statementId = statementId;
+    this.errorCode = errorCode;
+    this.serverMessage = serverMessage;
+    this.sqlState = sqlState;
+  }
+
+  public String statementId() {
+    return statementId;
+  }
+
+  /** E.g. {@code BAD_REQUEST}, as sent. */
+  public Optional<String> errorCode() {
+    return Optional.ofNullable(errorCode);
+  }
+
+  /** The server's message alone. */
+  public Optional<String> serverMessage() {
+    return Optional.ofNullable(serverMessage);
+  }
+
+  /** The SQLSTATE, e.g. {@code 42P01}. */
+  public Optional<String> sqlState() {
+    return Optional.ofNullable(sqlState);
+  }
+
+  private static String describe(String id, String code, String message, String sqlState) {
+    StringBuilder b = new StringBuilder("statement ").append(id).append(" failed");
+    if (code != null) {
+      b.append(" [").append(code).append(']');
+    }
+    if (sqlState != null) {
+      b.append(" (SQLSTATE ").append(sqlState).append(')');
+    }
+    if (message != null) {
+      b.append(": ").append(message);
+    }
+    return b.toString();
+  }
+}

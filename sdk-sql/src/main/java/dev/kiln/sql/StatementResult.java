@@ -1,0 +1,135 @@
+package dev.kiln.sql;
+
+import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.sql.internal.ResultChunks;
+import dev.kiln.sql.internal.StatementApi;
+import dev.kiln.sql.model.Column;
+import dev.kiln.sql.model.Format;
+import dev.kiln.sql.model.ResultManifest;
+import dev.kiln.sql.model.StatementResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The rows of a succeeded statement, streamed chunk by chunk: each pass over {@link #rows()}
+ * fetches chunks ahead of the reader (in parallel for external links) with a bounded number in
+ * memory, and checks every chunk against the manifest, so a lost chunk is an error rather than a
+ * short result. Nothing is fetched until rows are read. {@link #close()} cancels downloads in
+ * flight and frees buffered chunks; use try-with-resources.
+ */
+public final class StatementResult implements AutoCloseable {
+  private final StatementResponse response;
+  private final RowSchema schema;
+  private final ResultChunks chunks;
+  private final Set<RowCursor> openCursors = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  StatementResult(StatementApi api, SqlOptions options, StatementResponse response) {
+    this.response = response;
+    this.schema = new RowSchema(response.manifest().map(ResultManifest::columns).orElse(List.of()));
+    this.chunks = new ResultChunks(api, response, options);
+  }
+
+  public String statementId() {
+    return response.statementId();
+  }
+
+  /** The answer this result was built from: manifest and first chunk as the server sent them. */
+  public StatementResponse response() {
+    return response;
+  }
+
+  public List<Column> columns() {
+    return schema.columns();
+  }
+
+  /** The column named so (exact name, else a unique case-insensitive match). */
+  public Optional<Column> column(String name) {
+    try {
+      return Optional.of(schema.column(schema.indexOf(name)));
+    } catch (RowAccessException unknown) {
+      return Optional.empty();
+    }
+  }
+
+  public Format format() {
+    return response.manifest().map(ResultManifest::format).orElse(Format.JSON_ARRAY);
+  }
+
+  /** Rows in the whole result, from the manifest. */
+  public long totalRowCount() {
+    return response.manifest().map(m -> m.totalRowCount().orElse(
+        m.chunks().stream().mapToLong(c -> c.rowCount().orElse(0)).sum())).orElse(0L);
+  }
+
+  public int totalChunkCount() {
+    return chunks.chunkCount();
+  }
+
+  /** Whether a row or byte limit (or the 100 GiB cap) cut the result short. */
+  public boolean truncated() {
+    return response.manifest().map(ResultManifest::truncated).orElse(false);
+  }
+
+  /**
+   * Every row of every chunk, in order. Each iteration starts again from the first row (fetching
+   * the chunks again); stopping early is fine, {@link #close()} releases what is left.
+   *
+   * @throws UnsupportedFormatException on iteration, for ARROW_STREAM results
+   */
+  public Iterable<Row> rows() {
+    ensureOpen();
+    return this::openCursor;
+  }
+
+  /** The rows as a sequential stream; close it (or this result) to stop downloads early. */
+  public Stream<Row> stream() {
+    RowCursor cursor = openCursor();
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(cursor::close);
+  }
+
+  /** All rows in memory; meant for small results. */
+  public List<Row> toList() {
+    List<Row> all = new ArrayList<>((int) Math.min(totalRowCount(), 1 << 16));
+    rows().forEach(all::add);
+    return all;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (RowCursor cursor : openCursors) {
+      cursor.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StatementResult[" + statementId() + ", " + schema.size() + " columns, " + totalRowCount() + " rows in "
+        + totalChunkCount() + " chunks" + (truncated() ? ", truncated" : "") + "]";
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new DatabricksClientException("the result of statement " + statementId() + " is closed");
+    }
+  }
+
+  private RowCursor openCursor() {
+    ensureOpen();
+    RowCursor cursor = new RowCursor(chunks.open(), schema, openCursors::remove);
+    openCursors.add(cursor);
+    if (closed) {
+      cursor.close(); // closed while opening
+    }
+    return cursor;
+  }
+}

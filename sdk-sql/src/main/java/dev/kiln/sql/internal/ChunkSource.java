@@ -1,0 +1,81 @@
+package dev.kiln.sql.internal;
+
+import dev.kiln.sql.IncompleteResultException;
+import dev.kiln.sql.model.ExternalLink;
+import dev.kiln.sql.model.ResultData;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds where each chunk is: the statement's first chunk, a cached link still fresh enough, or
+ * {@code GET .../result/chunks/{n}}. Links from every answer are cached for all readers of the result.
+ */
+final class ChunkSource {
+  private final StatementApi api;
+  private final String statementId;
+  private final Clock clock;
+  private final Duration expiryMargin;
+  private final ResultData first;
+  private final Map<Integer, ExternalLink> links = new ConcurrentHashMap<>();
+
+  ChunkSource(StatementApi api, String statementId, Optional<ResultData> first, Duration expiryMargin) {
+    this.api = api;
+    this.statementId = statementId;
+    this.clock = api.client().clock();
+    this.expiryMargin = expiryMargin;
+    this.first = first.orElse(null);
+    first.ifPresent(f -> remember(f));
+  }
+
+  /** {@code refresh} skips what is cached and asks the server again (for a fresh link). */
+  CompletableFuture<ChunkLocation> locate(int index, boolean refresh, InFlight scope) {
+    if (scope.isClosed()) {
+      return CompletableFuture.failedFuture(new CancellationException("the reader was closed"));
+    }
+    if (!refresh) {
+      ExternalLink cached = links.get(index);
+      if (cached != null && isFresh(cached)) {
+        return CompletableFuture.completedFuture(ChunkLocation.external(cached));
+      }
+      if (cached == null && first != null && first.externalLinks().isEmpty()
+          && first.chunkIndex().orElse(0) == index) {
+        return CompletableFuture.completedFuture(ChunkLocation.inline(first));
+      }
+    }
+    return scope.track(api.chunkAsync(statementId, index)).thenApply(data -> locationIn(data, index));
+  }
+
+  private ChunkLocation locationIn(ResultData data, int index) {
+    remember(data);
+    for (ExternalLink link : data.externalLinks()) {
+      if (link.chunkIndex() == index) {
+        return ChunkLocation.external(link);
+      }
+    }
+    boolean otherChunk = !data.externalLinks().isEmpty()
+        || (data.chunkIndex().isPresent() && data.chunkIndex().getAsInt() != index);
+    if (otherChunk) {
+      throw new IncompleteResultException("chunk " + index + " of statement " + statementId
+          + " is missing: the server answered with a different chunk");
+    }
+    return ChunkLocation.inline(data);
+  }
+
+  private void remember(ResultData data) {
+    for (ExternalLink link : data.externalLinks()) {
+      links.put(link.chunkIndex(), link);
+    }
+  }
+
+  /** A link is used only if it stays valid for the margin (the download takes time too). */
+  private boolean isFresh(ExternalLink link) {
+    Optional<Instant> expires = link.expiresAt();
+    return expires.isEmpty() || expires.get().isAfter(clock.instant().plus(expiryMargin));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.kiln.sql.internal;
+
+import dev.kiln.sql.SqlOptions;
+import dev.kiln.sql.UnsupportedFormatException;
+import dev.kiln.sql.model.Format;
+import dev.kiln.sql.model.ResultData;
+import dev.kiln.sql.model.ResultManifest;
+import dev.kiln.sql.model.StatementResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The chunks of one statement's result: how many there are, how many rows they should hold, and a
+ * fresh {@link ChunkPrefetcher} for each reader. Links fetched by one reader are reused by the next.
+ */
+public final class ResultChunks {
+  private final String statementId;
+  private final Format format;
+  private final String formatName;
+  private final int chunkCount;
+  private final long expectedRows;
+  private final SqlOptions options;
+  private final ChunkLoader loader;
+
+  public ResultChunks(StatementApi api, StatementResponse response, SqlOptions options) {
+    this.statementId = response.statementId();
+    Optional<ResultManifest> manifest = response.manifest();
+    this.format = manifest.map(ResultManifest::format).orElse(Format.JSON_ARRAY);
+    this.formatName = manifest.flatMap(ResultManifest::formatName).orElse(format.name());
+    this.chunkCount = chunkCount(manifest, response.result());
+    this.expectedRows = manifest.flatMap(m -> m.totalRowCount().isPresent()
+        ? Optional.of(m.totalRowCount().getAsLong()) : Optional.empty()).orElse(-1L);
+    this.options = options;
+    IntFunction<ChunkParser> parsers = format == Format.CSV
+        ? index -> new CsvChunkParser(index == 0)
+        : index -> new JsonArrayChunkParser();
+    ChunkSource source = new ChunkSource(api, statementId, response.result(), options.linkExpiryMargin());
+    int columnCount = manifest.map(m -> m.columns().size()).orElse(0);
+    this.loader = new StatementChunkLoader(statementId, source, new ChunkDownloader(api.client(), parsers, options.downloadIdleTimeout()),
+        manifest.map(ResultManifest::chunks).orElse(List.of()), columnCount, options.maxLinkRefreshes());
+  }
+
+  public int chunkCount() {
+    return chunkCount;
+  }
+
+  /** Starts a reader at the first chunk; nothing is fetched until its first {@code next()}. */
+  public ChunkPrefetcher open() {
+    if (format == Format.ARROW_STREAM || format == Format.UNKNOWN) {
+      throw new UnsupportedFormatException("statement " + statementId + " has its result in format " + formatName
+          + ", which sdk-sql cannot read rows from yet: request Format.JSON_ARRAY or Format.CSV "
+          + "(the chunk links stay available in StatementResult.response())");
+    }
+    return new ChunkPrefetcher(loader, "the result of statement " + statementId, chunkCount, expectedRows,
+        options.downloadParallelism(), options.maxBufferedChunks());
+  }
+
+  private static int chunkCount(Optional<ResultManifest> manifest, Optional<ResultData> first) {
+    if (manifest.isPresent() && manifest.get().totalChunkCount().isPresent()) {
+      return manifest.get().totalChunkCount().getAsInt();
+    }
+    if (manifest.isPresent() && !manifest.get().chunks().isEmpty()) {
+      return manifest.get().chunks().size();
+    }
+    return first.isPresent() ? 1 : 0;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.kiln.sql.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+
+/** One result column: name, 0-based position and type. */
+@Value.Immutable
+@JsonSerialize(as = Column.class)
+@JsonDeserialize(as = Column.class)
+abstract class ColumnDef {
+  @JsonProperty("name")
+  public abstract String name();
+
+  @JsonProperty("position")
+  @Value.Default
+  public int position() {
+    return 0;
+  }
+
+  /** The type name exactly as sent, e.g. {@code DECIMAL} (also when {@link #type()} is UNKNOWN). */
+  @JsonProperty("type_name")
+  @Value.Default
+  public String typeName() {
+    return "";
+  }
+
+  /** The full SQL type, e.g. {@code DECIMAL(10,2)} or {@code ARRAY<STRING>}. */
+  @JsonProperty("type_text")
+  public abstract Optional<String> typeText();
+
+  @JsonProperty("type_precision")
+  public abstract OptionalInt typePrecision();
+
+  @JsonProperty("type_scale")
+  public abstract OptionalInt typeScale();
+
+  /** For INTERVAL columns, e.g. {@code DAY TO SECOND}. */
+  @JsonProperty("type_interval_type")
+  public abstract Optional<String> typeIntervalType();
+
+  @JsonIgnore
+  public ColumnType type() {
+    return ColumnType.fromTypeName(typeName());
+  }
+}

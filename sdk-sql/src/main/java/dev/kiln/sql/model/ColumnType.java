@@ -1,0 +1,46 @@
+package dev.kiln.sql.model;
+
+import java.util.Locale;
+
+/** A column's {@code type_name}; the raw text stays in {@link Column#typeName()}. */
+public enum ColumnType {
+  ARRAY,
+  BINARY,
+  BOOLEAN,
+  BYTE,
+  CHAR,
+  DATE,
+  DECIMAL,
+  DOUBLE,
+  FLOAT,
+  INT,
+  INTERVAL,
+  LONG,
+  MAP,
+  NULL,
+  SHORT,
+  STRING,
+  STRUCT,
+  TIMESTAMP,
+  /** Timestamp without time zone (newer warehouses). */
+  TIMESTAMP_NTZ,
+  USER_DEFINED_TYPE,
+  /** A type this SDK version does not know; rows still read it with {@code getString}. */
+  UNKNOWN;
+
+  /** Whether values arrive as JSON text (ARRAY, MAP, STRUCT). */
+  public boolean isComplex() {
+    return this == ARRAY || this == MAP || this == STRUCT;
+  }
+
+  public static ColumnType fromTypeName(String typeName) {
+    if (typeName == null) {
+      return UNKNOWN;
+    }
+    try {
+      return valueOf(typeName.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      return UNKNOWN;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.kiln.sql.model;
+
+import java.util.Locale;
+
+/** Lifecycle of a statement on the warehouse. */
+public enum StatementState {
+  PENDING,
+  RUNNING,
+  SUCCEEDED,
+  FAILED,
+  CANCELED,
+  CLOSED,
+  /** A state this SDK version does not know; the raw text is in {@link StatementStatus#stateName()}. */
+  UNKNOWN;
+
+  /** Whether the statement will not change state any more. */
+  public boolean isTerminal() {
+    return this == SUCCEEDED || this == FAILED || this == CANCELED || this == CLOSED;
+  }
+
+  /** The constant for a wire name, {@link #UNKNOWN} for null or unrecognised text. */
+  public static StatementState fromName(String name) {
+    if (name == null) {
+      return UNKNOWN;
+    }
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      return UNKNOWN;
+    }
+  }
+}
