@@ -1,0 +1,58 @@
+package dev.kiln.genie.model;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A question in a conversation and, as it progresses, Genie's answer to it. */
+@Value.Immutable
+@JsonSerialize(as = GenieMessage.class)
+@JsonDeserialize(as = GenieMessage.class)
+abstract class GenieMessageDef {
+  /** {@code message_id}; older responses only send the deprecated {@code id}, read as well. */
+  @JsonProperty("message_id")
+  @JsonAlias("id")
+  public abstract String messageId();
+
+  @JsonProperty("conversation_id")
+  public abstract String conversationId();
+
+  @JsonProperty("space_id")
+  public abstract Optional<String> spaceId();
+
+  /** The question as asked. */
+  @JsonProperty("content")
+  public abstract Optional<String> content();
+
+  /** The status exactly as sent, kept for statuses newer than this SDK. */
+  @JsonProperty("status")
+  @Value.Default
+  public String statusName() {
+    return GenieMessageStatus.UNKNOWN.name();
+  }
+
+  @JsonProperty("attachments")
+  public abstract List<GenieAttachment> attachments();
+
+  /** Set when the status is FAILED. */
+  @JsonProperty("error")
+  public abstract Optional<GenieMessageError> error();
+
+  /** Milliseconds since the epoch. */
+  @JsonProperty("created_timestamp")
+  public abstract Optional<Long> createdTimestamp();
+
+  /** Milliseconds since the epoch. */
+  @JsonProperty("last_updated_timestamp")
+  public abstract Optional<Long> lastUpdatedTimestamp();
+
+  @JsonIgnore
+  public GenieMessageStatus status() {
+    return GenieMessageStatus.fromName(statusName());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.kiln.genie.model;
+
+import java.util.Locale;
+
+/** Where a Genie message is on its way to an answer. */
+public enum GenieMessageStatus {
+  SUBMITTED,
+  FETCHING_METADATA,
+  FILTERING_CONTEXT,
+  ASKING_AI,
+  PENDING_WAREHOUSE,
+  EXECUTING_QUERY,
+  /** Seen in API samples as a generic in-progress state. */
+  IN_PROGRESS,
+  COMPLETED,
+  FAILED,
+  CANCELLED,
+  /** Finished, but the query result is gone; it can be re-executed. */
+  QUERY_RESULT_EXPIRED,
+  /**
+   * A status this SDK version does not know; the raw text is in {@link GenieMessage#statusName()}.
+   * Treated as still in progress.
+   */
+  UNKNOWN;
+
+  /**
+   * Whether the message will not change any more. Every terminal status ends waiting at once
+   * (the official SDKs keep polling CANCELLED and QUERY_RESULT_EXPIRED until they time out).
+   */
+  public boolean isTerminal() {
+    return this == COMPLETED || this == FAILED || this == CANCELLED || this == QUERY_RESULT_EXPIRED;
+  }
+
+  /** The constant for a wire name, {@link #UNKNOWN} for null or unrecognised text. */
+  public static GenieMessageStatus fromName(String name) {
+    if (name == null) {
+      return UNKNOWN;
+    }
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      return UNKNOWN;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.kiln.genie.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A Genie space: a curated set of tables, instructions and a warehouse that questions run on. */
+@Value.Immutable
+@JsonSerialize(as = GenieSpace.class)
+@JsonDeserialize(as = GenieSpace.class)
+abstract class GenieSpaceDef {
+  @JsonProperty("space_id")
+  public abstract String spaceId();
+
+  @JsonProperty("title")
+  public abstract Optional<String> title();
+
+  @JsonProperty("description")
+  public abstract Optional<String> description();
+
+  /** The SQL warehouse that runs the space's generated queries. */
+  @JsonProperty("warehouse_id")
+  public abstract Optional<String> warehouseId();
+}

@@ -1,0 +1,403 @@
+package dev.kiln.genie;
+
+import static dev.kiln.genie.Wire.CONVERSATION;
+import static dev.kiln.genie.Wire.SPACE;
+import static dev.kiln.genie.Wire.assertGet;
+import static dev.kiln.genie.Wire.assertPost;
+import static dev.kiln.genie.Wire.message;
+import static dev.kiln.genie.Wire.messagePath;
+import static dev.kiln.genie.Wire.ok;
+import static dev.kiln.genie.Wire.take;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.Futures;
+import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.error.OperationTimeoutException;
+import dev.kiln.core.error.ResourceDoesNotExistException;
+import dev.kiln.core.testing.FakeSleeper;
+import dev.kiln.core.testing.TestClients;
+import dev.kiln.genie.model.GenieAnswer;
+import dev.kiln.genie.model.GenieMessage;
+import dev.kiln.genie.model.GenieMessageStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class GenieAskTest {
+  @StartStop
+  final MockWebServer server = new MockWebServer();
+
+  private final FakeSleeper sleeper = new FakeSleeper();
+  private DatabricksClient db;
+  private GenieClient genie;
+
+  private static final String ATTACHMENTS = "["
+      + "{'attachment_id':'att-text','text':{'content':'Acme has the biggest open opportunity.'}},"
+      + "{'attachment_id':'att-query','query':{'title':'Open opportunities','description':'Open deals by amount',"
+      + "'query':'SELECT name, amount FROM deals WHERE open ORDER BY amount DESC','statement_id':'st-1',"
+      + "'query_result_metadata':{'row_count':3,'is_truncated':false}}},"
+      + "{'attachment_id':'att-sugg','suggested_questions':{'questions':['Which closed last month?']}}]";
+
+  @BeforeEach
+  void setUp() {
+    db = TestClients.forUrl(server.url("/").toString(), sleeper);
+    genie = GenieClient.create(db);
+  }
+
+  @AfterEach
+  void tearDown() {
+    db.close();
+  }
+
+  private static String started(String messageId, String status) {
+    return "{'conversation_id':'conv-1','message_id':'" + messageId + "',"
+        + "'conversation':{'conversation_id':'conv-1','space_id':'space-1','title':'Biggest open opportunities'},"
+        + "'message':" + message(messageId, status) + "}";
+  }
+
+  @Test
+  void askStartsAConversationPollsEveryStatusAndReturnsTheAnswer() throws Exception {
+    server.enqueue(ok(started("msg-1", "SUBMITTED")));
+    server.enqueue(ok(message("msg-1", "FETCHING_METADATA")));
+    server.enqueue(ok(message("msg-1", "ASKING_AI")));
+    server.enqueue(ok(message("msg-1", "EXECUTING_QUERY")));
+    server.enqueue(ok(message("msg-1", "COMPLETED", ATTACHMENTS)));
+
+    GenieAnswer a = genie.ask("space-1", "Biggest open opportunities");
+
+    assertEquals("conv-1", a.conversationId());
+    assertEquals("msg-1", a.messageId());
+    assertEquals("space-1", a.spaceId());
+    assertEquals(GenieMessageStatus.COMPLETED, a.status());
+    assertEquals("Acme has the biggest open opportunity.", a.text());
+    assertEquals("SELECT name, amount FROM deals WHERE open ORDER BY amount DESC", a.query().orElseThrow().sql());
+    assertEquals(Optional.of("Open deals by amount"), a.query().orElseThrow().description());
+    assertEquals(Optional.of("st-1"), a.query().orElseThrow().statementId());
+    assertEquals(Optional.of(3L), a.query().orElseThrow().rowCount());
+    assertEquals(List.of("Which closed last month?"), a.suggestedQuestions());
+    assertEquals(3, a.attachments().size());
+
+    assertPost(take(server), SPACE + "/start-conversation", "{'content':'Biggest open opportunities'}");
+    for (int i = 0; i < 4; i++) {
+      assertGet(take(server), messagePath("msg-1"));
+    }
+    assertEquals(5, server.getRequestCount());
+    // growing gaps between polls, 1 s then x1.5, capped at 5 s
+    assertEquals(List.of(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250),
+        Duration.ofMillis(3375)), sleeper.sleeps());
+  }
+
+  @Test
+  void followUpGoesToTheSameConversation() throws Exception {
+    server.enqueue(ok(message("msg-2", "SUBMITTED")));
+    server.enqueue(ok(message("msg-2", "COMPLETED",
+        "[{'attachment_id':'t','text':{'content':'In March: Globex.'}}]")));
+
+    GenieAnswer a = genie.ask("space-1", "conv-1", "Which closed last month?");
+
+    assertEquals("In March: Globex.", a.text());
+    assertEquals("conv-1", a.conversationId());
+    assertEquals("msg-2", a.messageId());
+    assertPost(take(server), CONVERSATION + "/messages", "{'content':'Which closed last month?'}");
+    assertGet(take(server), messagePath("msg-2"));
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void createMessageReturnsAHandleOnTheFollowUp() throws Exception {
+    server.enqueue(ok(message("msg-2", "SUBMITTED")));
+    server.enqueue(ok(message("msg-2", "COMPLETED")));
+
+    GenieMessageHandle handle = genie.createMessage("space-1", "conv-1", "And by region?");
+    assertEquals("space-1", handle.spaceId());
+    assertEquals("conv-1", handle.conversationId());
+    assertEquals("msg-2", handle.messageId());
+    GenieAnswer a = handle.await(Duration.ofSeconds(5));
+
+    assertEquals(GenieMessageStatus.COMPLETED, a.status());
+    assertTrue(handle.isDone());
+    assertEquals(GenieMessageStatus.COMPLETED, handle.status());
+    assertPost(take(server), CONVERSATION + "/messages", "{'content':'And by region?'}");
+    assertGet(take(server), messagePath("msg-2"));
+  }
+
+  @Test
+  void failedEndsAtOnceWithTheErrorTextAndType() throws Exception {
+    server.enqueue(ok(started("msg-1", "SUBMITTED")));
+    server.enqueue(ok("{'message_id':'msg-1','conversation_id':'conv-1','status':'FAILED',"
+        + "'error':{'error':'Table gold.deals not found','type':'GENERIC_SQL_EXEC_EXCEPTION'}}"));
+
+    GenieFailedException e = assertThrows(GenieFailedException.class, () -> genie.ask("space-1", "Deals?"));
+
+    assertEquals(Optional.of("Table gold.deals not found"), e.error());
+    assertEquals(Optional.of("GENERIC_SQL_EXEC_EXCEPTION"), e.errorType());
+    assertEquals("msg-1", e.messageId());
+    assertEquals("conv-1", e.conversationId());
+    assertEquals("space-1", e.spaceId());
+    assertTrue(e.getMessage().contains("Table gold.deals not found"), e.getMessage());
+    assertEquals(2, server.getRequestCount(), "one poll, then no more");
+  }
+
+  @Test
+  void cancelledEndsAtOnce() throws Exception {
+    server.enqueue(ok(started("msg-1", "SUBMITTED")));
+    server.enqueue(ok(message("msg-1", "ASKING_AI")));
+    server.enqueue(ok(message("msg-1", "CANCELLED")));
+
+    GenieCancelledException e = assertThrows(GenieCancelledException.class, () -> genie.ask("space-1", "Deals?"));
+
+    assertEquals("msg-1", e.messageId());
+    assertEquals(3, server.getRequestCount(), "two polls, then no more (official SDKs poll for 20 minutes)");
+    assertEquals(2, sleeper.sleeps().size());
+  }
+
+  @Test
+  void queryResultExpiredEndsAtOnceWithAnAnswer() throws Exception {
+    server.enqueue(ok(started("msg-1", "SUBMITTED")));
+    server.enqueue(ok(message("msg-1", "QUERY_RESULT_EXPIRED", ATTACHMENTS)));
+
+    GenieAnswer a = genie.ask("space-1", "Deals?");
+
+    assertEquals(GenieMessageStatus.QUERY_RESULT_EXPIRED, a.status());
+    assertTrue(a.isQueryResultExpired());
+    assertTrue(a.query().isPresent());
+    assertEquals(2, server.getRequestCount(), "one poll, then no more");
+  }
+
+  @Test
+  void aTerminalCreateResponseNeedsNoPoll() throws Exception {
+    server.enqueue(ok(message("msg-3", "COMPLETED")));
+
+    GenieAnswer a = genie.ask("space-1", "conv-1", "Thanks");
+
+    assertEquals("msg-3", a.messageId());
+    assertEquals(1, server.getRequestCount());
+    assertEquals(List.of(), sleeper.sleeps());
+  }
+
+  @Test
+  void anUnknownStatusCountsAsInProgress() throws Exception {
+    server.enqueue(ok(started("msg-1", "SUBMITTED")));
+    server.enqueue(ok(message("msg-1", "CONSULTING_ORACLE")));
+    server.enqueue(ok(message("msg-1", "COMPLETED")));
+    List<String> seen = new CopyOnWriteArrayList<>();
+
+    GenieMessageHandle handle = genie.startConversation("space-1", "Deals?", m -> seen.add(m.statusName()));
+    GenieAnswer a = handle.await();
+
+    assertEquals(GenieMessageStatus.COMPLETED, a.status());
+    assertEquals(List.of("SUBMITTED", "CONSULTING_ORACLE", "COMPLETED"), seen);
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void anUnknownStatusForeverEndsAtTheMessageTimeout() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        return "POST".equals(r.getMethod()) ? ok(started("msg-1", "SUBMITTED")) : ok(message("msg-1", "CONSULTING_ORACLE"));
+      }
+    });
+    GenieClient patient = genie.withMessageTimeout(Duration.ofSeconds(10));
+
+    OperationTimeoutException e = assertThrows(OperationTimeoutException.class, () -> patient.ask("space-1", "Deals?"));
+
+    assertTrue(e.getMessage().contains("msg-1"), e.getMessage());
+    // the last gap is cut to the deadline: 1 + 1.5 + 2.25 + 3.375 + 1.875 = 10 s
+    assertEquals(List.of(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250),
+        Duration.ofMillis(3375), Duration.ofMillis(1875)), sleeper.sleeps());
+    assertEquals(1 + 5, server.getRequestCount());
+  }
+
+  @Test
+  void theDefaultMessageTimeoutIsTenMinutes() {
+    assertEquals(Duration.ofMinutes(10), genie.messageTimeout());
+    assertThrows(InvalidRequestException.class, () -> genie.withMessageTimeout(Duration.ZERO));
+  }
+
+  @Test
+  void theListenerSeesEveryStatusOnceInOrder() throws Exception {
+    server.enqueue(ok(started("msg-1", "SUBMITTED")));
+    server.enqueue(ok(message("msg-1", "FETCHING_METADATA")));
+    server.enqueue(ok(message("msg-1", "ASKING_AI")));
+    server.enqueue(ok(message("msg-1", "ASKING_AI")));
+    server.enqueue(ok(message("msg-1", "PENDING_WAREHOUSE")));
+    server.enqueue(ok(message("msg-1", "EXECUTING_QUERY")));
+    server.enqueue(ok(message("msg-1", "EXECUTING_QUERY")));
+    server.enqueue(ok(message("msg-1", "COMPLETED", ATTACHMENTS)));
+    List<GenieMessageStatus> seen = new CopyOnWriteArrayList<>();
+
+    GenieMessageHandle handle = genie.startConversation("space-1", "Deals?", m -> seen.add(m.status()));
+    handle.await(Duration.ofSeconds(5));
+
+    assertEquals(List.of(GenieMessageStatus.SUBMITTED, GenieMessageStatus.FETCHING_METADATA,
+        GenieMessageStatus.ASKING_AI, GenieMessageStatus.PENDING_WAREHOUSE, GenieMessageStatus.EXECUTING_QUERY,
+        GenieMessageStatus.COMPLETED), seen);
+    assertEquals(8, server.getRequestCount());
+    // a listener added later gets the current message at once
+    List<GenieMessage> late = new CopyOnWriteArrayList<>();
+    handle.addListener(late::add);
+    assertEquals(List.of(GenieMessageStatus.COMPLETED),
+        late.stream().map(GenieMessage::status).collect(Collectors.toList()));
+  }
+
+  @Test
+  void askAsyncCompletesWithTheAnswer() throws Exception {
+    server.enqueue(ok(started("msg-1", "SUBMITTED")));
+    server.enqueue(ok(message("msg-1", "COMPLETED", ATTACHMENTS)));
+    server.enqueue(ok(message("msg-2", "SUBMITTED")));
+    server.enqueue(ok(message("msg-2", "FAILED")));
+
+    CompletableFuture<GenieAnswer> first = genie.askAsync("space-1", "Deals?");
+    assertEquals("msg-1", Futures.join(first, Duration.ofSeconds(5)).messageId());
+    CompletableFuture<GenieAnswer> second = genie.askAsync("space-1", "conv-1", "And?");
+    assertThrows(GenieFailedException.class, () -> Futures.join(second, Duration.ofSeconds(5)));
+
+    assertPost(take(server), SPACE + "/start-conversation", "{'content':'Deals?'}");
+    assertGet(take(server), messagePath("msg-1"));
+    assertPost(take(server), CONVERSATION + "/messages", "{'content':'And?'}");
+    assertGet(take(server), messagePath("msg-2"));
+  }
+
+  @Test
+  void startWithoutTheMessageInTheResponsePollsByIds() throws Exception {
+    server.enqueue(ok("{'conversation_id':'conv-1','message_id':'msg-1'}"));
+    server.enqueue(ok(message("msg-1", "COMPLETED")));
+
+    GenieMessageHandle handle = genie.startConversation("space-1", "Deals?");
+    assertEquals("msg-1", handle.messageId());
+    assertEquals("conv-1", handle.conversationId());
+    assertEquals(GenieMessageStatus.COMPLETED, handle.await().status());
+
+    assertPost(take(server), SPACE + "/start-conversation", "{'content':'Deals?'}");
+    assertGet(take(server), messagePath("msg-1"));
+  }
+
+  @Test
+  void aStartResponseWithoutIdsIsAClearError() throws Exception {
+    server.enqueue(ok("{}"));
+
+    DatabricksClientException e = assertThrows(DatabricksClientException.class,
+        () -> genie.startConversation("space-1", "Deals?"));
+
+    assertTrue(e.getMessage().contains("message_id"), e.getMessage());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void getMessageReadsTheDeprecatedId() throws Exception {
+    server.enqueue(ok("{'id':'msg-9','conversation_id':'conv-1','space_id':'space-1','status':'EXECUTING_QUERY'}"));
+
+    GenieMessage m = genie.getMessage("space-1", "conv-1", "msg-9");
+
+    assertEquals("msg-9", m.messageId());
+    assertEquals(GenieMessageStatus.EXECUTING_QUERY, m.status());
+    assertGet(take(server), messagePath("msg-9"));
+  }
+
+  @Test
+  void aHandleOnAKnownMessageWaitsForIt() throws Exception {
+    server.enqueue(ok("{'id':'msg-9','conversation_id':'conv-1','status':'EXECUTING_QUERY'}"));
+    server.enqueue(ok("{'id':'msg-9','conversation_id':'conv-1','status':'COMPLETED'}"));
+
+    GenieMessageHandle handle = genie.handle("space-1", genie.getMessage("space-1", "conv-1", "msg-9"));
+    GenieAnswer a = handle.await();
+
+    assertEquals("msg-9", a.messageId());
+    assertEquals("space-1", a.spaceId());
+    assertGet(take(server), messagePath("msg-9"));
+    assertGet(take(server), messagePath("msg-9"));
+  }
+
+  @Test
+  void pollAsksOnceAndRecordsTheStatus() throws Exception {
+    ManualSleeper manual = new ManualSleeper();
+    try (DatabricksClient slow = TestClients.builder(server.url("/").toString(), sleeper).sleeper(manual).build()) {
+      server.enqueue(ok(started("msg-1", "SUBMITTED")));
+      server.enqueue(ok(message("msg-1", "COMPLETED")));
+      GenieMessageHandle handle = GenieClient.create(slow).startConversation("space-1", "Deals?");
+      assertEquals(GenieMessageStatus.SUBMITTED, handle.status());
+
+      GenieMessage now = handle.poll();
+
+      assertEquals(GenieMessageStatus.COMPLETED, now.status());
+      assertTrue(handle.isDone());
+      assertEquals(GenieMessageStatus.COMPLETED, handle.await().status());
+      manual.releaseAll();
+      assertEquals(2, server.getRequestCount(), "the scheduled poll is not sent once the handle is done");
+    }
+  }
+
+  @Test
+  void cancellingTheFutureStopsPollingLocallyAndSendsNothing() throws Exception {
+    ManualSleeper manual = new ManualSleeper();
+    try (DatabricksClient slow = TestClients.builder(server.url("/").toString(), sleeper).sleeper(manual).build()) {
+      server.enqueue(ok(started("msg-1", "SUBMITTED")));
+      GenieMessageHandle handle = GenieClient.create(slow).startConversation("space-1", "Deals?");
+      manual.awaitSleeps(1);
+
+      assertTrue(handle.resultAsync().cancel(true));
+      manual.releaseAll();
+
+      assertTrue(handle.isDone());
+      CompletableFuture<Void> remote = handle.cancel();
+      assertInstanceOf(UnsupportedOperationException.class,
+          assertThrows(Exception.class, remote::join).getCause());
+      assertEquals(1, server.getRequestCount(), "no poll and no cancel call after cancelling");
+    }
+  }
+
+  @Test
+  void blankQuestionsAndIdsAreRejectedBeforeSending() {
+    assertThrows(InvalidRequestException.class, () -> genie.ask("space-1", "  "));
+    assertThrows(InvalidRequestException.class, () -> genie.ask("", "Deals?"));
+    assertThrows(InvalidRequestException.class, () -> genie.createMessage("space-1", null, "Deals?"));
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void serviceErrorsKeepTheirType() throws Exception {
+    server.enqueue(Wire.error(404, "{'error_code':'RESOURCE_DOES_NOT_EXIST','message':'Space space-x does not exist'}"));
+
+    ResourceDoesNotExistException e = assertThrows(ResourceDoesNotExistException.class,
+        () -> genie.ask("space-x", "Deals?"));
+
+    assertTrue(e.getMessage().contains("space-x"), e.getMessage());
+    assertPost(take(server), "/api/2.0/genie/spaces/space-x/start-conversation", "{'content':'Deals?'}");
+    assertEquals(1, server.getRequestCount(), "a start-conversation POST is never re-sent");
+  }
+
+  @Test
+  void idsArePercentEncodedInPaths() throws Exception {
+    server.enqueue(ok("{'message_id':'m 1','conversation_id':'c/1','status':'COMPLETED'}"));
+
+    genie.getMessage("s 1", "c/1", "m 1");
+
+    assertGet(take(server), "/api/2.0/genie/spaces/s%201/conversations/c%2F1/messages/m%201");
+  }
+
+  @Test
+  void toStringsNameIdsButNoCredentials() throws Exception {
+    server.enqueue(ok(started("msg-1", "COMPLETED")));
+    GenieMessageHandle handle = genie.startConversation("space-1", "Deals?");
+    assertEquals("GenieMessageHandle[space space-1, conversation conv-1, message msg-1, COMPLETED]", handle.toString());
+    assertFalse(genie.toString().contains(dev.kiln.core.testing.TestClients.TOKEN));
+  }
+}
