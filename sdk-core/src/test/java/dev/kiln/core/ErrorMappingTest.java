@@ -113,4 +113,23 @@ class ErrorMappingTest {
       assertInstanceOf(NotFoundException.class, e);
     }
   }
+
+  @Test
+  void storageErrorsKeepCodeAndMessageButNotTheEchoedRequest() throws Exception {
+    String s3 = "<?xml version=\"1.0\"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we"
+        + " calculated does not match</Message><SignatureProvided>sig-secret-123</SignatureProvided>"
+        + "<StringToSign>AWS4-HMAC-SHA256 secret-scope</StringToSign></Error>";
+    server.enqueue(new MockResponse.Builder().code(403).addHeader("Content-Type", "application/xml").body(s3).build());
+    server.enqueue(new MockResponse.Builder().code(400).body("GET /bucket?X-Amz-Signature=sig-secret-456 rejected").build());
+    try (DatabricksClient db = TestClients.forUrl("http://127.0.0.1:9", new FakeSleeper())) {
+      PermissionDeniedException e = assertThrows(PermissionDeniedException.class, () -> db.send(
+          ApiRequest.absolute("GET", server.url("/bucket/chunk?X-Amz-Signature=sig-secret-123").uri()).build(), BodyReader.bytes()));
+      assertEquals("SignatureDoesNotMatch", e.errorCode());
+      assertTrue(e.getMessage().contains("does not match"), e.getMessage());
+      assertTrue(!e.getMessage().contains("sig-secret-123") && !e.getMessage().contains("secret-scope"), e.getMessage());
+      BadRequestException plain = assertThrows(BadRequestException.class, () -> db.send(
+          ApiRequest.absolute("GET", server.url("/bucket").uri()).build(), BodyReader.bytes()));
+      assertTrue(!plain.getMessage().contains("sig-secret-456"), plain.getMessage());
+    }
+  }
 }

@@ -27,6 +27,33 @@ public final class ErrorMapper {
     return map(parse(status, body, contentType, requestId));
   }
 
+  /**
+   * For answers from outside the workspace (cloud storage behind presigned links, token endpoints):
+   * JSON bodies are read as usual, XML storage errors keep only their Code and Message, and any
+   * other text is withheld, because storage errors can echo the request's signature and headers.
+   */
+  public static DatabricksServiceException mapExternal(int status, byte[] body, String contentType, String requestId) {
+    String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
+    if (text.startsWith("{")) {
+      return map(status, body, contentType, requestId);
+    }
+    String code = xmlElement(text, "Code");
+    String message = xmlElement(text, "Message");
+    String summary = code == null && message == null
+        ? "(body of " + text.length() + " characters withheld: it may echo request details)"
+        : (code == null ? "" : code + ": ") + (message == null ? "" : message);
+    return map(new ErrorInfo(status, code, summary, List.of(), requestId));
+  }
+
+  private static String xmlElement(String xml, String name) {
+    int start = xml.indexOf("<" + name + ">");
+    int end = xml.indexOf("</" + name + ">");
+    if (start < 0 || end < start) {
+      return null;
+    }
+    return xml.substring(start + name.length() + 2, end).strip();
+  }
+
   public static ErrorInfo parse(int status, byte[] body, String contentType, String requestId) {
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
     String errorCode = null;

@@ -200,11 +200,17 @@ public final class HttpPipeline implements AuthContext {
       if (outcome.ok) {
         logAttempt(status, ms, requestId, null);
         ApiResponse<T> response = new ApiResponse<>(status, resp.headers(), outcome.value, attempt);
-        onCallbackThread(() -> result.complete(response));
+        onCallbackThread(() -> {
+          if (!result.complete(response)) {
+            closeQuietly(outcome.value); // cancelled meanwhile: nobody will read or close a stream body
+          }
+        });
         return;
       }
-      DatabricksServiceException error = ErrorMapper.map(status, outcome.errorBody,
-          resp.headers().firstValue("Content-Type").orElse(null), requestId);
+      String contentType = resp.headers().firstValue("Content-Type").orElse(null);
+      DatabricksServiceException error = request.absoluteUri().isPresent()
+          ? ErrorMapper.mapExternal(status, outcome.errorBody, contentType, requestId)
+          : ErrorMapper.map(status, outcome.errorBody, contentType, requestId);
       if (status == 401 && request.authenticated() && !credentialsRefreshed
           && credentials.refreshAfterUnauthorized(a.authHeaders)) {
         credentialsRefreshed = true;
@@ -291,6 +297,16 @@ public final class HttpPipeline implements AuthContext {
       } else {
         LOG.debug("{} {} -> {} in {} ms (attempt {}){}",
             request.method(), loggableTarget(request), outcome, ms, attempt, rid);
+      }
+    }
+  }
+
+  private static void closeQuietly(Object body) {
+    if (body instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) body).close();
+      } catch (Exception e) {
+        LOG.debug("closing an abandoned response body failed: {}", e.toString());
       }
     }
   }
