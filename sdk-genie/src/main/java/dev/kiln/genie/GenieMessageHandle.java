@@ -1,6 +1,6 @@
 package dev.kiln.genie;
 
-import dev.kiln.core.LongRunningOperation;
+import dev.kiln.core.OperationHandle;
 import dev.kiln.core.Poller;
 import dev.kiln.genie.internal.GenieApi;
 import dev.kiln.genie.model.GenieAnswer;
@@ -9,7 +9,6 @@ import dev.kiln.genie.model.GenieMessageError;
 import dev.kiln.genie.model.GenieMessageStatus;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -29,14 +28,13 @@ import java.util.function.Consumer;
  * here; the message goes on in the space. {@link #cancel()} therefore fails with
  * {@link UnsupportedOperationException}.
  */
-public final class GenieMessageHandle implements LongRunningOperation<GenieMessage, GenieAnswer> {
+public final class GenieMessageHandle extends OperationHandle<GenieMessage, GenieAnswer> {
   static final Duration INITIAL_POLL_DELAY = Duration.ofSeconds(1);
   static final Duration MAX_POLL_DELAY = Duration.ofSeconds(5);
 
   private final String spaceId;
   private final String conversationId;
   private final String messageId;
-  private final Poller<GenieMessage, GenieAnswer> poller;
 
   /**
    * Starts polling at once; {@code initial} (the create response, may be null) is handled first, so
@@ -44,20 +42,20 @@ public final class GenieMessageHandle implements LongRunningOperation<GenieMessa
    */
   GenieMessageHandle(GenieApi api, String spaceId, String conversationId, String messageId,
       GenieMessage initial, Duration timeout, Consumer<? super GenieMessage> listener) {
-    this.spaceId = spaceId;
-    this.conversationId = conversationId;
-    this.messageId = messageId;
-    this.poller = Poller.<GenieMessage, GenieAnswer>builder(api.client())
+    super(Poller.<GenieMessage, GenieAnswer>builder(api.client())
         .poll(() -> api.getMessageAsync(spaceId, conversationId, messageId))
         .isTerminal(m -> m.status().isTerminal())
-        .result(this::toAnswer)
+        .result(m -> toAnswer(spaceId, conversationId, messageId, m))
         .statusOf(GenieMessage::statusName) // raw text: two unknown statuses are two changes
         .listener(listener)
         .initialDelay(INITIAL_POLL_DELAY)
         .maxDelay(MAX_POLL_DELAY)
         .timeout(timeout)
         .description("Genie message " + messageId)
-        .start(initial);
+        .start(initial));
+    this.spaceId = spaceId;
+    this.conversationId = conversationId;
+    this.messageId = messageId;
   }
 
   public String spaceId() {
@@ -74,53 +72,7 @@ public final class GenieMessageHandle implements LongRunningOperation<GenieMessa
 
   /** The last status seen; UNKNOWN before the first answer about the message arrived. */
   public GenieMessageStatus status() {
-    return poller.lastState().map(GenieMessage::status).orElse(GenieMessageStatus.UNKNOWN);
-  }
-
-  @Override
-  public Optional<GenieMessage> lastState() {
-    return poller.lastState();
-  }
-
-  /** Fetches the message now (blocking), records it, and completes the handle if it is terminal. */
-  @Override
-  public GenieMessage poll() {
-    return poller.poll();
-  }
-
-  /** Waits at most {@code timeout}; on timeout throws and the handle keeps polling. */
-  @Override
-  public GenieAnswer await(Duration timeout) {
-    return poller.await(timeout);
-  }
-
-  /** Waits until a terminal status or the client's message timeout. */
-  @Override
-  public GenieAnswer await() {
-    return poller.await();
-  }
-
-  /** The answer as a future. Cancelling it stops polling here only (Genie cannot cancel messages). */
-  @Override
-  public CompletableFuture<GenieAnswer> resultAsync() {
-    return poller.resultAsync();
-  }
-
-  /** Always fails with {@link UnsupportedOperationException}: Genie has no cancel endpoint. */
-  @Override
-  public CompletableFuture<Void> cancel() {
-    return poller.cancel();
-  }
-
-  @Override
-  public boolean isDone() {
-    return poller.isDone();
-  }
-
-  /** Called with the current message at once (if known), then once per status change. */
-  @Override
-  public void addListener(Consumer<? super GenieMessage> listener) {
-    poller.addListener(listener);
+    return lastState().map(GenieMessage::status).orElse(GenieMessageStatus.UNKNOWN);
   }
 
   @Override
@@ -129,7 +81,7 @@ public final class GenieMessageHandle implements LongRunningOperation<GenieMessa
         + ", message " + messageId + ", " + status() + "]";
   }
 
-  private GenieAnswer toAnswer(GenieMessage m) {
+  private static GenieAnswer toAnswer(String spaceId, String conversationId, String messageId, GenieMessage m) {
     switch (m.status()) {
       case COMPLETED:
       case QUERY_RESULT_EXPIRED:

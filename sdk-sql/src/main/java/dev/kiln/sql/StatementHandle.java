@@ -1,5 +1,6 @@
 package dev.kiln.sql;
 
+import dev.kiln.core.OperationHandle;
 import dev.kiln.core.Poller;
 import dev.kiln.sql.internal.StatementApi;
 import dev.kiln.sql.model.StatementError;
@@ -8,22 +9,24 @@ import dev.kiln.sql.model.StatementState;
 import dev.kiln.sql.model.StatementStatus;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * A submitted statement. Completes at once when the submit's wait already saw it finish (the
  * hybrid mode: one round trip for fast statements); otherwise the core poller asks for its state
- * with growing gaps, capped far below the server's 15-minute keep-alive. Cancelling
- * {@link #resultAsync()} cancels the statement on the server.
+ * with growing gaps, capped far below the server's 15-minute keep-alive.
+ *
+ * <p>{@link #await(Duration)} throws {@code OperationTimeoutException} when the result is not ready
+ * in time (the statement keeps running), or the statement's typed failure:
+ * {@link StatementFailedException}, {@link StatementCanceledException} or
+ * {@link StatementClosedException}. {@link #cancel()} asks the server to cancel and the handle then
+ * completes with {@link StatementCanceledException}; cancelling {@link #resultAsync()} stops polling
+ * and sends the cancel request. Listeners see the current answer at once, then each change of state.
  */
-public final class StatementHandle {
+public final class StatementHandle extends OperationHandle<StatementResponse, StatementResult> {
   private final String statementId;
-  private final Poller<StatementResponse, StatementResult> poller;
 
   StatementHandle(StatementApi api, SqlOptions options, String statementId, StatementResponse initial) {
-    this.statementId = statementId;
-    this.poller = Poller.<StatementResponse, StatementResult>builder(api.client())
+    super(Poller.<StatementResponse, StatementResult>builder(api.client())
         .poll(() -> api.getAsync(statementId))
         .isTerminal(r -> r.state().isTerminal())
         .result(r -> toResult(api, options, r))
@@ -32,7 +35,8 @@ public final class StatementHandle {
         .initialDelay(options.pollInitialDelay())
         .maxDelay(options.pollMaxDelay())
         .description("statement " + statementId)
-        .start(initial);
+        .start(initial));
+    this.statementId = statementId;
   }
 
   public String statementId() {
@@ -41,53 +45,12 @@ public final class StatementHandle {
 
   /** The last state seen; UNKNOWN before the first answer about it arrived. */
   public StatementState state() {
-    return poller.lastState().map(StatementResponse::state).orElse(StatementState.UNKNOWN);
+    return lastState().map(StatementResponse::state).orElse(StatementState.UNKNOWN);
   }
 
   /** The last full answer seen, if any. */
   public Optional<StatementResponse> lastResponse() {
-    return poller.lastState();
-  }
-
-  /** Asks the server for the state now (blocking) and records it. */
-  public StatementResponse poll() {
-    return poller.poll();
-  }
-
-  /**
-   * Waits at most {@code timeout} for the result. Throws {@code OperationTimeoutException} when it
-   * is not ready (the statement keeps running), or the typed failure of the statement.
-   */
-  public StatementResult await(Duration timeout) {
-    return poller.await(timeout);
-  }
-
-  /** Waits for the result without a time limit; an interrupt cancels the statement. */
-  public StatementResult await() {
-    return poller.await();
-  }
-
-  /**
-   * The result as a future, failing with {@link StatementFailedException},
-   * {@link StatementCanceledException} or {@link StatementClosedException}. Cancelling it stops
-   * polling and sends the cancel request.
-   */
-  public CompletableFuture<StatementResult> resultAsync() {
-    return poller.resultAsync();
-  }
-
-  /** Asks the server to cancel; the handle then completes with {@link StatementCanceledException}. */
-  public CompletableFuture<Void> cancel() {
-    return poller.cancel();
-  }
-
-  public boolean isDone() {
-    return poller.isDone();
-  }
-
-  /** Called with the current answer at once (if any), then on each change of state. */
-  public void addListener(Consumer<? super StatementResponse> listener) {
-    poller.addListener(listener);
+    return lastState();
   }
 
   @Override

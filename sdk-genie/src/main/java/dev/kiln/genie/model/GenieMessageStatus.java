@@ -1,6 +1,6 @@
 package dev.kiln.genie.model;
 
-import java.util.Locale;
+import dev.kiln.core.WireEnums;
 
 /** Where a Genie message is on its way to an answer. */
 public enum GenieMessageStatus {
@@ -33,13 +33,6 @@ public enum GenieMessageStatus {
 
   /** The constant for a wire name, {@link #UNKNOWN} for null or unrecognised text. */
   public static GenieMessageStatus fromName(String name) {
-    if (name == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return WireEnums.parse(GenieMessageStatus.class, name, UNKNOWN);
   }
 }

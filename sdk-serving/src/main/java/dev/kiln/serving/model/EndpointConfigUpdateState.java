@@ -1,5 +1,6 @@
 package dev.kiln.serving.model;
 
+import dev.kiln.core.WireEnums;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /** {@code state.config_update} of a serving endpoint; {@link #UNKNOWN} for unrecognised values. */
@@ -13,11 +14,6 @@ public enum EndpointConfigUpdateState {
 
   /** The constant for a wire value; absent or unrecognised values give {@link #UNKNOWN}. */
   public static EndpointConfigUpdateState fromWire(String value) {
-    for (EndpointConfigUpdateState s : values()) {
-      if (s.name().equals(value)) {
-        return s;
-      }
-    }
-    return UNKNOWN;
+    return WireEnums.parse(EndpointConfigUpdateState.class, value, UNKNOWN);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.serving.model;
 
+import dev.kiln.core.WireEnums;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /** {@code state.ready} of a serving endpoint; {@link #UNKNOWN} for values this SDK does not know. */
@@ -11,11 +12,6 @@ public enum EndpointReadyState {
 
   /** The constant for a wire value; absent or unrecognised values give {@link #UNKNOWN}. */
   public static EndpointReadyState fromWire(String value) {
-    for (EndpointReadyState s : values()) {
-      if (s.name().equals(value)) {
-        return s;
-      }
-    }
-    return UNKNOWN;
+    return WireEnums.parse(EndpointReadyState.class, value, UNKNOWN);
   }
 }

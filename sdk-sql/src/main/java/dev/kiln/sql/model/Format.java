@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import java.util.Locale;
+import dev.kiln.core.WireEnums;
 
 /** Encoding of result chunks. */
 public enum Format {
@@ -12,13 +12,6 @@ public enum Format {
   UNKNOWN;
 
   public static Format fromName(String name) {
-    if (name == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return WireEnums.parse(Format.class, name, UNKNOWN);
   }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import java.util.Locale;
+import dev.kiln.core.WireEnums;
 
 /** Whether a saved query is in use or in the trash. */
 public enum QueryLifecycleState {
@@ -9,10 +9,6 @@ public enum QueryLifecycleState {
   UNKNOWN;
 
   public static QueryLifecycleState fromName(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException unknown) {
-      return UNKNOWN;
-    }
+    return WireEnums.parse(QueryLifecycleState.class, name, UNKNOWN);
   }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import java.util.Locale;
+import dev.kiln.core.WireEnums;
 
 /** Whose credentials a saved query runs with. */
 public enum RunAsMode {
@@ -9,10 +9,6 @@ public enum RunAsMode {
   UNKNOWN;
 
   public static RunAsMode fromName(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException unknown) {
-      return UNKNOWN;
-    }
+    return WireEnums.parse(RunAsMode.class, name, UNKNOWN);
   }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import java.util.Locale;
+import dev.kiln.core.WireEnums;
 
 /** Lifecycle of a statement on the warehouse. */
 public enum StatementState {
@@ -20,13 +20,6 @@ public enum StatementState {
 
   /** The constant for a wire name, {@link #UNKNOWN} for null or unrecognised text. */
   public static StatementState fromName(String name) {
-    if (name == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return WireEnums.parse(StatementState.class, name, UNKNOWN);
   }
 }

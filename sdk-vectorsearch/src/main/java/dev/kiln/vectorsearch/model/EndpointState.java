@@ -1,7 +1,7 @@
 package dev.kiln.vectorsearch.model;
 
+import dev.kiln.core.WireEnums;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-import dev.kiln.vectorsearch.internal.WireEnums;
 
 /**
  * Lifecycle state of a Vector Search endpoint.
@@ -19,6 +19,6 @@ public enum EndpointState {
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */
   public static EndpointState fromWire(String raw) {
-    return WireEnums.fromWire(EndpointState.class, raw, UNKNOWN);
+    return WireEnums.parse(EndpointState.class, raw, UNKNOWN);
   }
 }

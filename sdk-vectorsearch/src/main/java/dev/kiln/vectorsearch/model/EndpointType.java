@@ -1,7 +1,7 @@
 package dev.kiln.vectorsearch.model;
 
+import dev.kiln.core.WireEnums;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-import dev.kiln.vectorsearch.internal.WireEnums;
 
 /**
  * The kind of compute behind a Vector Search endpoint.
@@ -15,6 +15,6 @@ public enum EndpointType {
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */
   public static EndpointType fromWire(String raw) {
-    return WireEnums.fromWire(EndpointType.class, raw, UNKNOWN);
+    return WireEnums.parse(EndpointType.class, raw, UNKNOWN);
   }
 }

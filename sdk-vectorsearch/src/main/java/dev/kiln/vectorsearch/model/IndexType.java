@@ -1,7 +1,7 @@
 package dev.kiln.vectorsearch.model;
 
+import dev.kiln.core.WireEnums;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-import dev.kiln.vectorsearch.internal.WireEnums;
 
 /**
  * How an index is fed: synced from a Delta table, or written directly through the API.
@@ -15,6 +15,6 @@ public enum IndexType {
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */
   public static IndexType fromWire(String raw) {
-    return WireEnums.fromWire(IndexType.class, raw, UNKNOWN);
+    return WireEnums.parse(IndexType.class, raw, UNKNOWN);
   }
 }

@@ -1,7 +1,7 @@
 package dev.kiln.vectorsearch.model;
 
+import dev.kiln.core.WireEnums;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-import dev.kiln.vectorsearch.internal.WireEnums;
 
 /**
  * Outcome of an upsert or delete on a direct-access index.
@@ -16,6 +16,6 @@ public enum WriteStatus {
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */
   public static WriteStatus fromWire(String raw) {
-    return WireEnums.fromWire(WriteStatus.class, raw, UNKNOWN);
+    return WireEnums.parse(WriteStatus.class, raw, UNKNOWN);
   }
 }
