@@ -1,0 +1,27 @@
+package dev.kiln.benchmarks;
+
+/** What one read of the result produced, and how long its two phases took. */
+final class ReadRun {
+  final String statementId;
+  final long rows;
+  final long checksum;
+  /** From sending the statement until the call that runs it returned (server-side query and first answer). */
+  final long submitNanos;
+  /** From then until the last row was read: chunk fetches, downloads, parsing, typed reads. */
+  final long readNanos;
+  /** The result's size as the manifest states it (JSON bytes), or -1 when not known. */
+  final long resultBytes;
+
+  ReadRun(String statementId, long rows, long checksum, long submitNanos, long readNanos, long resultBytes) {
+    this.statementId = statementId;
+    this.rows = rows;
+    this.checksum = checksum;
+    this.submitNanos = submitNanos;
+    this.readNanos = readNanos;
+    this.resultBytes = resultBytes;
+  }
+
+  long totalNanos() {
+    return submitNanos + readNanos;
+  }
+}

@@ -1,0 +1,10 @@
+package dev.kiln.benchmarks;
+
+/** One way of running the benchmark query and reading every row of its result with typed values. */
+interface ResultReader {
+  /** Short label for the table. */
+  String name();
+
+  /** Runs {@code sql} and reads every row; {@code probe} is null in timed runs. */
+  ReadRun read(String sql, HeapProbe probe) throws Exception;
+}
