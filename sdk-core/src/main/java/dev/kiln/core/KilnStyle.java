@@ -19,5 +19,8 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
     jdkOnly = true,
     optionalAcceptNullable = true,
+    // No @Generated annotations from the classpath: users compiling against Kiln would get
+    // "class file for org.immutables.value.Generated not found" warnings.
+    allowedClasspathAnnotations = {Override.class},
     defaults = @Value.Immutable(copy = true))
 public @interface KilnStyle {}
