@@ -91,7 +91,8 @@ final class ColumnType {
       return decimal(Integer.parseInt(parts.get(0).trim()), Integer.parseInt(parts.get(1).trim()));
     }
     if (upper.equals("HUGEINT") || upper.equals("UHUGEINT")) {
-      return decimal(38, 0);
+      // DuckDB sums integers into 128-bit HUGEINT; Spark's SUM of INT/BIGINT is BIGINT.
+      return simple("LONG", "BIGINT");
     }
     if (upper.equals("UBIGINT")) {
       return decimal(20, 0);

@@ -63,7 +63,7 @@ class SparkSqlTranslatorTest {
     assertEquals("ARRAY<MAP<STRING, ARRAY<INT>>>", ColumnType.fromDuckDb("MAP(VARCHAR, INTEGER[])[]").typeText());
     assertEquals("STRUCT<a b: BIGINT, c: DECIMAL(10,2)>",
         ColumnType.fromDuckDb("STRUCT(\"a b\" BIGINT, c DECIMAL(10,2))").typeText());
-    assertEquals("DECIMAL", ColumnType.fromDuckDb("HUGEINT").typeName());
+    assertEquals("LONG", ColumnType.fromDuckDb("HUGEINT").typeName()); // SUM of integers, as in Spark
     assertEquals("STRING", ColumnType.fromDuckDb("UUID").typeName());
     assertEquals("NULL", ColumnType.fromDuckDb("NULL").typeName());
   }
