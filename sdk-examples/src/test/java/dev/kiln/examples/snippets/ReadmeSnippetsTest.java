@@ -1,0 +1,157 @@
+package dev.kiln.examples.snippets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.emulator.DeltaSyncIndexSpec;
+import dev.kiln.emulator.GenieRule;
+import dev.kiln.emulator.GenieSpaceSpec;
+import dev.kiln.emulator.LocalWorkspace;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs the README's snippets against a local workspace seeded with what each one reads. */
+class ReadmeSnippetsTest {
+  static LocalWorkspace ws;
+
+  @BeforeAll
+  static void start() {
+    ws = LocalWorkspace.builder().genieStepDelay(Duration.ZERO).start();
+    ws.sql().execute("CREATE SCHEMA gold;"
+        + "CREATE TABLE gold.bir (agency STRING, amount DECIMAL(14,2), year INT);"
+        + "INSERT INTO gold.bir VALUES ('DPWH', 41234567.89, 2026), ('DPWH', 1000.11, 2026), ('DOH', 500.00, 2026),"
+        + " ('DOH', 999.99, 2025);"
+        + "CREATE SCHEMA docs;"
+        + "CREATE TABLE docs.en_wiki (id INT, text STRING);"
+        + "INSERT INTO docs.en_wiki VALUES (1, 'Databricks Vector Search is a vector database built into Databricks'),"
+        + " (2, 'The Philippine peso is the currency of the Philippines'), (3, 'Delta Lake is a storage layer');"
+        + "CREATE SCHEMA crm;"
+        + "CREATE TABLE crm.opportunities (name STRING, stage STRING, amount DECIMAL(12,2));"
+        + "INSERT INTO crm.opportunities VALUES ('Cebu port upgrade', 'open', 900000.00),"
+        + " ('Davao schools', 'open', 250000.50), ('Manila clinics', 'won', 1200000.00)");
+    ws.addDeltaSyncIndex(DeltaSyncIndexSpec.builder().name("main.docs.en_wiki_index").sourceTable("docs.en_wiki")
+        .primaryKey("id").embeddingSourceColumn("text").build());
+  }
+
+  @AfterAll
+  static void stop() {
+    ws.close();
+  }
+
+  @Test
+  void sql() {
+    Map<String, BigDecimal> totals = ReadmeSnippets.sql(ws.client(), ws.defaultWarehouseId());
+    assertEquals(new BigDecimal("41235568.00"), totals.get("DPWH"));
+    assertEquals(new BigDecimal("500.00"), totals.get("DOH"));
+  }
+
+  @Test
+  void execution() {
+    String path = System.getenv("PATH");
+    Assumptions.assumeTrue(path != null && Arrays.stream(path.split(File.pathSeparator))
+        .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Paths.get(dir, "python3"))), "no python3 on the PATH");
+    assertEquals(List.of("3", "45"), ReadmeSnippets.execution(ws.client(), ws.defaultClusterId()));
+  }
+
+  @Test
+  void serving() {
+    List<String> results = ReadmeSnippets.serving(ws.client());
+    assertEquals(52500.0, Double.parseDouble(results.get(0)), 1e-9);
+    assertEquals("Hello", results.get(1));
+    assertEquals("Hello", results.get(2));
+  }
+
+  @Test
+  void vectorSearch() {
+    List<String> texts = ReadmeSnippets.vectorSearch(ws.client());
+    assertEquals(3, texts.size());
+    assertTrue(texts.get(0).startsWith("Databricks Vector Search"), texts.toString());
+  }
+
+  @Test
+  void genie() {
+    String spaceId = ws.addGenieSpace(GenieSpaceSpec.builder()
+        .title("Sales")
+        .addRules(GenieRule.builder()
+            .addKeywords("open", "opportunities")
+            .sql("SELECT name, amount FROM crm.opportunities WHERE stage = 'open' ORDER BY amount DESC")
+            .answer("These are the biggest open opportunities.")
+            .build())
+        .build());
+    List<String> answer = ReadmeSnippets.genie(ws.client(), spaceId);
+    assertEquals("These are the biggest open opportunities.", answer.get(0));
+    assertTrue(answer.get(1).startsWith("SELECT name, amount FROM crm.opportunities"), answer.get(1));
+    assertEquals(List.of("Cebu port upgrade 900000.00", "Davao schools 250000.50"), answer.subList(2, answer.size()));
+  }
+
+  @Test
+  void emulator() {
+    assertEquals(List.of(100L, 990L), ReadmeSnippets.emulator());
+  }
+
+  /** Every snippet is delimited well: named, closed, not nested, balanced braces; names are unique. */
+  @Test
+  void snippetMarkersAreWellFormed() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (Path source : List.of(Paths.get("src/main/java/dev/kiln/examples/snippets/ReadmeSnippets.java"),
+        Paths.get("src/test/java/dev/kiln/examples/snippets/WithholdingReportTest.java"))) {
+      String text = Files.readString(source, StandardCharsets.UTF_8);
+      Matcher m = Pattern.compile("// snippet:([a-z-]+)\\n(.*?)// end-snippet", Pattern.DOTALL).matcher(text);
+      while (m.find()) {
+        names.add(m.group(1));
+        String body = m.group(2);
+        assertTrue(!body.contains("// snippet:"), "nested snippet in " + m.group(1));
+        assertEquals(count(body, '{'), count(body, '}'), "unbalanced braces in snippet " + m.group(1));
+        assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + m.group(1));
+      }
+    }
+    assertEquals(List.of("core", "sql", "execution", "serving", "vectorsearch", "genie", "emulator", "emulator-junit"),
+        names);
+  }
+
+  /** README.md shows every snippet exactly as compiled here (dedented), so it cannot drift from the API. */
+  @Test
+  void readmeShowsEverySnippetVerbatim() throws IOException {
+    String readme = Files.readString(Paths.get("../README.md"), StandardCharsets.UTF_8);
+    for (Path source : List.of(Paths.get("src/main/java/dev/kiln/examples/snippets/ReadmeSnippets.java"),
+        Paths.get("src/test/java/dev/kiln/examples/snippets/WithholdingReportTest.java"))) {
+      Matcher m = Pattern.compile("// snippet:([a-z-]+)\\n(.*?)// end-snippet", Pattern.DOTALL)
+          .matcher(Files.readString(source, StandardCharsets.UTF_8));
+      while (m.find()) {
+        String snippet = "```java\n" + dedent(m.group(2)) + "```";
+        assertTrue(readme.contains(snippet), "README.md lacks snippet " + m.group(1) + " as compiled:\n" + snippet);
+      }
+    }
+  }
+
+  private static String dedent(String block) {
+    List<String> lines = List.of(block.split("\n", -1));
+    int indent = lines.stream().filter(l -> !l.isBlank())
+        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    StringBuilder out = new StringBuilder();
+    for (String line : lines.subList(0, lines.size() - 1)) { // the text ends with a newline
+      out.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static long count(String s, char c) {
+    return s.chars().filter(ch -> ch == c).count();
+  }
+}
