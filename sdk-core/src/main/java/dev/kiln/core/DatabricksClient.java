@@ -50,7 +50,11 @@ public final class DatabricksClient implements AutoCloseable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Set<AutoCloseable> closeHooks = Collections.synchronizedSet(new LinkedHashSet<>());
+  /** Set first in close(): no new resources may register. */
+  private final AtomicBoolean closing = new AtomicBoolean();
+  /** Set once the registered resources are closed: no new calls. */
   private final AtomicBoolean closed = new AtomicBoolean();
+  private Thread shutdownHook;
 
   private DatabricksClient(Builder b, DatabricksConfig config) {
     this.config = config;
@@ -176,22 +180,44 @@ public final class DatabricksClient implements AutoCloseable {
    */
   public Registration onClose(AutoCloseable resource) {
     Objects.requireNonNull(resource, "resource");
-    if (closed.get()) {
+    if (closing.get()) {
       throw new DatabricksClientException("this DatabricksClient is closed");
     }
     closeHooks.add(resource);
+    installShutdownHook();
     return () -> closeHooks.remove(resource);
   }
 
-  public boolean isClosed() {
-    return closed.get();
-  }
-
-  @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
+  /**
+   * Registered resources (open execution contexts above all) are also closed when the JVM exits
+   * without this client being closed: a cluster has few context slots. One hook per client, taken
+   * away again by close().
+   */
+  private synchronized void installShutdownHook() {
+    if (shutdownHook != null || closing.get()) {
       return;
     }
+    shutdownHook = new Thread(this::closeRegisteredResources, "kiln-shutdown");
+    try {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } catch (IllegalStateException jvmAlreadyExiting) {
+      shutdownHook = null;
+    }
+  }
+
+  private synchronized void removeShutdownHook() {
+    if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException jvmAlreadyExiting) {
+      // the hook is running or about to; it closes the same resources
+    }
+    shutdownHook = null;
+  }
+
+  private void closeRegisteredResources() {
     List<AutoCloseable> hooks;
     synchronized (closeHooks) {
       hooks = new ArrayList<>(closeHooks);
@@ -205,6 +231,22 @@ public final class DatabricksClient implements AutoCloseable {
         LOG.warn("closing {} failed: {}", hook, e.toString());
       }
     }
+  }
+
+  /** True once {@link #close()} has begun. */
+  public boolean isClosed() {
+    return closing.get();
+  }
+
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    removeShutdownHook();
+    // Resources close while the client still works: destroying a context is a request.
+    closeRegisteredResources();
+    closed.set(true);
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }

@@ -132,6 +132,23 @@ class DatabricksClientTest {
   }
 
   @Test
+  void closeHooksMayStillSendRequests() throws Exception {
+    server.enqueue(ok("{}"));
+    DatabricksClient db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    db.onClose(() -> {
+      try {
+        db.call(ApiRequest.post("/api/1.2/contexts/destroy").jsonBody(Map.of("contextId", "c-1")).build(), JsonNode.class);
+      } catch (RuntimeException e) {
+        failure.set(e);
+      }
+    });
+    db.close();
+    assertEquals(null, failure.get());
+    assertEquals("/api/1.2/contexts/destroy", server.takeRequest(5, TimeUnit.SECONDS).getTarget());
+  }
+
+  @Test
   void closeStopsTheThreadsItCreated() throws Exception {
     AtomicReference<Thread> worker = new AtomicReference<>();
     server.enqueue(ok("{}"));
