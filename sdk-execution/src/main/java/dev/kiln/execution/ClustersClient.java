@@ -1,0 +1,98 @@
+package dev.kiln.execution;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kiln.core.ApiRequest;
+import dev.kiln.core.BodyReader;
+import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.Futures;
+import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.execution.internal.ClusterReadiness;
+import dev.kiln.execution.model.ClusterInfo;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The little of the Clusters API (2.1) that running commands needs: look a cluster up, start it,
+ * and wait until it can run commands. Thread-safe.
+ */
+public final class ClustersClient {
+  /** How long {@link #ensureRunning(String)} waits by default; a cold start takes several minutes. */
+  public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(30);
+
+  private final DatabricksClient db;
+  private final ClusterReadiness readiness;
+
+  private ClustersClient(DatabricksClient db) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.readiness = new ClusterReadiness(db, this::getClusterAsync, this::startClusterAsync);
+  }
+
+  public static ClustersClient create(DatabricksClient db) {
+    return new ClustersClient(db);
+  }
+
+  public ClusterInfo getCluster(String clusterId) {
+    return Futures.join(getClusterAsync(clusterId));
+  }
+
+  /** {@code GET /api/2.1/clusters/get?cluster_id=}. */
+  public CompletableFuture<ClusterInfo> getClusterAsync(String clusterId) {
+    ApiRequest req = ApiRequest.get("/api/2.1/clusters/get").query("cluster_id", requireClusterId(clusterId)).build();
+    return db.callAsync(req, ClusterInfo.class);
+  }
+
+  /** Starts a terminated cluster; returns once the start was accepted, not when it is running. */
+  public void startCluster(String clusterId) {
+    Futures.join(startClusterAsync(clusterId));
+  }
+
+  /** {@code POST /api/2.1/clusters/start {cluster_id}}. */
+  public CompletableFuture<Void> startClusterAsync(String clusterId) {
+    ApiRequest req = ApiRequest.post("/api/2.1/clusters/start")
+        .jsonBody(new StartCluster(requireClusterId(clusterId)))
+        .build();
+    return db.sendAsync(req, BodyReader.discard()).thenApply(r -> null);
+  }
+
+  /**
+   * Waits until the cluster is RUNNING, starting it if it is terminated. Throws
+   * {@link ClusterUnavailableException} for ERROR/UNKNOWN (with the server's state message).
+   */
+  public ClusterInfo ensureRunning(String clusterId) {
+    return Futures.join(ensureRunningAsync(clusterId));
+  }
+
+  public CompletableFuture<ClusterInfo> ensureRunningAsync(String clusterId) {
+    return ensureRunningAsync(clusterId, DEFAULT_READY_TIMEOUT);
+  }
+
+  /** As {@link #ensureRunning(String)}; fails with {@code OperationTimeoutException} after {@code timeout}. */
+  public CompletableFuture<ClusterInfo> ensureRunningAsync(String clusterId, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    return readiness.ensureRunning(requireClusterId(clusterId), timeout);
+  }
+
+  static String requireClusterId(String clusterId) {
+    if (clusterId == null || clusterId.isBlank()) {
+      throw new InvalidRequestException("clusterId must not be empty: pass the id of an all-purpose cluster, "
+          + "e.g. 0123-456789-abcdefgh (Compute → cluster → JSON / URL)");
+    }
+    return clusterId;
+  }
+
+  @Override
+  public String toString() {
+    return "ClustersClient[" + db.host() + "]";
+  }
+
+  /** The start request body. */
+  private static final class StartCluster {
+    @JsonProperty("cluster_id")
+    public final String clusterId;
+
+    StartCluster(String clusterId) {
+      this.clusterId = clusterId;
+    }
+  }
+}
