@@ -81,7 +81,7 @@ public final class ApiRequest {
     if (value == null || value.isEmpty()) {
       throw new InvalidRequestException("a path segment (id or name) must not be empty");
     }
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    return encode(value);
   }
 
   public String method() {

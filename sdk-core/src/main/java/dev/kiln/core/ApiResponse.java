@@ -43,7 +43,8 @@ public final class ApiResponse<T> {
     return requestIdOf(headers);
   }
 
-  static Optional<String> requestIdOf(HttpHeaders headers) {
+  /** The request id in {@code x-request-id}, else {@code x-databricks-request-id}, of any answer. */
+  public static Optional<String> requestIdOf(HttpHeaders headers) {
     Optional<String> id = headers.firstValue("x-request-id");
     return id.isPresent() ? id : headers.firstValue("x-databricks-request-id");
   }

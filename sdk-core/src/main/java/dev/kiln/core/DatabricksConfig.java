@@ -86,7 +86,8 @@ public final class DatabricksConfig {
     String file = blankToNull(env.get("DATABRICKS_CONFIG_FILE"));
     Path path = file != null ? expandHome(file, home) : home.resolve(".databrickscfg");
 
-    boolean envComplete = settings.containsKey("host") && hasCredentials(settings);
+    // Environment values are never blank, so building credentials from them cannot fail.
+    boolean envComplete = settings.containsKey("host") && credentialsIn(settings).isPresent();
     String usedProfile = null;
     if (explicitProfile != null || !envComplete) {
       Optional<ProfileFile> parsed = ProfileFile.read(path);
@@ -111,7 +112,10 @@ public final class DatabricksConfig {
           + profileName + " of " + path);
     }
     URI host = Hosts.normalize(settings.get("host"));
-    CredentialsProvider credentials = credentialsFrom(settings, profileName, path);
+    CredentialsProvider credentials = credentialsIn(settings).orElseThrow(() -> new ConfigurationException(
+        "no credentials found: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or "
+            + "ARM_TENANT_ID, ARM_CLIENT_ID and ARM_CLIENT_SECRET, or put them in profile " + profileName + " of "
+            + path));
     return new DatabricksConfig(host, credentials, settings.get("warehouse_id"), settings.get("cluster_id"), usedProfile);
   }
 
@@ -123,25 +127,19 @@ public final class DatabricksConfig {
     return new DatabricksConfig(Hosts.normalize(host), credentials, null, null, null);
   }
 
-  private static boolean hasCredentials(Map<String, String> s) {
-    return s.containsKey("token")
-        || (s.containsKey("client_id") && s.containsKey("client_secret"))
-        || (s.containsKey("azure_client_id") && s.containsKey("azure_client_secret") && s.containsKey("azure_tenant_id"));
-  }
-
-  private static CredentialsProvider credentialsFrom(Map<String, String> s, String profileName, Path path) {
+  /** The first complete set of credentials in {@code s}, in the order the class comment gives. */
+  private static Optional<CredentialsProvider> credentialsIn(Map<String, String> s) {
     if (s.containsKey("token")) {
-      return Credentials.personalAccessToken(s.get("token"));
+      return Optional.of(Credentials.personalAccessToken(s.get("token")));
     }
     if (s.containsKey("client_id") && s.containsKey("client_secret")) {
-      return Credentials.oauthM2M(s.get("client_id"), s.get("client_secret"));
+      return Optional.of(Credentials.oauthM2M(s.get("client_id"), s.get("client_secret")));
     }
     if (s.containsKey("azure_client_id") && s.containsKey("azure_client_secret") && s.containsKey("azure_tenant_id")) {
-      return Credentials.azureServicePrincipal(s.get("azure_tenant_id"), s.get("azure_client_id"), s.get("azure_client_secret"));
+      return Optional.of(Credentials.azureServicePrincipal(
+          s.get("azure_tenant_id"), s.get("azure_client_id"), s.get("azure_client_secret")));
     }
-    throw new ConfigurationException("no credentials found: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and "
-        + "DATABRICKS_CLIENT_SECRET, or ARM_TENANT_ID, ARM_CLIENT_ID and ARM_CLIENT_SECRET, or put them in profile "
-        + profileName + " of " + path);
+    return Optional.empty();
   }
 
   private static Path expandHome(String file, Path home) {

@@ -54,14 +54,41 @@ public final class Futures {
     return propagateCancel(source.thenApply(fn), source);
   }
 
-  /** {@code source.thenCompose(fn)}, cancelling {@code source} and the step {@code fn} started. */
+  /**
+   * {@code source.thenCompose(fn)}, except that cancelling the result cancels {@code source} and
+   * the step {@code fn} started, also when the cancel lands while {@code fn} is still running.
+   */
   public static <T, U> CompletableFuture<U> compose(CompletableFuture<T> source,
       java.util.function.Function<? super T, ? extends CompletableFuture<U>> fn) {
+    CompletableFuture<U> result = new CompletableFuture<>();
     java.util.concurrent.atomic.AtomicReference<CompletableFuture<U>> step = new java.util.concurrent.atomic.AtomicReference<>();
-    CompletableFuture<U> result = source.thenCompose(t -> {
-      CompletableFuture<U> next = fn.apply(t);
+    source.whenComplete((t, error) -> {
+      if (error != null) {
+        result.completeExceptionally(error);
+        return;
+      }
+      if (result.isDone()) {
+        return;
+      }
+      CompletableFuture<U> next;
+      try {
+        next = fn.apply(t);
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+        return;
+      }
       step.set(next);
-      return next;
+      if (result.isCancelled()) { // cancelled while fn ran: the listener below saw no step yet
+        next.cancel(true);
+        return;
+      }
+      next.whenComplete((u, e) -> {
+        if (e != null) {
+          result.completeExceptionally(e);
+        } else {
+          result.complete(u);
+        }
+      });
     });
     result.whenComplete((u, e) -> {
       if (result.isCancelled()) {

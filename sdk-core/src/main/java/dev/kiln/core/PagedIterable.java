@@ -1,5 +1,6 @@
 package dev.kiln.core;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -60,20 +61,16 @@ public final class PagedIterable<T> implements Iterable<T> {
   }
 
   private final class PageIterator implements Iterator<T> {
-    private Iterator<T> current = null;
-    private String token;
-    private boolean lastPageFetched;
+    private final Iterator<Page<T>> pages = pages().iterator();
+    private Iterator<T> current = Collections.emptyIterator();
 
     @Override
     public boolean hasNext() {
-      while (current == null || !current.hasNext()) {
-        if (lastPageFetched) {
+      while (!current.hasNext()) {
+        if (!pages.hasNext()) {
           return false;
         }
-        Page<T> page = fetchPage.apply(token);
-        token = page.nextToken().orElse(null);
-        lastPageFetched = token == null;
-        current = page.items().iterator();
+        current = pages.next().items().iterator();
       }
       return true;
     }

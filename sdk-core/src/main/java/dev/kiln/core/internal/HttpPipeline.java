@@ -195,7 +195,7 @@ public final class HttpPipeline implements AuthContext {
     void onResponse(Attempt<T> a, long ms) {
       HttpResponse<Outcome<T>> resp = a.response;
       int status = resp.statusCode();
-      String requestId = requestId(resp.headers());
+      String requestId = ApiResponse.requestIdOf(resp.headers()).orElse(null);
       Outcome<T> outcome = resp.body();
       if (outcome.ok) {
         logAttempt(status, ms, requestId, null);
@@ -358,10 +358,6 @@ public final class HttpPipeline implements AuthContext {
         return null;
       }
     }
-  }
-
-  private static String requestId(HttpHeaders headers) {
-    return headers.firstValue("x-request-id").or(() -> headers.firstValue("x-databricks-request-id")).orElse(null);
   }
 
   private static Duration min(Duration a, Duration b) {
