@@ -5,7 +5,6 @@ import dev.kiln.core.Futures;
 import dev.kiln.core.PagedIterable;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.InvalidRequestException;
-import dev.kiln.genie.internal.Chained;
 import dev.kiln.genie.internal.GenieApi;
 import dev.kiln.genie.internal.StartConversationResponse;
 import dev.kiln.genie.model.GenieAnswer;
@@ -161,14 +160,14 @@ public final class GenieClient {
   public CompletableFuture<GenieAnswer> askAsync(String spaceId, String question) {
     requireQuestion(question);
     // the handle is made inside compose, so a cancel that races its creation still stops it
-    return Chained.compose(api.startConversationAsync(spaceId, question),
+    return Futures.compose(api.startConversationAsync(spaceId, question),
         r -> fromStart(spaceId, r, null).resultAsync());
   }
 
   /** {@link #ask(String, String, String)} without blocking; see {@link #askAsync(String, String)}. */
   public CompletableFuture<GenieAnswer> askAsync(String spaceId, String conversationId, String question) {
     requireQuestion(question);
-    return Chained.compose(api.createMessageAsync(spaceId, conversationId, question),
+    return Futures.compose(api.createMessageAsync(spaceId, conversationId, question),
         m -> newHandle(spaceId, conversationId, m.messageId(), m, null).resultAsync());
   }
 
@@ -189,14 +188,13 @@ public final class GenieClient {
   public CompletableFuture<StatementResult> queryResultAsync(GenieAnswer answer) {
     String attachmentId = queryAttachmentId(answer);
     if (answer.isQueryResultExpired()) {
-      return executeQueryAsync(answer);
+      return rows(reexecute(answer, attachmentId));
     }
-    CompletableFuture<StatementResponse> statement = Chained.compose(
+    return rows(Futures.compose(
         api.queryResultAsync(answer.spaceId(), answer.conversationId(), answer.messageId(), attachmentId),
         r -> r.state() == StatementState.CLOSED
             ? reexecute(answer, attachmentId)
-            : CompletableFuture.completedFuture(r));
-    return Chained.compose(statement, r -> sql.handle(r).resultAsync());
+            : CompletableFuture.completedFuture(r)));
   }
 
   /** Runs the answer's query again and returns the fresh rows. */
@@ -206,13 +204,17 @@ public final class GenieClient {
 
   /** {@link #executeQuery} without blocking. */
   public CompletableFuture<StatementResult> executeQueryAsync(GenieAnswer answer) {
-    String attachmentId = queryAttachmentId(answer);
-    return Chained.compose(reexecute(answer, attachmentId), r -> sql.handle(r).resultAsync());
+    return rows(reexecute(answer, queryAttachmentId(answer)));
   }
 
   @Override
   public String toString() {
     return "GenieClient[" + api.client().host() + ", messageTimeout=" + messageTimeout + "]";
+  }
+
+  /** The statement's rows once it is done, waited for through sdk-sql. */
+  private CompletableFuture<StatementResult> rows(CompletableFuture<StatementResponse> statement) {
+    return Futures.compose(statement, r -> sql.handle(r).resultAsync());
   }
 
   private CompletableFuture<StatementResponse> reexecute(GenieAnswer answer, String attachmentId) {
