@@ -17,19 +17,26 @@ import java.util.concurrent.CompletableFuture;
  * and wait until it can run commands. Thread-safe.
  */
 public final class ClustersClient {
-  /** How long {@link #ensureRunning(String)} waits by default; a cold start takes several minutes. */
+  /**
+   * How long {@link #ensureRunning(String)} waits unless {@link ExecutionOptions#clusterReadyTimeout()}
+   * says otherwise; a cold start takes several minutes.
+   */
   public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(30);
 
   private final DatabricksClient db;
   private final ClusterReadiness readiness;
+  private final Duration readyTimeout;
 
-  private ClustersClient(DatabricksClient db) {
+  ClustersClient(DatabricksClient db, ExecutionOptions options) {
     this.db = Objects.requireNonNull(db, "db");
-    this.readiness = new ClusterReadiness(db, this::getClusterAsync, this::startClusterAsync);
+    this.readiness = new ClusterReadiness(db, this::getClusterAsync, this::startClusterAsync,
+        options.clusterPollInitialDelay(), options.clusterPollMaxDelay());
+    this.readyTimeout = options.clusterReadyTimeout();
   }
 
+  /** A client with {@link ExecutionOptions#defaults()}; {@code ExecutionClient.clusters()} gives one too. */
   public static ClustersClient create(DatabricksClient db) {
-    return new ClustersClient(db);
+    return new ClustersClient(db, ExecutionOptions.defaults());
   }
 
   public ClusterInfo getCluster(String clusterId) {
@@ -57,14 +64,16 @@ public final class ClustersClient {
 
   /**
    * Waits until the cluster is RUNNING, starting it if it is terminated. Throws
-   * {@link ClusterUnavailableException} for ERROR/UNKNOWN (with the server's state message).
+   * {@link ClusterUnavailableException} for ERROR/UNKNOWN (with the server's state message), and
+   * {@code OperationTimeoutException} after {@link ExecutionOptions#clusterReadyTimeout()}.
    */
   public ClusterInfo ensureRunning(String clusterId) {
     return Futures.join(ensureRunningAsync(clusterId));
   }
 
+  /** As {@link #ensureRunning(String)}, without blocking; gives up after the options' {@code clusterReadyTimeout}. */
   public CompletableFuture<ClusterInfo> ensureRunningAsync(String clusterId) {
-    return ensureRunningAsync(clusterId, DEFAULT_READY_TIMEOUT);
+    return ensureRunningAsync(clusterId, readyTimeout);
   }
 
   /** As {@link #ensureRunning(String)}; fails with {@code OperationTimeoutException} after {@code timeout}. */

@@ -21,17 +21,14 @@ import java.util.function.Consumer;
  * {@link #resultAsync()} cancels the command on the cluster.
  */
 public final class CommandHandle implements LongRunningOperation<CommandStatus, CommandResult> {
-  private static final Duration FIRST_POLL = Duration.ofMillis(200);
-  private static final Duration MAX_POLL = Duration.ofSeconds(5);
-
   private final String commandId;
   private final String contextId;
   private final String clusterId;
   private final Poller<ExecutionWire.CommandStatus, CommandResult> poller;
 
   /** Starts polling at once; with a {@code timeout} the command is cancelled when it runs out. */
-  CommandHandle(DatabricksClient db, ExecutionApi api, String clusterId, String contextId, String commandId,
-      Duration timeout) {
+  CommandHandle(DatabricksClient db, ExecutionApi api, ExecutionOptions options, String clusterId, String contextId,
+      String commandId, Duration timeout) {
     this.commandId = commandId;
     this.contextId = contextId;
     this.clusterId = clusterId;
@@ -42,8 +39,8 @@ public final class CommandHandle implements LongRunningOperation<CommandStatus, 
             .result(s -> ResultParser.toResult(commandId, s))
             .cancel(() -> api.cancelCommand(clusterId, contextId, commandId))
             .statusOf(s -> String.valueOf(s.status))
-            .initialDelay(FIRST_POLL)
-            .maxDelay(MAX_POLL)
+            .initialDelay(options.commandPollInitialDelay())
+            .maxDelay(options.commandPollMaxDelay())
             .description("command " + commandId + " in execution context " + contextId);
     if (timeout != null) {
       b.timeout(timeout).cancelOnTimeout(true);

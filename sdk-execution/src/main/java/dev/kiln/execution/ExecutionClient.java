@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs code on all-purpose clusters through execution contexts (API 1.2). Thread-safe; create one
- * per {@link DatabricksClient}.
+ * per {@link DatabricksClient}. Poll gaps, timeouts and context retries come from
+ * {@link ExecutionOptions}.
  *
  * <pre>{@code
  * ExecutionClient exec = ExecutionClient.create(db);
@@ -26,16 +27,28 @@ public final class ExecutionClient {
   private final ExecutionApi api;
   private final ClustersClient clusters;
   private final ContextStartup startup;
+  private final ExecutionOptions options;
 
-  private ExecutionClient(DatabricksClient db) {
+  private ExecutionClient(DatabricksClient db, ExecutionOptions options) {
     this.db = Objects.requireNonNull(db, "db");
+    this.options = Objects.requireNonNull(options, "options");
     this.api = new ExecutionApi(db);
-    this.clusters = ClustersClient.create(db);
-    this.startup = new ContextStartup(db, api);
+    this.clusters = new ClustersClient(db, options);
+    this.startup = new ContextStartup(db, api, options);
   }
 
+  /** A client with {@link ExecutionOptions#defaults()}. */
   public static ExecutionClient create(DatabricksClient db) {
-    return new ExecutionClient(db);
+    return create(db, ExecutionOptions.defaults());
+  }
+
+  /** A client that polls, waits and retries as {@code options} say. */
+  public static ExecutionClient create(DatabricksClient db, ExecutionOptions options) {
+    return new ExecutionClient(db, options);
+  }
+
+  public ExecutionOptions options() {
+    return options;
   }
 
   /** The cluster lookups and start used before a context is created. */
@@ -73,7 +86,7 @@ public final class ExecutionClient {
         }
         ExecutionContext ctx;
         try {
-          ctx = ExecutionContext.open(db, api, clusterId, contextId, language);
+          ctx = ExecutionContext.open(db, api, options, clusterId, contextId, language);
         } catch (RuntimeException x) {
           steps.fail(x);
           return;

@@ -34,6 +34,7 @@ public final class ExecutionContext implements AutoCloseable {
 
   private final DatabricksClient db;
   private final ExecutionApi api;
+  private final ExecutionOptions options;
   private final String clusterId;
   private final String contextId;
   private final Language language;
@@ -43,17 +44,20 @@ public final class ExecutionContext implements AutoCloseable {
   private final CompletableFuture<Void> destroyed = new CompletableFuture<>();
   private volatile DatabricksClient.Registration registration;
 
-  private ExecutionContext(DatabricksClient db, ExecutionApi api, String clusterId, String contextId, Language language) {
+  private ExecutionContext(DatabricksClient db, ExecutionApi api, ExecutionOptions options, String clusterId,
+      String contextId, Language language) {
     this.db = db;
     this.api = api;
+    this.options = options;
     this.clusterId = clusterId;
     this.contextId = contextId;
     this.language = language;
   }
 
   /** Wraps a Running context and registers it to be destroyed when {@code db} closes. */
-  static ExecutionContext open(DatabricksClient db, ExecutionApi api, String clusterId, String contextId, Language language) {
-    ExecutionContext ctx = new ExecutionContext(db, api, clusterId, contextId, language);
+  static ExecutionContext open(DatabricksClient db, ExecutionApi api, ExecutionOptions options, String clusterId,
+      String contextId, Language language) {
+    ExecutionContext ctx = new ExecutionContext(db, api, options, clusterId, contextId, language);
     try {
       ctx.registration = db.onClose(ctx);
     } catch (RuntimeException clientClosed) {
@@ -153,7 +157,7 @@ public final class ExecutionContext implements AutoCloseable {
         submitted.completeExceptionally(Futures.unwrap(e));
         return;
       }
-      CommandHandle handle = track(new CommandHandle(db, api, clusterId, contextId, commandId, timeout));
+      CommandHandle handle = track(new CommandHandle(db, api, options, clusterId, contextId, commandId, timeout));
       if (!submitted.complete(handle)) { // the caller gave up (cancel, interrupt): nobody will follow it
         handle.resultAsync().cancel(true);
       }

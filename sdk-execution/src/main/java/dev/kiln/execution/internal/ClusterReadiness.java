@@ -23,20 +23,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterReadiness {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterReadiness.class);
-  // Clusters take minutes to start; polling faster only spends the workspace's rate limit.
-  private static final Duration FIRST_POLL = Duration.ofSeconds(5);
-  private static final Duration MAX_POLL = Duration.ofSeconds(30);
   private static final Set<ClusterState> CHANGING = EnumSet.of(ClusterState.PENDING, ClusterState.RESTARTING, ClusterState.RESIZING);
 
   private final DatabricksClient db;
   private final Function<String, CompletableFuture<ClusterInfo>> getCluster;
   private final Function<String, CompletableFuture<Void>> startCluster;
+  private final Duration firstPoll;
+  private final Duration maxPoll;
 
   public ClusterReadiness(DatabricksClient db, Function<String, CompletableFuture<ClusterInfo>> getCluster,
-      Function<String, CompletableFuture<Void>> startCluster) {
+      Function<String, CompletableFuture<Void>> startCluster, Duration firstPoll, Duration maxPoll) {
     this.db = db;
     this.getCluster = getCluster;
     this.startCluster = startCluster;
+    this.firstPoll = firstPoll;
+    this.maxPoll = maxPoll;
   }
 
   /** The cluster once RUNNING; cancelling the future stops waiting (a start already sent stays). */
@@ -115,8 +116,8 @@ public final class ClusterReadiness {
           .isTerminal(c -> !states.contains(c.state()))
           .result(c -> c)
           .statusOf(ClusterInfo::state)
-          .initialDelay(FIRST_POLL)
-          .maxDelay(MAX_POLL)
+          .initialDelay(firstPoll)
+          .maxDelay(maxPoll)
           .timeout(left)
           .description("cluster " + clusterId + " (waiting to leave " + states + ")")
           .start();

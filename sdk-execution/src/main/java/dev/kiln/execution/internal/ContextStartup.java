@@ -4,6 +4,7 @@ import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Futures;
 import dev.kiln.core.Poller;
 import dev.kiln.execution.ContextCreationException;
+import dev.kiln.execution.ExecutionOptions;
 import dev.kiln.execution.model.Language;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -18,18 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContextStartup {
   private static final Logger LOG = LoggerFactory.getLogger(ContextStartup.class);
-  static final int MAX_ATTEMPTS = 3;
-  private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(2);
-  private static final Duration FIRST_POLL = Duration.ofMillis(500);
-  private static final Duration MAX_POLL = Duration.ofSeconds(5);
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
   private final DatabricksClient db;
   private final ExecutionApi api;
+  private final ExecutionOptions options;
 
-  public ContextStartup(DatabricksClient db, ExecutionApi api) {
+  public ContextStartup(DatabricksClient db, ExecutionApi api, ExecutionOptions options) {
     this.db = db;
     this.api = api;
+    this.options = options;
   }
 
   /** The id of a context in state Running. */
@@ -62,7 +60,7 @@ public final class ContextStartup {
           }
         } else {
           LOG.warn("execution context {} on cluster {} went to {} (attempt {} of {}); destroying it",
-              contextId, clusterId, status.status, attempt, MAX_ATTEMPTS);
+              contextId, clusterId, status.status, attempt, options.contextStartAttempts());
           destroyQuietly(clusterId, contextId);
           retryOrGiveUp(steps, clusterId, language, attempt);
         }
@@ -71,11 +69,11 @@ public final class ContextStartup {
   }
 
   private void retryOrGiveUp(CancellableSteps<String> steps, String clusterId, Language language, int attempt) {
-    if (attempt >= MAX_ATTEMPTS) {
+    if (attempt >= options.contextStartAttempts()) {
       steps.fail(new ContextCreationException(clusterId, attempt));
       return;
     }
-    Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << (attempt - 1));
+    Duration delay = options.contextRetryDelay().multipliedBy(1L << (attempt - 1));
     steps.track(db.sleeper().sleep(delay)).whenComplete((v, e) -> {
       if (e != null) {
         steps.fail(e);
@@ -92,9 +90,9 @@ public final class ContextStartup {
         .result(s -> s)
         .cancel(() -> api.destroyContext(clusterId, contextId)) // cancelling the start destroys it
         .statusOf(s -> String.valueOf(s.status))
-        .initialDelay(FIRST_POLL)
-        .maxDelay(MAX_POLL)
-        .timeout(START_TIMEOUT)
+        .initialDelay(options.contextPollInitialDelay())
+        .maxDelay(options.contextPollMaxDelay())
+        .timeout(options.contextStartTimeout())
         .description("execution context " + contextId + " on cluster " + clusterId)
         .start()
         .resultAsync();

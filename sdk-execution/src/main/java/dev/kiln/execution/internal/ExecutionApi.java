@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.Futures;
 import dev.kiln.core.Json;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.execution.model.Language;
@@ -64,7 +65,8 @@ public final class ExecutionApi {
         .query("contextId", contextId)
         .query("commandId", commandId)
         .build();
-    return db.sendAsync(req, BodyReader.bytes()).thenApply(r -> readCommandStatus(r.body()));
+    // map, not thenApply: a poll abandoned by the Poller then abandons its HTTP request too
+    return Futures.map(db.sendAsync(req, BodyReader.bytes()), r -> readCommandStatus(r.body()));
   }
 
   /** Cancelling twice is harmless, so the request may be retried after an unclear failure. */

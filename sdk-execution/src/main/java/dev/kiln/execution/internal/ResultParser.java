@@ -21,20 +21,20 @@ public final class ResultParser {
   public static CommandResult toResult(String commandId, ExecutionWire.CommandStatus status) {
     CommandState state = CommandState.fromWire(status.status);
     ExecutionWire.Results results = status.results;
-    if (state == CommandState.CANCELLED || isCancelMarker(results)) {
+    boolean errorResult = results != null && ResultType.fromWire(results.resultType) == ResultType.ERROR;
+    if (state == CommandState.CANCELLED || (errorResult && mentionsCancel(results))) {
       throw new CommandCancelledException(commandId);
     }
-    boolean errorResult = results != null && ResultType.fromWire(results.resultType) == ResultType.ERROR;
     if (errorResult || state == CommandState.ERROR) { // an error often arrives with status Finished
       throw failure(commandId, results);
     }
     return success(results);
   }
 
-  private static boolean isCancelMarker(ExecutionWire.Results r) {
-    return r != null && ResultType.fromWire(r.resultType) == ResultType.ERROR
-        && ((r.cause != null && r.cause.contains(CANCELLED_MARKER))
-            || (r.summary != null && r.summary.contains(CANCELLED_MARKER)));
+  /** A cancel can arrive as Finished with an error result naming the cancel exception. */
+  private static boolean mentionsCancel(ExecutionWire.Results r) {
+    return (r.cause != null && r.cause.contains(CANCELLED_MARKER))
+        || (r.summary != null && r.summary.contains(CANCELLED_MARKER));
   }
 
   private static CommandFailedException failure(String commandId, ExecutionWire.Results r) {
@@ -50,8 +50,9 @@ public final class ResultParser {
       return CommandResult.builder().type(ResultType.TEXT).rawType("text").textValue("").build();
     }
     String raw = r.resultType == null ? "" : r.resultType;
-    CommandResult.Builder b = CommandResult.builder().type(ResultType.fromWire(raw)).rawType(raw);
-    switch (ResultType.fromWire(raw)) {
+    ResultType type = ResultType.fromWire(raw);
+    CommandResult.Builder b = CommandResult.builder().type(type).rawType(raw);
+    switch (type) {
       case TEXT:
         return b.textValue(r.data == null || r.data.isNull() ? "" : r.data.isTextual() ? r.data.textValue() : r.data.toString()).build();
       case TABLE:

@@ -1,7 +1,7 @@
 package dev.kiln.execution.model;
 
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-import java.util.Locale;
+import dev.kiln.core.WireEnums;
 
 /** The lifecycle state of a cluster ({@code state} of {@code /api/2.1/clusters/get}). */
 public enum ClusterState {
@@ -16,14 +16,8 @@ public enum ClusterState {
   @JsonEnumDefaultValue
   UNKNOWN;
 
+  /** The constant for a wire name in any case, {@link #UNKNOWN} for null or unrecognised text. */
   public static ClusterState fromWire(String raw) {
-    if (raw == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(raw.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return WireEnums.parse(ClusterState.class, raw, UNKNOWN);
   }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.execution.model;
 
-import java.util.Locale;
+import dev.kiln.core.WireEnums;
 
 /** The status of a command ({@code status} of {@code /api/1.2/commands/status}). */
 public enum CommandState {
@@ -13,15 +13,9 @@ public enum CommandState {
   /** A status this version does not know; treated as still running. */
   UNKNOWN;
 
+  /** The constant for a wire status in any case (e.g. {@code Running}), {@link #UNKNOWN} for null or unrecognised text. */
   public static CommandState fromWire(String raw) {
-    if (raw == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(raw.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return WireEnums.parse(CommandState.class, raw, UNKNOWN);
   }
 
   /** Finished, Cancelled and Error end a command; the others mean it may still change. */

@@ -1,0 +1,224 @@
+package dev.kiln.execution;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning for {@link ExecutionClient}: how long and how often it polls clusters, contexts and
+ * commands, and how often it retries a context that fails to start. Each poll gap grows by half
+ * from its initial delay up to its maximum. Immutable;
+ * {@code ExecutionOptions.builder().clusterReadyTimeout(Duration.ofMinutes(10)).build()}.
+ */
+public final class ExecutionOptions {
+  private static final ExecutionOptions DEFAULTS = builder().build();
+
+  private final Duration clusterPollInitialDelay;
+  private final Duration clusterPollMaxDelay;
+  private final Duration clusterReadyTimeout;
+  private final Duration contextPollInitialDelay;
+  private final Duration contextPollMaxDelay;
+  private final Duration contextStartTimeout;
+  private final int contextStartAttempts;
+  private final Duration contextRetryDelay;
+  private final Duration commandPollInitialDelay;
+  private final Duration commandPollMaxDelay;
+
+  private ExecutionOptions(Builder b) {
+    this.clusterPollInitialDelay = b.clusterPollInitialDelay;
+    this.clusterPollMaxDelay = b.clusterPollMaxDelay;
+    this.clusterReadyTimeout = b.clusterReadyTimeout;
+    this.contextPollInitialDelay = b.contextPollInitialDelay;
+    this.contextPollMaxDelay = b.contextPollMaxDelay;
+    this.contextStartTimeout = b.contextStartTimeout;
+    this.contextStartAttempts = b.contextStartAttempts;
+    this.contextRetryDelay = b.contextRetryDelay;
+    this.commandPollInitialDelay = b.commandPollInitialDelay;
+    this.commandPollMaxDelay = b.commandPollMaxDelay;
+  }
+
+  /**
+   * Clusters polled from 1 s growing to 30 s for at most 30 minutes; contexts polled from 500 ms
+   * to 5 s for at most 10 minutes per attempt, 3 attempts 2 s then 4 s apart; commands polled from
+   * 200 ms to 5 s.
+   */
+  public static ExecutionOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .clusterPollInitialDelay(clusterPollInitialDelay)
+        .clusterPollMaxDelay(clusterPollMaxDelay)
+        .clusterReadyTimeout(clusterReadyTimeout)
+        .contextPollInitialDelay(contextPollInitialDelay)
+        .contextPollMaxDelay(contextPollMaxDelay)
+        .contextStartTimeout(contextStartTimeout)
+        .contextStartAttempts(contextStartAttempts)
+        .contextRetryDelay(contextRetryDelay)
+        .commandPollInitialDelay(commandPollInitialDelay)
+        .commandPollMaxDelay(commandPollMaxDelay);
+  }
+
+  /** The first gap between polls of a cluster that is not RUNNING yet. */
+  public Duration clusterPollInitialDelay() {
+    return clusterPollInitialDelay;
+  }
+
+  /** The longest gap between polls of a cluster; a cold start takes minutes. */
+  public Duration clusterPollMaxDelay() {
+    return clusterPollMaxDelay;
+  }
+
+  /** How long {@code createContext} and {@code clusters().ensureRunning} wait for the cluster to be RUNNING. */
+  public Duration clusterReadyTimeout() {
+    return clusterReadyTimeout;
+  }
+
+  public Duration contextPollInitialDelay() {
+    return contextPollInitialDelay;
+  }
+
+  public Duration contextPollMaxDelay() {
+    return contextPollMaxDelay;
+  }
+
+  /** How long one context may stay Pending before it is destroyed and creation fails. */
+  public Duration contextStartTimeout() {
+    return contextStartTimeout;
+  }
+
+  /** How many contexts are created, each destroyed when it ends in Error, before giving up. */
+  public int contextStartAttempts() {
+    return contextStartAttempts;
+  }
+
+  /** The pause before the second context is created; it doubles before each further attempt. */
+  public Duration contextRetryDelay() {
+    return contextRetryDelay;
+  }
+
+  public Duration commandPollInitialDelay() {
+    return commandPollInitialDelay;
+  }
+
+  public Duration commandPollMaxDelay() {
+    return commandPollMaxDelay;
+  }
+
+  @Override
+  public String toString() {
+    return "ExecutionOptions[clusterPollInitialDelay=" + clusterPollInitialDelay
+        + ", clusterPollMaxDelay=" + clusterPollMaxDelay + ", clusterReadyTimeout=" + clusterReadyTimeout
+        + ", contextPollInitialDelay=" + contextPollInitialDelay + ", contextPollMaxDelay=" + contextPollMaxDelay
+        + ", contextStartTimeout=" + contextStartTimeout + ", contextStartAttempts=" + contextStartAttempts
+        + ", contextRetryDelay=" + contextRetryDelay + ", commandPollInitialDelay=" + commandPollInitialDelay
+        + ", commandPollMaxDelay=" + commandPollMaxDelay + "]";
+  }
+
+  /** Builder for {@link ExecutionOptions}. */
+  public static final class Builder {
+    /** Each doubling of the retry delay needs an attempt; past this a cluster has a real problem. */
+    private static final int MAX_ATTEMPTS = 10;
+
+    // Cluster polls start at 1 s: a single wait costs a handful of extra requests over its first
+    // seconds (far below the workspace's ~30 requests/s) and notices quick transitions (TERMINATING,
+    // a short RESIZING) at once; growing by half, the gap passes 5 s within ~8 s and caps at 30 s.
+    private Duration clusterPollInitialDelay = Duration.ofSeconds(1);
+    private Duration clusterPollMaxDelay = Duration.ofSeconds(30);
+    private Duration clusterReadyTimeout = ClustersClient.DEFAULT_READY_TIMEOUT;
+    private Duration contextPollInitialDelay = Duration.ofMillis(500);
+    private Duration contextPollMaxDelay = Duration.ofSeconds(5);
+    private Duration contextStartTimeout = Duration.ofMinutes(10);
+    private int contextStartAttempts = 3;
+    private Duration contextRetryDelay = Duration.ofSeconds(2);
+    private Duration commandPollInitialDelay = Duration.ofMillis(200);
+    private Duration commandPollMaxDelay = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    public Builder clusterPollInitialDelay(Duration value) {
+      this.clusterPollInitialDelay = atLeastOneMilli(value, "clusterPollInitialDelay");
+      return this;
+    }
+
+    public Builder clusterPollMaxDelay(Duration value) {
+      this.clusterPollMaxDelay = atLeastOneMilli(value, "clusterPollMaxDelay");
+      return this;
+    }
+
+    public Builder clusterReadyTimeout(Duration value) {
+      this.clusterReadyTimeout = atLeastOneMilli(value, "clusterReadyTimeout");
+      return this;
+    }
+
+    public Builder contextPollInitialDelay(Duration value) {
+      this.contextPollInitialDelay = atLeastOneMilli(value, "contextPollInitialDelay");
+      return this;
+    }
+
+    public Builder contextPollMaxDelay(Duration value) {
+      this.contextPollMaxDelay = atLeastOneMilli(value, "contextPollMaxDelay");
+      return this;
+    }
+
+    public Builder contextStartTimeout(Duration value) {
+      this.contextStartTimeout = atLeastOneMilli(value, "contextStartTimeout");
+      return this;
+    }
+
+    /** 1 to 10. */
+    public Builder contextStartAttempts(int value) {
+      if (value < 1 || value > MAX_ATTEMPTS) {
+        throw new IllegalArgumentException("contextStartAttempts must be 1 to " + MAX_ATTEMPTS + ", was " + value);
+      }
+      this.contextStartAttempts = value;
+      return this;
+    }
+
+    public Builder contextRetryDelay(Duration value) {
+      Objects.requireNonNull(value, "contextRetryDelay");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("contextRetryDelay must not be negative, was " + value);
+      }
+      this.contextRetryDelay = value;
+      return this;
+    }
+
+    public Builder commandPollInitialDelay(Duration value) {
+      this.commandPollInitialDelay = atLeastOneMilli(value, "commandPollInitialDelay");
+      return this;
+    }
+
+    public Builder commandPollMaxDelay(Duration value) {
+      this.commandPollMaxDelay = atLeastOneMilli(value, "commandPollMaxDelay");
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when an initial poll delay exceeds its maximum */
+    public ExecutionOptions build() {
+      requireOrdered(clusterPollInitialDelay, clusterPollMaxDelay, "cluster");
+      requireOrdered(contextPollInitialDelay, contextPollMaxDelay, "context");
+      requireOrdered(commandPollInitialDelay, commandPollMaxDelay, "command");
+      return new ExecutionOptions(this);
+    }
+
+    private static Duration atLeastOneMilli(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.toMillis() < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1 ms, was " + value);
+      }
+      return value;
+    }
+
+    private static void requireOrdered(Duration initial, Duration max, String what) {
+      if (initial.compareTo(max) > 0) {
+        throw new IllegalArgumentException(what + "PollInitialDelay " + initial + " exceeds " + what
+            + "PollMaxDelay " + max);
+      }
+    }
+  }
+}
