@@ -46,6 +46,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
   private final String description;
   private final CompletableFuture<R> result = new CompletableFuture<>();
   private final List<Consumer<? super S>> listeners = new CopyOnWriteArrayList<>();
+  private final Object notifyLock = new Object();
 
   private Duration nextDelay;
   private S last;
@@ -133,22 +134,28 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
     });
   }
 
-  /** Records a state, tells listeners of a status change, and completes on a terminal state. */
+  /**
+   * Records a state, tells listeners of a status change, and completes on a terminal state. The
+   * whole step runs under {@code notifyLock}, so a manual {@link #poll()} racing a scheduled one
+   * cannot reach listeners out of order (the lock is re-entrant for a listener that polls).
+   */
   private void accept(S state) {
-    List<Consumer<? super S>> notify = List.of();
-    synchronized (this) {
-      last = state;
-      Object status = statusOf.apply(state);
-      if (!Objects.equals(status, lastStatus) || lastStatus == null) {
-        lastStatus = status;
-        notify = listeners;
+    synchronized (notifyLock) {
+      List<Consumer<? super S>> notify = List.of();
+      synchronized (this) {
+        last = state;
+        Object status = statusOf.apply(state);
+        if (!Objects.equals(status, lastStatus) || lastStatus == null) {
+          lastStatus = status;
+          notify = listeners;
+        }
       }
-    }
-    for (Consumer<? super S> l : notify) {
-      try {
-        l.accept(state);
-      } catch (RuntimeException e) {
-        LOG.warn("a progress listener of {} threw {}", description, e.toString());
+      for (Consumer<? super S> l : notify) {
+        try {
+          l.accept(state);
+        } catch (RuntimeException e) {
+          LOG.warn("a progress listener of {} threw {}", description, e.toString());
+        }
       }
     }
     if (isTerminal.test(state)) {
@@ -233,13 +240,15 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
 
   @Override
   public void addListener(Consumer<? super S> listener) {
-    S current;
-    synchronized (this) {
-      listeners.add(listener);
-      current = last;
-    }
-    if (current != null) {
-      listener.accept(current);
+    synchronized (notifyLock) {
+      S current;
+      synchronized (this) {
+        listeners.add(listener);
+        current = last;
+      }
+      if (current != null) {
+        listener.accept(current);
+      }
     }
   }
 

@@ -198,6 +198,21 @@ class RetryTest {
   }
 
   @Test
+  void aFailedDownloadNamesTheHostItWasFor() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    try (DatabricksClient db = client(RetryPolicy.none())) {
+      TransportException e = assertThrows(TransportException.class, () -> db.send(
+          ApiRequest.absolute("GET", java.net.URI.create("http://localhost:" + port + "/bucket/chunk0?sig=s")).build(),
+          BodyReader.bytes()));
+      assertTrue(e.getMessage().contains(" to localhost failed"), e.getMessage());
+      assertTrue(!e.getMessage().contains("sig=s"), e.getMessage());
+    }
+  }
+
+  @Test
   void connectionResetOnGetIsRetried() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{\"partial\":").onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     server.enqueue(ok());

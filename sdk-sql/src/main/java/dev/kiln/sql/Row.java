@@ -30,6 +30,13 @@ public final class Row {
   private static final Set<ColumnType> NUMBERS = EnumSet.of(ColumnType.BYTE, ColumnType.SHORT, ColumnType.INT,
       ColumnType.LONG, ColumnType.FLOAT, ColumnType.DOUBLE, ColumnType.DECIMAL);
   private static final Set<ColumnType> TIMESTAMPS = EnumSet.of(ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_NTZ);
+  private static final Set<ColumnType> BOOLEAN_ONLY = EnumSet.of(ColumnType.BOOLEAN);
+  private static final Set<ColumnType> DATE_ONLY = EnumSet.of(ColumnType.DATE);
+  private static final Set<ColumnType> TIMESTAMP_ONLY = EnumSet.of(ColumnType.TIMESTAMP);
+  private static final Set<ColumnType> BINARY_ONLY = EnumSet.of(ColumnType.BINARY);
+  private static final Set<ColumnType> COMPLEX = EnumSet.of(ColumnType.ARRAY, ColumnType.MAP, ColumnType.STRUCT);
+  /** For getObject, which reads each type as itself. */
+  private static final Set<ColumnType> ANY = EnumSet.allOf(ColumnType.class);
 
   private final RowSchema schema;
   private final String[] values;
@@ -97,7 +104,7 @@ public final class Row {
   }
 
   public boolean getBoolean(int index) {
-    return primitive(index, "getBoolean", EnumSet.of(ColumnType.BOOLEAN), TextValues::parseBoolean);
+    return primitive(index, "getBoolean", BOOLEAN_ONLY, TextValues::parseBoolean);
   }
 
   public BigDecimal getBigDecimal(String column) {
@@ -114,7 +121,7 @@ public final class Row {
   }
 
   public LocalDate getLocalDate(int index) {
-    return read(index, "getLocalDate", EnumSet.of(ColumnType.DATE), TextValues::parseDate);
+    return read(index, "getLocalDate", DATE_ONLY, TextValues::parseDate);
   }
 
   public Instant getInstant(String column) {
@@ -123,7 +130,7 @@ public final class Row {
 
   /** A TIMESTAMP as an instant. TIMESTAMP_NTZ has no zone: read it with {@link #getLocalDateTime(int)}. */
   public Instant getInstant(int index) {
-    return read(index, "getInstant", EnumSet.of(ColumnType.TIMESTAMP), TextValues::parseInstant);
+    return read(index, "getInstant", TIMESTAMP_ONLY, TextValues::parseInstant);
   }
 
   public LocalDateTime getLocalDateTime(String column) {
@@ -141,7 +148,7 @@ public final class Row {
 
   /** BINARY, decoded from base64. */
   public byte[] getBytes(int index) {
-    return read(index, "getBytes", EnumSet.of(ColumnType.BINARY), TextValues::parseBinary);
+    return read(index, "getBytes", BINARY_ONLY, TextValues::parseBinary);
   }
 
   public JsonNode getJson(String column) {
@@ -150,7 +157,7 @@ public final class Row {
 
   /** ARRAY, MAP or STRUCT, parsed from its JSON text. */
   public JsonNode getJson(int index) {
-    return read(index, "getJson", EnumSet.of(ColumnType.ARRAY, ColumnType.MAP, ColumnType.STRUCT), TextValues::parseJson);
+    return read(index, "getJson", COMPLEX, TextValues::parseJson);
   }
 
   public Object getObject(String column) {
@@ -163,24 +170,24 @@ public final class Row {
    * (TIMESTAMP_NTZ), byte[] (BINARY), JsonNode (ARRAY, MAP, STRUCT); null for SQL NULL.
    */
   public Object getObject(int index) {
-    ColumnType type = schema.column(index).type();
+    ColumnType type = schema.type(index);
     switch (type) {
       case BYTE:
-        return read(index, "getObject", EnumSet.of(type), t -> Byte.parseByte(t.trim()));
+        return read(index, "getObject", ANY, t -> Byte.parseByte(t.trim()));
       case SHORT:
-        return read(index, "getObject", EnumSet.of(type), t -> Short.parseShort(t.trim()));
+        return read(index, "getObject", ANY, t -> Short.parseShort(t.trim()));
       case INT:
-        return read(index, "getObject", EnumSet.of(type), TextValues::parseInt);
+        return read(index, "getObject", ANY, TextValues::parseInt);
       case LONG:
-        return read(index, "getObject", EnumSet.of(type), TextValues::parseLong);
+        return read(index, "getObject", ANY, TextValues::parseLong);
       case FLOAT:
-        return read(index, "getObject", EnumSet.of(type), t -> Float.parseFloat(t.trim()));
+        return read(index, "getObject", ANY, t -> Float.parseFloat(t.trim()));
       case DOUBLE:
-        return read(index, "getObject", EnumSet.of(type), TextValues::parseDouble);
+        return read(index, "getObject", ANY, TextValues::parseDouble);
       case DECIMAL:
         return getBigDecimal(index);
       case BOOLEAN:
-        return read(index, "getObject", EnumSet.of(type), TextValues::parseBoolean);
+        return read(index, "getObject", ANY, TextValues::parseBoolean);
       case DATE:
         return getLocalDate(index);
       case TIMESTAMP:
@@ -239,7 +246,7 @@ public final class Row {
 
   private <T> T read(int index, String getter, Set<ColumnType> accepted, Function<String, T> parse) {
     Column c = schema.column(index);
-    ColumnType type = c.type();
+    ColumnType type = schema.type(index);
     boolean readable = accepted.contains(type) || type == ColumnType.UNKNOWN || type == ColumnType.NULL;
     if (!readable) {
       throw new RowAccessException("column '" + c.name() + "' is " + c.typeText().orElse(c.typeName())

@@ -1,6 +1,7 @@
 package dev.kiln.sql;
 
 import dev.kiln.sql.model.Column;
+import dev.kiln.sql.model.ColumnType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +15,17 @@ final class RowSchema {
   private static final int AMBIGUOUS = -1;
 
   private final List<Column> columns;
+  /** Each column's type, mapped once rather than on every value read. */
+  private final ColumnType[] types;
   private final Map<String, Integer> exact = new HashMap<>();
   private final Map<String, Integer> folded = new HashMap<>();
 
   RowSchema(List<Column> columns) {
     this.columns = List.copyOf(columns);
+    this.types = new ColumnType[this.columns.size()];
     for (int i = 0; i < this.columns.size(); i++) {
       String name = this.columns.get(i).name();
+      types[i] = this.columns.get(i).type();
       exact.putIfAbsent(name, i);
       folded.merge(name.toLowerCase(Locale.ROOT), i, (a, b) -> AMBIGUOUS);
     }
@@ -40,6 +45,12 @@ final class RowSchema {
           + columns.size() + " columns (0 to " + (columns.size() - 1) + ")");
     }
     return columns.get(index);
+  }
+
+  /** {@code column(index).type()}, range-checked the same way. */
+  ColumnType type(int index) {
+    column(index);
+    return types[index];
   }
 
   int indexOf(String name) {

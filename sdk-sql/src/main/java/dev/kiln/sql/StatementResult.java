@@ -19,8 +19,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * The rows of a succeeded statement, streamed chunk by chunk: each pass over {@link #rows()}
- * fetches chunks ahead of the reader (in parallel for external links) with a bounded number in
- * memory, and checks every chunk against the manifest, so a lost chunk is an error rather than a
+ * fetches chunks ahead of the reader (several at once, inline or behind links) with a bounded
+ * number in memory, and checks every chunk against the manifest, so a lost chunk is an error rather than a
  * short result. Nothing is fetched until rows are read. {@link #close()} cancels downloads in
  * flight and frees buffered chunks; use try-with-resources.
  */

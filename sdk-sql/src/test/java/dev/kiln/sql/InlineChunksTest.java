@@ -165,6 +165,18 @@ class InlineChunksTest {
   }
 
   @Test
+  void aGarbledChunkIsAnErrorNamingTheCall() {
+    answers.put("POST /api/2.0/sql/statements/", ok(threeChunks(MANIFEST_CHUNKS, 5)));
+    serveChunks();
+    answers.put("GET " + CHUNKS_PATH + "1", ok("{'chunk_index':1,'row_count':2,'data_array':[['3','c'],'oops']}"));
+
+    try (StatementResult result = sql.execute("wh", "SELECT 1")) {
+      DatabricksClientException e = assertThrows(DatabricksClientException.class, result::toList);
+      assertTrue(e.getMessage().contains("cannot read the answer to GET " + CHUNKS_PATH + "1"), e.getMessage());
+    }
+  }
+
+  @Test
   void aTotalBelowTheManifestIsDetected() {
     // No per-chunk counts in the manifest: only the total can tell that a row is missing.
     answers.put("POST /api/2.0/sql/statements/", ok(threeChunks("", 6)));

@@ -243,8 +243,9 @@ public final class HttpPipeline implements AuthContext {
       boolean neverSent = isConnectFailure(cause);
       boolean retryable = neverSent || (request.idempotent() && cause instanceof IOException);
       String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+      String target = request.absoluteUri().map(URI::getHost).orElse(host.getHost());
       TransportException error = new TransportException(
-          request + " to " + host.getHost() + " failed after " + attempt + " attempt(s): " + what, cause, attempt);
+          request + " to " + target + " failed after " + attempt + " attempt(s): " + what, cause, attempt);
       retryOrFail(retryable, error, null, -1, ms, null);
     }
 

@@ -1,25 +1,28 @@
 package dev.kiln.sql.internal;
 
 import dev.kiln.sql.model.ExternalLink;
-import dev.kiln.sql.model.ResultData;
+import java.util.List;
 import java.util.OptionalLong;
 
-/** Where one chunk's rows are: inline in an API answer, or behind a presigned link. */
+/** Where one chunk's rows are: already parsed from an API answer, or behind a presigned link. */
 final class ChunkLocation {
   private final ExternalLink link;
-  private final ResultData inline;
+  private final List<String[]> rows;
+  private final OptionalLong statedRowCount;
 
-  private ChunkLocation(ExternalLink link, ResultData inline) {
+  private ChunkLocation(ExternalLink link, List<String[]> rows, OptionalLong statedRowCount) {
     this.link = link;
-    this.inline = inline;
+    this.rows = rows;
+    this.statedRowCount = statedRowCount;
   }
 
   static ChunkLocation external(ExternalLink link) {
-    return new ChunkLocation(link, null);
+    return new ChunkLocation(link, null, link.rowCount());
   }
 
-  static ChunkLocation inline(ResultData data) {
-    return new ChunkLocation(null, data);
+  /** Rows that came inline, with the row count their answer states. */
+  static ChunkLocation inline(List<String[]> rows, OptionalLong statedRowCount) {
+    return new ChunkLocation(null, rows, statedRowCount);
   }
 
   boolean isExternal() {
@@ -30,12 +33,13 @@ final class ChunkLocation {
     return link;
   }
 
-  ResultData inline() {
-    return inline;
+  /** The inline rows; null for an external chunk. */
+  List<String[]> rows() {
+    return rows;
   }
 
   /** The row count the answer itself states for the chunk, if any. */
   OptionalLong rowCount() {
-    return link != null ? link.rowCount() : inline.rowCount();
+    return statedRowCount;
   }
 }

@@ -6,6 +6,8 @@ import dev.kiln.sql.model.ResultData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -30,7 +32,7 @@ final class ChunkSource {
     this.clock = api.client().clock();
     this.expiryMargin = expiryMargin;
     this.first = first.orElse(null);
-    first.ifPresent(f -> remember(f));
+    first.ifPresent(f -> remember(f.externalLinks()));
   }
 
   /** {@code refresh} skips what is cached and asks the server again (for a fresh link). */
@@ -45,32 +47,45 @@ final class ChunkSource {
       }
       if (cached == null && first != null && first.externalLinks().isEmpty()
           && first.chunkIndex().orElse(0) == index) {
-        return CompletableFuture.completedFuture(ChunkLocation.inline(first));
+        return CompletableFuture.completedFuture(ChunkLocation.inline(rowsOf(first), first.rowCount()));
       }
     }
-    return scope.track(api.chunkAsync(statementId, index)).thenApply(data -> locationIn(data, index));
+    return scope.track(api.chunkAsync(statementId, index)).thenApply(answer -> locationIn(answer, index));
   }
 
-  private ChunkLocation locationIn(ResultData data, int index) {
-    remember(data);
-    for (ExternalLink link : data.externalLinks()) {
+  private ChunkLocation locationIn(ChunkAnswer answer, int index) {
+    remember(answer.externalLinks());
+    for (ExternalLink link : answer.externalLinks()) {
       if (link.chunkIndex() == index) {
         return ChunkLocation.external(link);
       }
     }
-    boolean otherChunk = !data.externalLinks().isEmpty()
-        || (data.chunkIndex().isPresent() && data.chunkIndex().getAsInt() != index);
+    boolean otherChunk = !answer.externalLinks().isEmpty()
+        || (answer.chunkIndex().isPresent() && answer.chunkIndex().getAsInt() != index);
     if (otherChunk) {
       throw new IncompleteResultException("chunk " + index + " of statement " + statementId
           + " is missing: the server answered with a different chunk");
     }
-    return ChunkLocation.inline(data);
+    return ChunkLocation.inline(answer.rows(), answer.rowCount());
   }
 
-  private void remember(ResultData data) {
-    for (ExternalLink link : data.externalLinks()) {
+  private void remember(List<ExternalLink> answered) {
+    for (ExternalLink link : answered) {
       links.put(link.chunkIndex(), link);
     }
+  }
+
+  /**
+   * The statement response's own rows. Its model already holds them as lists (the response stays
+   * readable through {@code StatementResult.response()}); later chunks never take this detour.
+   */
+  private static List<String[]> rowsOf(ResultData first) {
+    List<List<String>> array = first.dataArray().orElse(List.of());
+    List<String[]> rows = new ArrayList<>(array.size());
+    for (List<String> row : array) {
+      rows.add(row.toArray(new String[0]));
+    }
+    return rows;
   }
 
   /** A link is used only if it stays valid for the margin (the download takes time too). */

@@ -13,33 +13,40 @@ import java.util.function.BooleanSupplier;
 
 /**
  * JSON_ARRAY chunks ({@code [["a","1",null], ...]}) read token by token with Jackson's streaming
- * parser: no tree is built, so memory holds only the rows themselves.
+ * parser: no tree is built, so memory holds only the rows themselves. {@link #readRows} also reads
+ * the {@code data_array} of inline chunks ({@link ChunkAnswer}), so both dispositions share it.
  */
 final class JsonArrayChunkParser implements ChunkParser {
   @Override
   public List<String[]> parse(InputStream body, BooleanSupplier cancelled) throws IOException {
     try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
-      if (p.nextToken() != JsonToken.START_ARRAY) {
-        throw new JsonParseException(p, "a JSON_ARRAY chunk must be an array of rows");
-      }
-      List<String[]> rows = new ArrayList<>();
-      List<String> row = new ArrayList<>();
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-        row.clear();
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          row.add(valueText(p, t));
-        }
-        rows.add(row.toArray(new String[0]));
-        if (rows.size() % CANCEL_CHECK_INTERVAL == 0 && cancelled.getAsBoolean()) {
-          throw new InterruptedIOException("chunk download cancelled");
-        }
-      }
-      if (t != JsonToken.END_ARRAY) {
-        throw new JsonParseException(p, "expected a row (a JSON array) but found " + t);
-      }
-      return rows;
+      p.nextToken();
+      return readRows(p, cancelled);
     }
+  }
+
+  /** Reads the array of rows that starts at the parser's current token, up to its closing bracket. */
+  static List<String[]> readRows(JsonParser p, BooleanSupplier cancelled) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new JsonParseException(p, "a JSON_ARRAY chunk must be an array of rows");
+    }
+    List<String[]> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
+      row.clear();
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        row.add(valueText(p, t));
+      }
+      rows.add(row.toArray(new String[0]));
+      if (rows.size() % CANCEL_CHECK_INTERVAL == 0 && cancelled.getAsBoolean()) {
+        throw new InterruptedIOException("chunk download cancelled");
+      }
+    }
+    if (t != JsonToken.END_ARRAY) {
+      throw new JsonParseException(p, "expected a row (a JSON array) but found " + t);
+    }
+    return rows;
   }
 
   private static String valueText(JsonParser p, JsonToken t) throws IOException {

@@ -29,8 +29,7 @@ public final class ResultChunks {
     this.format = manifest.map(ResultManifest::format).orElse(Format.JSON_ARRAY);
     this.formatName = manifest.flatMap(ResultManifest::formatName).orElse(format.name());
     this.chunkCount = chunkCount(manifest, response.result());
-    this.expectedRows = manifest.flatMap(m -> m.totalRowCount().isPresent()
-        ? Optional.of(m.totalRowCount().getAsLong()) : Optional.empty()).orElse(-1L);
+    this.expectedRows = manifest.map(m -> m.totalRowCount().orElse(-1)).orElse(-1L);
     this.options = options;
     IntFunction<ChunkParser> parsers = format == Format.CSV
         ? index -> new CsvChunkParser(index == 0)

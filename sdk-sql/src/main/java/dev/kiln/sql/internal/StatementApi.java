@@ -3,7 +3,6 @@ package dev.kiln.sql.internal;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.sql.model.ResultData;
 import dev.kiln.sql.model.StatementRequest;
 import dev.kiln.sql.model.StatementResponse;
 import java.time.Duration;
@@ -47,9 +46,10 @@ public final class StatementApi {
     return db.sendAsync(call, BodyReader.discard()).thenApply(r -> null);
   }
 
-  public CompletableFuture<ResultData> chunkAsync(String statementId, int chunkIndex) {
+  /** A chunk after the first: its links, or its inline rows parsed straight from the body. */
+  CompletableFuture<ChunkAnswer> chunkAsync(String statementId, int chunkIndex) {
     ApiRequest call = ApiRequest.get(statementPath(statementId) + "/result/chunks/" + chunkIndex).build();
-    return db.callAsync(call, ResultData.class);
+    return db.callAsync(call, ChunkAnswer.class);
   }
 
   private static String statementPath(String statementId) {

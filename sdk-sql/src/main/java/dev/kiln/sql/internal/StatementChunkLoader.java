@@ -3,8 +3,6 @@ package dev.kiln.sql.internal;
 import dev.kiln.core.Futures;
 import dev.kiln.sql.IncompleteResultException;
 import dev.kiln.sql.model.ChunkInfo;
-import dev.kiln.sql.model.ResultData;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,7 @@ final class StatementChunkLoader implements ChunkLoader {
     CompletableFuture<ParsedChunk> loaded = source.locate(index, refreshes > 0, scope).thenCompose(location ->
         location.isExternal()
             ? downloader.download(location.link(), scope).thenApply(rows -> checked(index, rows, location))
-            : CompletableFuture.completedFuture(checked(index, inlineRows(location.inline()), location)));
+            : CompletableFuture.completedFuture(checked(index, location.rows(), location)));
     return loaded.handle((chunk, error) -> {
       if (error == null) {
         return CompletableFuture.completedFuture(chunk);
@@ -96,14 +94,5 @@ final class StatementChunkLoader implements ChunkLoader {
     }
     OptionalLong stated = location.rowCount();
     return stated.isPresent() ? stated.getAsLong() : -1;
-  }
-
-  private static List<String[]> inlineRows(ResultData data) {
-    List<List<String>> array = data.dataArray().orElse(List.of());
-    List<String[]> rows = new ArrayList<>(array.size());
-    for (List<String> row : array) {
-      rows.add(row.toArray(new String[0]));
-    }
-    return rows;
   }
 }

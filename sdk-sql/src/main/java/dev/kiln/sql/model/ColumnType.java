@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import java.util.Locale;
+import dev.kiln.core.WireEnums;
 
 /** A column's {@code type_name}; the raw text stays in {@link Column#typeName()}. */
 public enum ColumnType {
@@ -34,13 +34,6 @@ public enum ColumnType {
   }
 
   public static ColumnType fromTypeName(String typeName) {
-    if (typeName == null) {
-      return UNKNOWN;
-    }
-    try {
-      return valueOf(typeName.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException unknown) {
-      return UNKNOWN;
-    }
+    return WireEnums.parse(ColumnType.class, typeName, UNKNOWN);
   }
 }

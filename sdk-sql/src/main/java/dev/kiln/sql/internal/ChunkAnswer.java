@@ -1,0 +1,66 @@
+package dev.kiln.sql.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dev.kiln.sql.model.ExternalLink;
+import java.io.IOException;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What the chunk engine reads from {@code GET .../result/chunks/{n}}: the chunk's presigned links, or
+ * its inline rows. {@code data_array} goes straight into rows through
+ * {@link JsonArrayChunkParser#readRows}, the parser downloaded JSON_ARRAY chunks use, so no
+ * list-of-lists model of the chunk is built and then copied. Other fields are ignored.
+ */
+final class ChunkAnswer {
+  @JsonProperty("chunk_index")
+  private OptionalInt chunkIndex = OptionalInt.empty();
+
+  @JsonProperty("row_count")
+  private OptionalLong rowCount = OptionalLong.empty();
+
+  @JsonProperty("external_links")
+  private List<ExternalLink> externalLinks;
+
+  @JsonProperty("data_array")
+  @JsonDeserialize(using = RowsDeserializer.class)
+  private List<String[]> rows;
+
+  OptionalInt chunkIndex() {
+    return chunkIndex;
+  }
+
+  /** The row count the answer states for the chunk, if any. */
+  OptionalLong rowCount() {
+    return rowCount;
+  }
+
+  List<ExternalLink> externalLinks() {
+    return externalLinks == null ? List.of() : externalLinks;
+  }
+
+  /** Inline rows; empty when the answer has no {@code data_array}. */
+  List<String[]> rows() {
+    return rows == null ? List.of() : rows;
+  }
+
+  /** Reads {@code data_array} with the shared streaming row parser. */
+  static final class RowsDeserializer extends StdDeserializer<List<String[]>> {
+    private static final long serialVersionUID = 1L;
+
+    RowsDeserializer() {
+      super(List.class);
+    }
+
+    @Override
+    public List<String[]> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      // The body is already in memory (an INLINE result is at most 25 MiB): no cancellation checks.
+      return JsonArrayChunkParser.readRows(p, () -> false);
+    }
+  }
+}
