@@ -3,7 +3,6 @@ package dev.kiln.emulator;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.auth.Credentials;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiln.emulator.internal.WorkloadSettings;
 import dev.kiln.emulator.internal.WorkspaceRuntime;
 import dev.kiln.emulator.internal.WorkspaceSettings;
 import java.io.IOException;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A local Databricks workspace on {@code 127.0.0.1} that speaks the wire protocol of SQL Statement Execution,
- * the Queries API and Genie, backed by an embedded DuckDB database. For tests, demos and benchmarks:
+ * A local Databricks workspace on {@code 127.0.0.1} that speaks the wire protocol of the five APIs Kiln covers,
+ * backed by an embedded DuckDB database. For tests, demos and benchmarks:
  *
  * <pre>{@code
  * try (LocalWorkspace ws = LocalWorkspace.start()) {
@@ -27,8 +26,27 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * Every {@code /api/} route requires {@code Authorization: Bearer} {@link #token()} (401 otherwise).
- * Thread-safe. {@link #close()} stops the server and every thread the workspace started.
+ * <ul>
+ *   <li><b>SQL</b>: Statement Execution (with result chunks and expiring external links), SQL warehouses and
+ *       the Queries API. Seed with {@link #sql()}, {@link #addWarehouse} and {@link #addQuery}; every workspace
+ *       starts with {@link #defaultWarehouseId()}.
+ *   <li><b>Execution</b>: the Clusters API and command execution (API 1.2; {@code python} runs in a local
+ *       {@code python3}, {@code sql} on the engine). Seed with {@link #addCluster} and {@link #addBrokenCluster};
+ *       every workspace starts with the RUNNING {@link #defaultClusterId()}.
+ *   <li><b>Model Serving</b>: endpoints and invocations, answered by Java handlers ({@link ServingModels}).
+ *       Seed with {@link #addServingEndpoint}; three endpoints are built in.
+ *   <li><b>Vector Search</b>: endpoints, direct-access and delta-sync indexes, queries and scans. Seed with
+ *       {@link #addVectorSearchEndpoint}, {@link #addDirectAccessIndex}, {@link #addDeltaSyncIndex} and {@link
+ *       #syncIndex}; indexes without an endpoint live on {@link #defaultVectorSearchEndpoint()}.
+ *   <li><b>Genie</b>: spaces answering from {@link GenieRule}s, conversations, messages and query results. Seed
+ *       with {@link #addGenieSpace}; {@link #expireGenieQueryResult} drops a message's result.
+ * </ul>
+ *
+ * {@link #faults()} injects latency, error statuses and broken bodies. Every {@code /api/} and {@code
+ * /serving-endpoints} route requires {@code Authorization: Bearer} {@link #token()} (401 otherwise). The {@code
+ * add} methods reject what the workspace cannot take (an unknown warehouse, a missing source table, ...) with
+ * {@link IllegalArgumentException}. Thread-safe. {@link #close()} stops the server and every thread and Python
+ * process the workspace started.
  */
 public final class LocalWorkspace implements AutoCloseable {
   private final WorkspaceRuntime runtime;
@@ -111,7 +129,7 @@ public final class LocalWorkspace implements AutoCloseable {
 
   /** The id of the RUNNING cluster every workspace starts with. */
   public String defaultClusterId() {
-    return runtime.workloads().defaultClusterId();
+    return runtime.defaultClusterId();
   }
 
   /**
@@ -120,13 +138,13 @@ public final class LocalWorkspace implements AutoCloseable {
    * POST /api/2.1/clusters/start}.
    */
   public LocalWorkspace addCluster(String id, String name, ClusterState initialState) {
-    runtime.workloads().addCluster(id, name, initialState, "");
+    runtime.addCluster(id, name, initialState, "");
     return this;
   }
 
   /** Adds a cluster in state ERROR with {@code stateMessage}: it cannot start or take contexts. */
   public LocalWorkspace addBrokenCluster(String id, String name, String stateMessage) {
-    runtime.workloads().addCluster(id, name, ClusterState.ERROR, Objects.requireNonNull(stateMessage, "stateMessage"));
+    runtime.addCluster(id, name, ClusterState.ERROR, Objects.requireNonNull(stateMessage, "stateMessage"));
     return this;
   }
 
@@ -137,7 +155,7 @@ public final class LocalWorkspace implements AutoCloseable {
    * (chat, echo), {@code databricks-bge-large-en} (embeddings) and {@code bir-tax-forecaster} (predictions).
    */
   public LocalWorkspace addServingEndpoint(ServingEndpointSpec endpoint) {
-    runtime.workloads().addServingEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
+    runtime.addServingEndpoint(Objects.requireNonNull(endpoint, "endpoint"));
     return this;
   }
 
@@ -150,29 +168,29 @@ public final class LocalWorkspace implements AutoCloseable {
 
   /** The Vector Search endpoint every workspace starts with; indexes without an endpoint name live there. */
   public String defaultVectorSearchEndpoint() {
-    return runtime.workloads().defaultVectorSearchEndpoint();
+    return runtime.defaultVectorSearchEndpoint();
   }
 
   public LocalWorkspace addVectorSearchEndpoint(String name) {
-    runtime.workloads().addVectorSearchEndpoint(name);
+    runtime.addVectorSearchEndpoint(name);
     return this;
   }
 
   /** Adds (or replaces) an empty direct-access index; fill it with {@code upsert-data}. */
   public LocalWorkspace addDirectAccessIndex(DirectAccessIndexSpec index) {
-    runtime.workloads().addDirectAccessIndex(index);
+    runtime.addDirectAccessIndex(index);
     return this;
   }
 
   /** Adds (or replaces) a delta-sync index and syncs it from its source table. */
   public LocalWorkspace addDeltaSyncIndex(DeltaSyncIndexSpec index) {
-    runtime.workloads().addDeltaSyncIndex(index);
+    runtime.addDeltaSyncIndex(index);
     return this;
   }
 
   /** Re-reads a delta-sync index's source table (as a triggered pipeline update does). */
   public void syncIndex(String indexName) {
-    runtime.workloads().syncIndex(indexName);
+    runtime.syncIndex(indexName);
   }
 
   /** Faults on demand: latency, 429/503 with Retry-After, resets, slow bodies, 500s, expired links. */
@@ -206,147 +224,107 @@ public final class LocalWorkspace implements AutoCloseable {
 
   /** Settings of a {@link LocalWorkspace}; every one has a default. */
   public static final class Builder {
-    private String token;
-    private int chunkRowCount = 10_000;
-    private Duration externalLinkTtl = Duration.ofMinutes(15);
-    private Duration resultRetention = Duration.ofHours(1);
-    private Duration genieStepDelay = Duration.ofMillis(100);
-    private Clock clock = Clock.systemUTC();
-    private int serverThreads = 16;
-    private int sqlConcurrency = 10;
-    private final WorkloadSettings workloads = new WorkloadSettings();
+    private final WorkspaceSettings settings = new WorkspaceSettings();
 
     private Builder() {}
 
     /** Rows per result chunk (default 10,000); small values make multi-chunk results easy to test. */
     public Builder chunkRowCount(int rows) {
-      this.chunkRowCount = positive(rows, "chunkRowCount");
+      settings.chunkRowCount(rows);
       return this;
     }
 
     /** How long an external link works (default 15 minutes, as on Databricks). */
     public Builder externalLinkTtl(Duration ttl) {
-      this.externalLinkTtl = positive(ttl, "externalLinkTtl");
+      settings.externalLinkTtl(ttl);
       return this;
     }
 
     /** How long a SUCCEEDED statement keeps its result before it is CLOSED (default 1 hour). */
     public Builder resultRetention(Duration retention) {
-      this.resultRetention = positive(retention, "resultRetention");
+      settings.resultRetention(retention);
       return this;
     }
 
     /** The pause between Genie message statuses (default 100 ms); zero for fast tests. */
     public Builder genieStepDelay(Duration delay) {
-      Objects.requireNonNull(delay, "genieStepDelay");
-      if (delay.isNegative()) {
-        throw new IllegalArgumentException("genieStepDelay must not be negative");
-      }
-      this.genieStepDelay = delay;
+      settings.genieStepDelay(delay);
       return this;
     }
 
     /** The clock for link expiry, result retention and timestamps (default system UTC). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 
     /** A fixed bearer token instead of a random one. */
     public Builder token(String token) {
-      Objects.requireNonNull(token, "token");
-      if (token.isBlank()) {
-        throw new IllegalArgumentException("token must not be blank");
-      }
-      this.token = token;
+      settings.token(token);
       return this;
     }
 
     /** Threads serving HTTP (default 16); waits on statements do not hold one. */
     public Builder serverThreads(int threads) {
-      this.serverThreads = positive(threads, "serverThreads");
+      settings.serverThreads(threads);
       return this;
     }
 
     /** Statements running at once (default 10, like a warehouse); the rest wait as PENDING. */
     public Builder sqlConcurrency(int statements) {
-      this.sqlConcurrency = positive(statements, "sqlConcurrency");
+      settings.sqlConcurrency(statements);
       return this;
     }
 
     /** How long a cluster stays PENDING (also RESTARTING, TERMINATING) before it moves on (default 200 ms). */
     public Builder clusterStartTime(Duration time) {
-      workloads.clusterStartTime(time);
+      settings.clusterStartTime(time);
       return this;
     }
 
     /** Execution contexts a cluster holds at once (default 20); one more fails. */
     public Builder contextsPerCluster(int limit) {
-      workloads.contextsPerCluster(limit);
+      settings.contextsPerCluster(limit);
       return this;
     }
 
     /** How long one command may run before it is stopped with status {@code Error} (default 5 minutes). */
     public Builder commandTimeout(Duration timeout) {
-      workloads.commandTimeout(timeout);
+      settings.commandTimeout(timeout);
       return this;
     }
 
     /** The interpreter for {@code python} commands (default: {@code python3} on the PATH). */
     public Builder pythonExecutable(Path python) {
-      workloads.pythonExecutable(Optional.of(Objects.requireNonNull(python, "python")));
+      settings.pythonExecutable(Optional.of(Objects.requireNonNull(python, "python")));
       return this;
     }
 
     /** Runs without Python: {@code python} commands answer an error result saying so. */
     public Builder withoutPython() {
-      workloads.pythonExecutable(Optional.empty());
+      settings.pythonExecutable(Optional.empty());
       return this;
     }
 
     /** How long an endpoint created with {@code POST /api/2.0/serving-endpoints} is NOT_READY (default 200 ms). */
     public Builder servingEndpointStartTime(Duration time) {
-      workloads.servingEndpointStartTime(time);
+      settings.servingEndpointStartTime(time);
       return this;
     }
 
     /** Rows per vector search result page (default 1,000); more come through {@code next_page_token}. */
     public Builder vectorSearchPageSize(int rows) {
-      workloads.vectorSearchPageSize(rows);
+      settings.vectorSearchPageSize(rows);
       return this;
     }
 
+    /** Starts a workspace; a builder may start several (each with its own random token unless one was set). */
     public LocalWorkspace start() {
-      WorkspaceSettings settings =
-          new WorkspaceSettings(
-              token == null ? WorkspaceSettings.newToken() : token,
-              chunkRowCount,
-              externalLinkTtl,
-              resultRetention,
-              genieStepDelay,
-              clock,
-              serverThreads,
-              sqlConcurrency);
       try {
-        return new LocalWorkspace(WorkspaceRuntime.start(settings, workloads));
+        return new LocalWorkspace(WorkspaceRuntime.start(settings));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the local workspace", e);
       }
-    }
-
-    private static int positive(int value, String name) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-      }
-      return value;
-    }
-
-    private static Duration positive(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + value);
-      }
-      return value;
     }
   }
 }

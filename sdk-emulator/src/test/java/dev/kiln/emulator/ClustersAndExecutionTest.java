@@ -63,6 +63,19 @@ class ClustersAndExecutionTest {
   }
 
   @Test
+  void clustersAreListedInPages() {
+    ws.addCluster("0101-000000-paged001", "paged", ClusterState.RUNNING);
+    JsonNode first = wire.get("/api/2.1/clusters/list?page_size=1").json();
+    assertEquals(1, first.path("clusters").size());
+    String token = first.path("next_page_token").asText();
+    assertFalse(token.isEmpty(), first.toString());
+    JsonNode second = wire.get("/api/2.1/clusters/list?page_size=1&page_token=" + token).json();
+    assertEquals(1, second.path("clusters").size());
+    assertFalse(first.at("/clusters/0/cluster_id").asText().equals(second.at("/clusters/0/cluster_id").asText()));
+    assertEquals(400, wire.get("/api/2.1/clusters/list?page_token=garbage").status);
+  }
+
+  @Test
   void aBrokenClusterReportsItsMessageAndTakesNoContexts() {
     ws.addBrokenCluster("0101-000000-broken01", "broken", "Init script failure: exit code 1");
     JsonNode broken = cluster("0101-000000-broken01");

@@ -47,6 +47,49 @@ class LifecycleTest {
   }
 
   @Test
+  void theBuilderChecksEverySetting() {
+    LocalWorkspace.Builder b = LocalWorkspace.builder();
+    assertRejected("chunkRowCount must be at least 1, got 0", () -> b.chunkRowCount(0));
+    assertRejected("serverThreads must be at least 1, got 0", () -> b.serverThreads(0));
+    assertRejected("sqlConcurrency must be at least 1, got 0", () -> b.sqlConcurrency(0));
+    assertRejected("contextsPerCluster must be at least 1, got 0", () -> b.contextsPerCluster(0));
+    assertRejected("vectorSearchPageSize must be at least 1, got 0", () -> b.vectorSearchPageSize(0));
+    assertRejected("externalLinkTtl must be positive, got PT0S", () -> b.externalLinkTtl(Duration.ZERO));
+    assertRejected("resultRetention must be positive, got PT0S", () -> b.resultRetention(Duration.ZERO));
+    assertRejected("commandTimeout must be positive, got PT0S", () -> b.commandTimeout(Duration.ZERO));
+    assertRejected("clusterStartTime must not be negative, got PT-1S",
+        () -> b.clusterStartTime(Duration.ofSeconds(-1)));
+    assertRejected("servingEndpointStartTime must not be negative, got PT-1S",
+        () -> b.servingEndpointStartTime(Duration.ofSeconds(-1)));
+    assertRejected("genieStepDelay must not be negative", () -> b.genieStepDelay(Duration.ofSeconds(-1)));
+    assertRejected("token must not be blank", () -> b.token(" "));
+    assertThrows(NullPointerException.class, () -> b.clock(null));
+    assertThrows(NullPointerException.class, () -> b.pythonExecutable(null));
+  }
+
+  private static void assertRejected(String message, Runnable setting) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, setting::run).getMessage());
+  }
+
+  @Test
+  void aWorkspaceKeepsTheSettingsItStartedWith() {
+    LocalWorkspace.Builder builder = LocalWorkspace.builder().token("dapi-first");
+    try (LocalWorkspace first = builder.start()) {
+      builder.token("dapi-second");
+      assertEquals("dapi-first", first.token());
+      LocalWorkspace.Builder noToken = LocalWorkspace.builder();
+      try (LocalWorkspace second = builder.start();
+          LocalWorkspace random = noToken.start();
+          LocalWorkspace otherRandom = noToken.start()) {
+        assertEquals("dapi-second", second.token());
+        assertFalse(random.token().equals(otherRandom.token()));
+      }
+      Wire wire = new Wire(first);
+      assertEquals(200, wire.get("/api/2.0/sql/warehouses").status);
+    }
+  }
+
+  @Test
   void closedWorkspacesRefuseClients() {
     LocalWorkspace ws = LocalWorkspace.start();
     ws.close();

@@ -28,6 +28,10 @@ final class ApiException extends RuntimeException {
     return new ApiException(400, "INVALID_STATE", message);
   }
 
+  static ApiException alreadyExists(String message) {
+    return new ApiException(409, "RESOURCE_ALREADY_EXISTS", message);
+  }
+
   static ApiException notFound(String message) {
     return new ApiException(404, "RESOURCE_DOES_NOT_EXIST", message);
   }

@@ -22,11 +22,12 @@ final class BearerAuth {
     Optional<String> header = request.header("Authorization");
     if (header.isEmpty()) {
       return Optional.of(
-          Response.error(401, "UNAUTHENTICATED", "Credential was not sent or was of an unsupported type for this API."));
+          ApiException.unauthenticated("Credential was not sent or was of an unsupported type for this API.")
+              .toResponse());
     }
     // Constant-time comparison: the emulator should not teach timing leaks.
     if (!MessageDigest.isEqual(expected, header.get().getBytes(StandardCharsets.UTF_8))) {
-      return Optional.of(Response.error(401, "UNAUTHENTICATED", "Invalid access token."));
+      return Optional.of(ApiException.unauthenticated("Invalid access token.").toResponse());
     }
     return Optional.empty();
   }

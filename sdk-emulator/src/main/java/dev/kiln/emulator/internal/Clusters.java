@@ -3,8 +3,6 @@ package dev.kiln.emulator.internal;
 import dev.kiln.emulator.ClusterState;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,6 @@ import java.util.function.Consumer;
  * lasting the configured transition time. Shared by the Clusters and Execution APIs.
  */
 final class Clusters {
-  private static final DateTimeFormatter ID_PREFIX =
-      DateTimeFormatter.ofPattern("MMdd-HHmmss").withZone(ZoneOffset.UTC);
   private static final String DEFAULT_NAME = "Kiln Local Cluster";
   private static final String STARTING_MESSAGE =
       "Finding instances for new nodes, acquiring more instances if necessary";
@@ -40,13 +36,8 @@ final class Clusters {
     this.scheduler = scheduler;
     this.clock = clock;
     this.transitionTime = transitionTime;
-    this.defaultClusterId = newId();
+    this.defaultClusterId = Ids.clusterId(clock.instant());
     add(defaultClusterId, DEFAULT_NAME, ClusterState.RUNNING, "");
-  }
-
-  /** {@code 1121-193600-a1b2c3d4}, shaped like Databricks cluster ids. */
-  private String newId() {
-    return ID_PREFIX.format(clock.instant()) + "-" + Ids.hex16().substring(0, 8);
   }
 
   String defaultClusterId() {

@@ -1,9 +1,6 @@
 package dev.kiln.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -38,13 +35,7 @@ final class ClustersApi implements WorkspaceApi {
   }
 
   private Response list(Request request) {
-    List<ObjectNode> all = new ArrayList<>();
-    clusters.all().forEach(cluster -> all.add(cluster.toJson()));
-    Pages.Page<ObjectNode> page = Pages.slice(all, request, MAX_PAGE_SIZE);
-    ObjectNode body = Json.object();
-    body.putArray("clusters").addAll(page.items);
-    page.nextPageToken.ifPresent(token -> body.put("next_page_token", token));
-    return Response.ok(body);
+    return Pages.reply(request, clusters.all(), MAX_PAGE_SIZE, "clusters", Cluster::toJson);
   }
 
   private static Response act(Request request, Consumer<String> action) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -35,8 +34,7 @@ final class ExecutionContexts implements AutoCloseable {
 
   /** Creates a context; fails with an API 1.2 style message when the cluster cannot take one. */
   ExecutionContext create(String clusterId, String language) {
-    Cluster cluster = clusters.find(clusterId)
-        .orElseThrow(() -> ApiException.invalidParameter("Cluster " + clusterId + " does not exist"));
+    Cluster cluster = clusters.require(clusterId);
     ExecutionContext context;
     synchronized (this) {
       ClusterState state = cluster.state();
@@ -48,7 +46,7 @@ final class ExecutionContexts implements AutoCloseable {
         throw new ApiException(400, "RESOURCE_EXHAUSTED",
             "Too many execution contexts are open right now (Limit set currently to " + limitPerCluster + ")");
       }
-      context = new ExecutionContext(newContextId(), clusterId, language, pool);
+      context = new ExecutionContext(Ids.contextId(), clusterId, language, pool);
       contexts.put(context.id(), context);
     }
     context.start(() -> runner.startUp(context));
@@ -58,18 +56,13 @@ final class ExecutionContexts implements AutoCloseable {
   private static ApiException notRunning(Cluster cluster, ClusterState state) {
     if (state == ClusterState.PENDING || state == ClusterState.RESTARTING || state == ClusterState.RESIZING) {
       // The text Databricks sends while a cluster comes up; clients treat it as transient.
-      return new ApiException(400, "INVALID_STATE",
+      return ApiException.invalidState(
           "ClusterNotReadyException: Cluster " + cluster.id() + " is not ready yet (state " + state + ")");
     }
     String reason = cluster.stateMessage().isEmpty() ? "" : ": " + cluster.stateMessage();
-    return new ApiException(400, "INVALID_STATE",
+    return ApiException.invalidState(
         "Cluster " + cluster.id() + " is not running (state " + state + ")" + reason
             + "; start it before creating an execution context");
-  }
-
-  /** Context ids are large decimal numbers, as on Databricks. */
-  private static String newContextId() {
-    return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000_000L, Long.MAX_VALUE));
   }
 
   ExecutionContext require(String clusterId, String contextId) {

@@ -1,13 +1,10 @@
 package dev.kiln.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /** Genie (AI/BI): spaces, conversations, messages, attachments and their query results. */
 final class GenieApi implements WorkspaceApi {
@@ -57,17 +54,17 @@ final class GenieApi implements WorkspaceApi {
   }
 
   private Response listSpaces(Request request) {
-    return page(request, store.spaces(), GenieStore.Space::toJson, "spaces");
+    return Pages.reply(request, store.spaces(), MAX_PAGE_SIZE, "spaces", GenieStore.Space::toJson);
   }
 
   private Response listConversations(Request request) {
-    return page(
-        request, store.conversations(request.pathParam("space_id")), GenieStore.Conversation::toSummaryJson,
-        "conversations");
+    return Pages.reply(request, store.conversations(request.pathParam("space_id")), MAX_PAGE_SIZE, "conversations",
+        GenieStore.Conversation::toSummaryJson);
   }
 
   private Response listMessages(Request request) {
-    return page(request, store.messages(conversation(request)), GenieMessageState::toJson, "messages");
+    return Pages.reply(request, store.messages(conversation(request)), MAX_PAGE_SIZE, "messages",
+        GenieMessageState::toJson);
   }
 
   private Response startConversation(Request request) {
@@ -148,14 +145,5 @@ final class GenieApi implements WorkspaceApi {
       throw ApiException.invalidParameter("content is required.");
     }
     return content;
-  }
-
-  private static <T> Response page(Request request, List<T> all, Function<T, ObjectNode> toJson, String field) {
-    Pages.Page<T> page = Pages.slice(all, request, MAX_PAGE_SIZE);
-    ObjectNode body = Json.object();
-    ArrayNode items = body.putArray(field);
-    page.items.forEach(item -> items.add(toJson.apply(item)));
-    page.nextPageToken.ifPresent(token -> body.put("next_page_token", token));
-    return Response.ok(body);
   }
 }

@@ -1,13 +1,19 @@
 package dev.kiln.emulator.internal;
 
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Identifiers shaped like Databricks' own. */
 final class Ids {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final DateTimeFormatter CLUSTER_ID_PREFIX =
+      DateTimeFormatter.ofPattern("MMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private Ids() {}
 
@@ -24,6 +30,16 @@ final class Ids {
   /** 16 hex digits, like SQL warehouse ids. */
   static String hex16() {
     return hex(8);
+  }
+
+  /** {@code 1121-193600-a1b2c3d4} (UTC month, day and time of {@code now}, 8 hex digits), like cluster ids. */
+  static String clusterId(Instant now) {
+    return CLUSTER_ID_PREFIX.format(now) + "-" + hex(4);
+  }
+
+  /** A large decimal number, like execution context ids. */
+  static String contextId() {
+    return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000_000L, Long.MAX_VALUE));
   }
 
   /** A personal access token: {@code dapi} and 32 hex digits. */

@@ -1,34 +1,38 @@
 package dev.kiln.emulator.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Offset paging behind opaque {@code page_token}s, with {@code page_size} capped per API. */
+/** Offset paging of list routes behind opaque {@code page_token}s, with {@code page_size} capped per API. */
 final class Pages {
   private static final String PREFIX = "offset:";
 
   private Pages() {}
 
-  /** One page of {@code all} and the token of the next one (absent on the last page). */
-  static final class Page<T> {
-    final List<T> items;
-    final Optional<String> nextPageToken;
-
-    Page(List<T> items, Optional<String> nextPageToken) {
-      this.items = items;
-      this.nextPageToken = nextPageToken;
-    }
-  }
-
-  static <T> Page<T> slice(List<T> all, Request request, int maxPageSize) {
+  /**
+   * The reply of a list route: {@code {"<field>": [the page of all, each item through toJson],
+   * "next_page_token": ...}}, the token only when more items follow.
+   */
+  static <T> Response reply(
+      Request request, List<T> all, int maxPageSize, String field, Function<? super T, ? extends JsonNode> toJson) {
     int pageSize = pageSize(request, maxPageSize);
     int offset = request.queryParam("page_token").filter(token -> !token.isEmpty()).map(Pages::decode).orElse(0);
     int end = Math.min(all.size(), offset + pageSize);
-    List<T> items = offset >= all.size() ? List.of() : List.copyOf(all.subList(offset, end));
-    Optional<String> next = end < all.size() ? Optional.of(encode(end)) : Optional.empty();
-    return new Page<>(items, next);
+    ObjectNode body = Json.object();
+    ArrayNode items = body.putArray(field);
+    if (offset < all.size()) {
+      all.subList(offset, end).forEach(item -> items.add(toJson.apply(item)));
+    }
+    if (end < all.size()) {
+      body.put("next_page_token", encode(end));
+    }
+    return Response.ok(body);
   }
 
   private static int pageSize(Request request, int maxPageSize) {

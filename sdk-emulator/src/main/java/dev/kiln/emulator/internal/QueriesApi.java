@@ -61,11 +61,7 @@ final class QueriesApi implements WorkspaceApi {
         active.add(query);
       }
     }
-    Pages.Page<ObjectNode> page = Pages.slice(active, request, MAX_PAGE_SIZE);
-    ObjectNode body = Json.object();
-    body.putArray("results").addAll(page.items);
-    page.nextPageToken.ifPresent(token -> body.put("next_page_token", token));
-    return Response.ok(body);
+    return Pages.reply(request, active, MAX_PAGE_SIZE, "results", query -> query);
   }
 
   private synchronized Response get(Request request) {

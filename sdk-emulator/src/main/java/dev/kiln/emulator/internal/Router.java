@@ -14,19 +14,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps {@code METHOD /path/{param}} templates to handlers.
  *
- * <p>Adding another API (e.g. clusters or Model Serving):
+ * <p>Every API is registered the same way; adding one (say the Jobs API):
  *
  * <ol>
- *   <li>Write one final class in this package, say {@code ServingApi implements WorkspaceApi}. Its
- *       constructor takes the shared parts it needs from {@link WorkspaceRuntime} (the clock, the scheduler,
- *       the {@link StatementService} or {@link SqlEngine}, ...); its {@code register(Router)} declares the
- *       routes, e.g. {@code router.get("/api/2.0/serving-endpoints/{name}", this::getEndpoint)}.
+ *   <li>Write one final class in this package, say {@code JobsApi implements WorkspaceApi}. Its constructor
+ *       takes the shared parts it needs, which {@link WorkspaceRuntime} creates (the clock, the scheduler, the
+ *       {@link StatementService} or {@link SqlEngine}, a state class such as {@link Clusters}, ...); its {@code
+ *       register(Router)} declares the routes, e.g. {@code router.get("/api/2.1/jobs/get", this::get)}.
  *   <li>In a handler read {@link Request#pathParam}, {@link Request#queryParam} or {@link Request#json},
  *       reply with {@link Response#ok} (Jackson nodes or objects) and fail by throwing {@link ApiException}
- *       (it becomes {@code {"error_code", "message"}} with its status). A reply that waits for work uses
- *       {@link #postAsync} and a {@code CompletionStage} instead of blocking a server thread.
+ *       (it becomes {@code {"error_code", "message"}} with its status). A list route answers with {@link
+ *       Pages#reply}. A reply that waits for work uses {@link #postAsync} and a {@code CompletionStage} instead
+ *       of blocking a server thread.
  *   <li>Add the instance to the {@code apis} list in {@link WorkspaceRuntime}'s constructor; seeding methods
- *       go on {@code LocalWorkspace}, delegating through {@code WorkspaceRuntime}.
+ *       go on {@code LocalWorkspace}, delegating to {@link WorkspaceRuntime}.
  * </ol>
  *
  * Bearer auth (for {@code /api/} and {@code /serving-endpoints}) and injected faults are applied by {@link

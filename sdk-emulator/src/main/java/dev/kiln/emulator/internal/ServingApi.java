@@ -1,6 +1,7 @@
 package dev.kiln.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.ServingEndpointSpec;
 import java.time.Duration;
@@ -38,10 +39,8 @@ final class ServingApi implements WorkspaceApi {
 
   private Response list(Request request) {
     ObjectNode body = Json.object();
-    endpoints.all().forEach(endpoint -> body.withArray("endpoints").add(endpoint.toSummaryJson()));
-    if (!body.has("endpoints")) {
-      body.putArray("endpoints");
-    }
+    ArrayNode list = body.putArray("endpoints");
+    endpoints.all().forEach(endpoint -> list.add(endpoint.toSummaryJson()));
     return Response.ok(body);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.ServingEndpointSpec;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /** One serving endpoint: its spec, identity and readiness (NOT_READY until its start time has passed). */
@@ -47,6 +48,7 @@ final class ServingEndpoint {
   }
 
   ObjectNode toJson() {
+    boolean readyNow = ready; // one reading: the endpoint may become ready while this renders
     long created = createdAt.toEpochMilli();
     ObjectNode json = Json.object();
     json.put("name", spec.name());
@@ -55,8 +57,8 @@ final class ServingEndpoint {
     json.put("creation_timestamp", created);
     json.put("last_updated_timestamp", created);
     ObjectNode state = json.putObject("state");
-    state.put("ready", ready ? "READY" : "NOT_READY");
-    state.put("config_update", ready ? "NOT_UPDATING" : "IN_PROGRESS");
+    state.put("ready", readyNow ? "READY" : "NOT_READY");
+    state.put("config_update", readyNow ? "NOT_UPDATING" : "IN_PROGRESS");
     ObjectNode config = json.putObject("config");
     ObjectNode entity = config.putArray("served_entities").addObject();
     entity.put("name", spec.servedModelName());
@@ -67,14 +69,14 @@ final class ServingEndpoint {
     entity.put("scale_to_zero_enabled", true);
     entity.put("creator", LocalIdentity.USER_NAME);
     entity.put("creation_timestamp", created);
-    deploymentState(entity);
+    deploymentState(entity, readyNow);
     ObjectNode model = config.putArray("served_models").addObject();
     model.put("name", spec.servedModelName());
     model.put("model_name", spec.servedModelName());
     model.put("model_version", "1");
     model.put("workload_size", "Small");
     model.put("scale_to_zero_enabled", true);
-    deploymentState(model);
+    deploymentState(model, readyNow);
     config.putObject("traffic_config").putArray("routes").addObject()
         .put("served_model_name", spec.servedModelName()).put("traffic_percentage", 100);
     config.put("config_version", 1);
@@ -89,17 +91,17 @@ final class ServingEndpoint {
   /** The shape of a list item: the list API leaves out workload, traffic and permission details. */
   ObjectNode toSummaryJson() {
     ObjectNode json = toJson();
-    json.remove(java.util.List.of("route_optimized", "permission_level"));
+    json.remove(List.of("route_optimized", "permission_level"));
     ObjectNode config = (ObjectNode) json.get("config");
-    config.remove(java.util.List.of("traffic_config", "config_version"));
+    config.remove(List.of("traffic_config", "config_version"));
     for (String list : new String[] {"served_entities", "served_models"}) {
-      config.withArray(list).forEach(served -> ((ObjectNode) served).remove(java.util.List.of(
+      config.withArray(list).forEach(served -> ((ObjectNode) served).remove(List.of(
           "workload_size", "workload_type", "scale_to_zero_enabled", "creator", "creation_timestamp", "state")));
     }
     return json;
   }
 
-  private void deploymentState(ObjectNode served) {
+  private static void deploymentState(ObjectNode served, boolean ready) {
     served.putObject("state")
         .put("deployment", ready ? "DEPLOYMENT_READY" : "DEPLOYMENT_CREATING")
         .put("deployment_state_message", ready ? "" : "Creating the serving endpoint");

@@ -57,8 +57,7 @@ final class ServingEndpoints {
   private void put(ServingEndpoint endpoint, boolean replace) {
     synchronized (this) {
       if (!replace && endpoints.containsKey(endpoint.name())) {
-        throw new ApiException(409, "RESOURCE_ALREADY_EXISTS",
-            "Endpoint with name '" + endpoint.name() + "' already exists.");
+        throw ApiException.alreadyExists("Endpoint with name '" + endpoint.name() + "' already exists.");
       }
       endpoints.put(endpoint.name(), endpoint);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.DeltaSyncIndexSpec;
 import dev.kiln.emulator.DirectAccessIndexSpec;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +45,6 @@ final class VectorIndex {
   private final String endpointName;
   private final String primaryKey;
   private final Type type;
-  private final Instant createdAt;
   private final DirectAccessIndexSpec direct;
   private final DeltaSyncIndexSpec deltaSync;
   private final String pipelineId = Ids.uuid();
@@ -57,13 +55,12 @@ final class VectorIndex {
   private boolean ready = true;
   private String message = "Index is currently online";
 
-  private VectorIndex(String name, String endpointName, String primaryKey, Instant createdAt,
-      DirectAccessIndexSpec direct, DeltaSyncIndexSpec deltaSync) {
+  private VectorIndex(String name, String endpointName, String primaryKey, DirectAccessIndexSpec direct,
+      DeltaSyncIndexSpec deltaSync) {
     this.name = name;
     this.endpointName = endpointName;
     this.primaryKey = primaryKey;
     this.type = direct != null ? Type.DIRECT_ACCESS : Type.DELTA_SYNC;
-    this.createdAt = createdAt;
     this.direct = direct;
     this.deltaSync = deltaSync;
     this.columns = direct == null || direct.schema().isEmpty() ? null : List.copyOf(direct.schema().keySet());
@@ -72,13 +69,13 @@ final class VectorIndex {
     this.rows = new TreeMap<>(keyOrder(numericKey));
   }
 
-  static VectorIndex directAccess(DirectAccessIndexSpec spec, String endpointName, Instant now) {
-    return new VectorIndex(spec.name(), endpointName, spec.primaryKey(), now, spec, null);
+  static VectorIndex directAccess(DirectAccessIndexSpec spec, String endpointName) {
+    return new VectorIndex(spec.name(), endpointName, spec.primaryKey(), spec, null);
   }
 
   /** Empty and not ready until its first sync. */
-  static VectorIndex deltaSync(DeltaSyncIndexSpec spec, String endpointName, Instant now) {
-    VectorIndex index = new VectorIndex(spec.name(), endpointName, spec.primaryKey(), now, null, spec);
+  static VectorIndex deltaSync(DeltaSyncIndexSpec spec, String endpointName) {
+    VectorIndex index = new VectorIndex(spec.name(), endpointName, spec.primaryKey(), null, spec);
     index.ready = false;
     index.message = "Index is being created";
     return index;

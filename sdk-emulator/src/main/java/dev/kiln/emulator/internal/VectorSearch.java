@@ -51,7 +51,7 @@ final class VectorSearch {
     VectorEndpoint existing = endpoints.get(name);
     if (existing != null) {
       if (!replaceable) {
-        throw new ApiException(409, "RESOURCE_ALREADY_EXISTS", "Endpoint with name " + name + " already exists.");
+        throw ApiException.alreadyExists("Endpoint with name " + name + " already exists.");
       }
       return existing;
     }
@@ -88,14 +88,14 @@ final class VectorSearch {
   VectorIndex addDirectAccess(DirectAccessIndexSpec spec, boolean replaceable) {
     String endpoint = spec.endpointName().orElse(DEFAULT_ENDPOINT);
     spec.embeddingModelEndpointName().ifPresent(serving::require);
-    return register(VectorIndex.directAccess(spec, endpoint, clock.instant()), replaceable);
+    return register(VectorIndex.directAccess(spec, endpoint), replaceable);
   }
 
   /** Registers the index and runs its first sync. */
   VectorIndex addDeltaSync(DeltaSyncIndexSpec spec, boolean replaceable) {
     String endpoint = spec.endpointName().orElse(DEFAULT_ENDPOINT);
     serving.require(spec.embeddingModelEndpointName());
-    VectorIndex index = VectorIndex.deltaSync(spec, endpoint, clock.instant());
+    VectorIndex index = VectorIndex.deltaSync(spec, endpoint);
     sync(index); // before registering, so a failing first sync leaves nothing behind
     return register(index, replaceable);
   }
@@ -103,7 +103,7 @@ final class VectorSearch {
   private synchronized VectorIndex register(VectorIndex index, boolean replaceable) {
     requireEndpoint(index.endpointName());
     if (!replaceable && indexes.containsKey(index.name())) {
-      throw new ApiException(409, "RESOURCE_ALREADY_EXISTS", "Index " + index.name() + " already exists.");
+      throw ApiException.alreadyExists("Index " + index.name() + " already exists.");
     }
     indexes.put(index.name(), index);
     return index;

@@ -1,7 +1,6 @@
 package dev.kiln.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.DeltaSyncIndexSpec;
 import dev.kiln.emulator.DirectAccessIndexSpec;
 import java.io.IOException;
@@ -61,13 +60,8 @@ final class VectorSearchApi implements WorkspaceApi {
   }
 
   private Response listEndpoints(Request request) {
-    List<ObjectNode> all = new ArrayList<>();
-    search.endpoints().forEach(endpoint -> all.add(endpoint.toJson(search.indexCount(endpoint.name()))));
-    Pages.Page<ObjectNode> page = Pages.slice(all, request, MAX_LIST_PAGE);
-    ObjectNode body = Json.object();
-    body.putArray("endpoints").addAll(page.items);
-    page.nextPageToken.ifPresent(token -> body.put("next_page_token", token));
-    return Response.ok(body);
+    return Pages.reply(request, search.endpoints(), MAX_LIST_PAGE, "endpoints",
+        endpoint -> endpoint.toJson(search.indexCount(endpoint.name())));
   }
 
   private Response createEndpoint(Request request) {
@@ -89,13 +83,8 @@ final class VectorSearchApi implements WorkspaceApi {
     String endpointName = request.queryParam("endpoint_name").filter(name -> !name.isEmpty())
         .orElseThrow(() -> ApiException.invalidParameter("endpoint_name is required."));
     search.requireEndpoint(endpointName);
-    List<ObjectNode> all = new ArrayList<>();
-    search.indexesOn(endpointName).forEach(index -> all.add(index.toSummaryJson()));
-    Pages.Page<ObjectNode> page = Pages.slice(all, request, MAX_LIST_PAGE);
-    ObjectNode body = Json.object();
-    body.putArray("vector_indexes").addAll(page.items);
-    page.nextPageToken.ifPresent(token -> body.put("next_page_token", token));
-    return Response.ok(body);
+    return Pages.reply(request, search.indexesOn(endpointName), MAX_LIST_PAGE, "vector_indexes",
+        VectorIndex::toSummaryJson);
   }
 
   private Response deleteIndex(Request request) {
@@ -135,12 +124,7 @@ final class VectorSearchApi implements WorkspaceApi {
     if (inputsJson == null || !inputsJson.isTextual()) {
       throw ApiException.invalidParameter("inputs_json is required: a JSON string holding a list of rows.");
     }
-    JsonNode inputs;
-    try {
-      inputs = Json.MAPPER.readTree(inputsJson.asText());
-    } catch (IOException e) {
-      throw ApiException.invalidParameter("inputs_json is not valid JSON: " + e.getMessage());
-    }
+    JsonNode inputs = jsonField("inputs_json", inputsJson.asText());
     return Response.ok(search.upsert(index, inputs == null ? Json.array() : inputs));
   }
 
@@ -205,12 +189,7 @@ final class VectorSearchApi implements WorkspaceApi {
       builder.embeddingModelEndpointName(source.asText());
     }
     if (spec.hasNonNull("schema_json")) {
-      JsonNode schema;
-      try {
-        schema = Json.MAPPER.readTree(spec.get("schema_json").asText());
-      } catch (IOException e) {
-        throw ApiException.invalidParameter("schema_json is not valid JSON: " + e.getMessage());
-      }
+      JsonNode schema = jsonField("schema_json", spec.get("schema_json").asText());
       Iterator<Map.Entry<String, JsonNode>> columns = schema == null ? List.<Map.Entry<String, JsonNode>>of().iterator()
           : schema.fields();
       columns.forEachRemaining(column -> builder.putSchema(column.getKey(), column.getValue().asText()));
@@ -234,5 +213,14 @@ final class VectorSearchApi implements WorkspaceApi {
     }
     spec.path("columns_to_sync").forEach(column -> builder.addColumnsToSync(column.asText()));
     return builder.build();
+  }
+
+  /** A JSON document sent as a string field ({@code inputs_json}, {@code schema_json}); malformed is a 400. */
+  private static JsonNode jsonField(String field, String text) {
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw ApiException.invalidParameter(field + " is not valid JSON: " + e.getMessage());
+    }
   }
 }

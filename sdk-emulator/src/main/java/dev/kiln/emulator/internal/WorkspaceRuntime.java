@@ -1,12 +1,18 @@
 package dev.kiln.emulator.internal;
 
+import dev.kiln.emulator.ClusterState;
+import dev.kiln.emulator.DeltaSyncIndexSpec;
+import dev.kiln.emulator.DirectAccessIndexSpec;
 import dev.kiln.emulator.Faults;
 import dev.kiln.emulator.GenieSpaceSpec;
 import dev.kiln.emulator.LocalSql;
 import dev.kiln.emulator.SavedQuery;
+import dev.kiln.emulator.ServingEndpointSpec;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,76 +20,77 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Everything one local workspace runs: the server, its thread pools, the SQL engine and the APIs. Internal:
- * {@code LocalWorkspace} is the public face. {@link #close()} stops every thread it started.
+ * Everything one local workspace runs: the server, its thread pools, the SQL engine, the shared state of every
+ * API (statements, warehouses, saved queries, Genie, clusters and execution contexts, serving endpoints,
+ * vector search) and the seeding methods {@code LocalWorkspace} delegates to. Internal: {@code LocalWorkspace}
+ * is the public face. {@link #close()} stops every thread and Python process it started.
  */
 public final class WorkspaceRuntime implements AutoCloseable {
   private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
-  private final WorkspaceSettings settings;
+  private final String token;
   private final ThreadPoolExecutor httpPool;
   private final ThreadPoolExecutor sqlPool;
   private final ScheduledThreadPoolExecutor scheduler;
   private final SqlEngine engine;
   private final Warehouses warehouses = new Warehouses();
   private final StatementService statements;
-  private final ExternalLinks externalLinks;
   private final FaultEngine faults;
   private final QueriesApi queries;
   private final GenieStore genie = new GenieStore();
   private final GenieAssistant genieAssistant;
+  private final Clusters clusters;
+  private final ExecutionContexts contexts;
+  private final ServingEndpoints serving;
+  private final VectorSearch vectorSearch;
   private final String defaultWarehouseId = Ids.hex16();
   private final Router router = new Router();
-  private final WorkloadApis workloads;
-  private final List<WorkspaceApi> apis;
   private WorkspaceServer server;
 
   /** Creates the parts; pool threads start lazily, so a failure here leaves nothing running. */
-  private WorkspaceRuntime(WorkspaceSettings settings, WorkloadSettings workloadSettings) {
-    this.settings = settings;
+  private WorkspaceRuntime(WorkspaceSettings settings) {
+    this.token = settings.token().orElseGet(Ids::personalAccessToken);
+    Clock clock = settings.clock();
     this.httpPool = pool("kiln-workspace-http", settings.serverThreads());
     this.sqlPool = pool("kiln-workspace-sql", settings.sqlConcurrency());
     this.scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreads("kiln-workspace-timer"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.engine = new SqlEngine();
     this.statements =
-        new StatementService(
-            engine, sqlPool, scheduler, settings.clock(), settings.chunkRowCount(), settings.resultRetention());
-    this.externalLinks = new ExternalLinks(settings.clock(), settings.externalLinkTtl(), this::host, statements);
+        new StatementService(engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.resultRetention());
+    ExternalLinks externalLinks = new ExternalLinks(clock, settings.externalLinkTtl(), this::host, statements);
     this.faults = new FaultEngine(externalLinks::expireAllNow);
-    this.queries = new QueriesApi(settings.clock());
-    this.genieAssistant =
-        new GenieAssistant(statements, scheduler, settings.clock(), settings.genieStepDelay());
+    this.queries = new QueriesApi(clock);
+    this.genieAssistant = new GenieAssistant(statements, scheduler, clock, settings.genieStepDelay());
+    this.clusters = new Clusters(scheduler, clock, settings.clusterStartTime());
+    CommandRunner runner =
+        new CommandRunner(engine, scheduler, settings.commandTimeout(), settings.pythonExecutable());
+    this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster());
+    this.serving = new ServingEndpoints(scheduler, clock);
+    this.vectorSearch = new VectorSearch(engine, serving, clock);
     StatementJson statementJson = new StatementJson(externalLinks);
-    this.workloads = new WorkloadApis(workloadSettings, engine, scheduler, settings.clock(), this::host);
-    this.apis =
+    List<WorkspaceApi> apis =
         List.of(
             new OidcApi(this::host),
             new SqlApi(statements, statementJson, warehouses),
             externalLinks,
             queries,
-            new GenieApi(genie, genieAssistant, statements, statementJson, settings.clock()),
-            workloads.clustersApi(),
-            workloads.executionApi(),
-            workloads.servingApi(),
-            workloads.vectorSearchApi());
+            new GenieApi(genie, genieAssistant, statements, statementJson, clock),
+            new ClustersApi(clusters),
+            new ExecutionApi(contexts),
+            new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
+            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
   }
 
   /** Starts a workspace; on failure nothing is left running. */
   public static WorkspaceRuntime start(WorkspaceSettings settings) throws IOException {
-    return start(settings, new WorkloadSettings());
-  }
-
-  /** Starts a workspace with cluster, execution, serving and vector search settings too. */
-  public static WorkspaceRuntime start(WorkspaceSettings settings, WorkloadSettings workloadSettings)
-      throws IOException {
-    WorkspaceRuntime runtime = new WorkspaceRuntime(settings, workloadSettings);
+    WorkspaceRuntime runtime = new WorkspaceRuntime(settings);
     try {
       runtime.server =
           new WorkspaceServer(
-              runtime.router, new BearerAuth(settings.token()), runtime.faults, runtime.httpPool, runtime.scheduler);
+              runtime.router, new BearerAuth(runtime.token), runtime.faults, runtime.httpPool, runtime.scheduler);
       runtime.server.start();
       return runtime;
     } catch (IOException | RuntimeException e) {
@@ -107,17 +114,35 @@ public final class WorkspaceRuntime implements AutoCloseable {
   }
 
   public String token() {
-    return settings.token();
+    return token;
   }
 
   public Faults faults() {
     return faults;
   }
 
-  /** Clusters, command execution, Model Serving and Vector Search seeding. */
-  public WorkloadApis workloads() {
-    return workloads;
+  public LocalSql sql() {
+    return new LocalSql() {
+      @Override
+      public void execute(String sql) {
+        engine.executeScript(sql);
+      }
+
+      @Override
+      public List<Map<String, Object>> query(String sql) {
+        return engine.query(sql);
+      }
+
+      @Override
+      public void createCatalog(String name) {
+        engine.createCatalog(name);
+      }
+    };
   }
+
+  // ---- seeding; failures are IllegalArgumentExceptions
+
+  // SQL, Queries and Genie
 
   public String defaultWarehouseId() {
     return defaultWarehouseId;
@@ -148,23 +173,52 @@ public final class WorkspaceRuntime implements AutoCloseable {
     }
   }
 
-  public LocalSql sql() {
-    return new LocalSql() {
-      @Override
-      public void execute(String sql) {
-        engine.executeScript(sql);
-      }
+  // Clusters and command execution
 
-      @Override
-      public List<Map<String, Object>> query(String sql) {
-        return engine.query(sql);
-      }
+  public String defaultClusterId() {
+    return clusters.defaultClusterId();
+  }
 
-      @Override
-      public void createCatalog(String name) {
-        engine.createCatalog(name);
-      }
-    };
+  public void addCluster(String id, String name, ClusterState state, String stateMessage) {
+    clusters.add(id, name, state, stateMessage);
+  }
+
+  // Model Serving
+
+  public void addServingEndpoint(ServingEndpointSpec spec) {
+    serving.add(spec);
+  }
+
+  // Vector Search
+
+  public String defaultVectorSearchEndpoint() {
+    return VectorSearch.DEFAULT_ENDPOINT;
+  }
+
+  public void addVectorSearchEndpoint(String name) {
+    seeding(() -> vectorSearch.addEndpoint(Objects.requireNonNull(name, "name"), true));
+  }
+
+  public void addDirectAccessIndex(DirectAccessIndexSpec spec) {
+    seeding(() -> vectorSearch.addDirectAccess(Objects.requireNonNull(spec, "spec"), true));
+  }
+
+  /** Adds the index and syncs it from its source table. */
+  public void addDeltaSyncIndex(DeltaSyncIndexSpec spec) {
+    seeding(() -> vectorSearch.addDeltaSync(Objects.requireNonNull(spec, "spec"), true));
+  }
+
+  public void syncIndex(String indexName) {
+    seeding(() -> vectorSearch.sync(Objects.requireNonNull(indexName, "indexName")));
+  }
+
+  /** Seeding is Java code: the API errors of Vector Search become {@link IllegalArgumentException}s. */
+  private static void seeding(Runnable action) {
+    try {
+      action.run();
+    } catch (ApiException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   @Override
@@ -173,7 +227,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
       server.close();
     }
     statements.cancelAll();
-    workloads.close();
+    contexts.close(); // kills every Python process and stops the command threads
     scheduler.shutdownNow();
     sqlPool.shutdownNow();
     httpPool.shutdownNow();

@@ -1,46 +1,114 @@
 package dev.kiln.emulator.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The knobs of one workspace, as {@code LocalWorkspace.Builder} collected them. */
+/**
+ * The knobs of one workspace (server, SQL, Genie, clusters and command execution, Model Serving, Vector
+ * Search), collected by {@code LocalWorkspace.Builder}: every setter checks its value, and every knob has a
+ * default. Mutable while the builder fills it; {@link WorkspaceRuntime} reads it once, when it starts, so a
+ * builder changed afterwards changes nothing that runs. Never prints the token.
+ */
 public final class WorkspaceSettings {
-  private final String token;
-  private final int chunkRowCount;
-  private final Duration externalLinkTtl;
-  private final Duration resultRetention;
-  private final Duration genieStepDelay;
-  private final Clock clock;
-  private final int serverThreads;
-  private final int sqlConcurrency;
+  private String token; // null: a fresh random one for each workspace
+  private int chunkRowCount = 10_000;
+  private Duration externalLinkTtl = Duration.ofMinutes(15);
+  private Duration resultRetention = Duration.ofHours(1);
+  private Duration genieStepDelay = Duration.ofMillis(100);
+  private Clock clock = Clock.systemUTC();
+  private int serverThreads = 16;
+  private int sqlConcurrency = 10;
+  private Duration clusterStartTime = Duration.ofMillis(200);
+  private int contextsPerCluster = 20;
+  private Duration commandTimeout = Duration.ofMinutes(5);
+  private Optional<Path> pythonExecutable = PythonLocator.onPath();
+  private Duration servingEndpointStartTime = Duration.ofMillis(200);
+  private int vectorSearchPageSize = 1000;
 
-  public WorkspaceSettings(
-      String token,
-      int chunkRowCount,
-      Duration externalLinkTtl,
-      Duration resultRetention,
-      Duration genieStepDelay,
-      Clock clock,
-      int serverThreads,
-      int sqlConcurrency) {
-    this.token = Objects.requireNonNull(token, "token");
-    this.chunkRowCount = chunkRowCount;
-    this.externalLinkTtl = Objects.requireNonNull(externalLinkTtl, "externalLinkTtl");
-    this.resultRetention = Objects.requireNonNull(resultRetention, "resultRetention");
-    this.genieStepDelay = Objects.requireNonNull(genieStepDelay, "genieStepDelay");
+  /** A fixed bearer token instead of a random one. */
+  public void token(String token) {
+    Objects.requireNonNull(token, "token");
+    if (token.isBlank()) {
+      throw new IllegalArgumentException("token must not be blank");
+    }
+    this.token = token;
+  }
+
+  /** Rows per result chunk. */
+  public void chunkRowCount(int rows) {
+    this.chunkRowCount = atLeastOne(rows, "chunkRowCount");
+  }
+
+  /** How long an external link works. */
+  public void externalLinkTtl(Duration ttl) {
+    this.externalLinkTtl = positive(ttl, "externalLinkTtl");
+  }
+
+  /** How long a SUCCEEDED statement keeps its result before it is CLOSED. */
+  public void resultRetention(Duration retention) {
+    this.resultRetention = positive(retention, "resultRetention");
+  }
+
+  /** The pause between Genie message statuses; zero is allowed. */
+  public void genieStepDelay(Duration delay) {
+    Objects.requireNonNull(delay, "genieStepDelay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("genieStepDelay must not be negative");
+    }
+    this.genieStepDelay = delay;
+  }
+
+  /** The clock for link expiry, result retention and timestamps. */
+  public void clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.serverThreads = serverThreads;
-    this.sqlConcurrency = sqlConcurrency;
   }
 
-  /** A fresh random personal-access-token-shaped token. */
-  public static String newToken() {
-    return Ids.personalAccessToken();
+  /** Threads serving HTTP. */
+  public void serverThreads(int threads) {
+    this.serverThreads = atLeastOne(threads, "serverThreads");
   }
 
-  String token() {
-    return token;
+  /** Statements running at once; the rest wait as PENDING. */
+  public void sqlConcurrency(int statements) {
+    this.sqlConcurrency = atLeastOne(statements, "sqlConcurrency");
+  }
+
+  /** How long PENDING, RESTARTING and TERMINATING last. */
+  public void clusterStartTime(Duration time) {
+    this.clusterStartTime = notNegative(time, "clusterStartTime");
+  }
+
+  /** Execution contexts a cluster holds at once; creating one more fails. */
+  public void contextsPerCluster(int limit) {
+    this.contextsPerCluster = atLeastOne(limit, "contextsPerCluster");
+  }
+
+  /** How long one command may run before it is stopped with status Error. */
+  public void commandTimeout(Duration timeout) {
+    this.commandTimeout = positive(timeout, "commandTimeout");
+  }
+
+  /** The Python interpreter for {@code python} commands; empty means none (commands then fail clearly). */
+  public void pythonExecutable(Optional<Path> python) {
+    this.pythonExecutable = Objects.requireNonNull(python, "pythonExecutable");
+  }
+
+  /** How long an endpoint created over the API stays NOT_READY. */
+  public void servingEndpointStartTime(Duration time) {
+    this.servingEndpointStartTime = notNegative(time, "servingEndpointStartTime");
+  }
+
+  /** Rows per page of a vector search query; more results come through next-page tokens. */
+  public void vectorSearchPageSize(int rows) {
+    this.vectorSearchPageSize = atLeastOne(rows, "vectorSearchPageSize");
+  }
+
+  /** The token set with {@link #token(String)}, if any. */
+  Optional<String> token() {
+    return Optional.ofNullable(token);
   }
 
   int chunkRowCount() {
@@ -69,5 +137,52 @@ public final class WorkspaceSettings {
 
   int sqlConcurrency() {
     return sqlConcurrency;
+  }
+
+  Duration clusterStartTime() {
+    return clusterStartTime;
+  }
+
+  int contextsPerCluster() {
+    return contextsPerCluster;
+  }
+
+  Duration commandTimeout() {
+    return commandTimeout;
+  }
+
+  Optional<Path> pythonExecutable() {
+    return pythonExecutable;
+  }
+
+  Duration servingEndpointStartTime() {
+    return servingEndpointStartTime;
+  }
+
+  int vectorSearchPageSize() {
+    return vectorSearchPageSize;
+  }
+
+  private static int atLeastOne(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+
+  private static Duration positive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+    return value;
+  }
+
+  private static Duration notNegative(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, got " + value);
+    }
+    return value;
   }
 }
