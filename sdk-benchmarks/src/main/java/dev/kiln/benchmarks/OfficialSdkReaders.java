@@ -42,52 +42,41 @@ final class OfficialSdkReaders {
         .setCredentialsProvider(new PatCredentialsProvider()));
   }
 
-  private static StatementResponse execute(WorkspaceClient w, String warehouseId, String sql, Disposition d) {
-    StatementResponse r = w.statementExecution().executeStatement(new ExecuteStatementRequest()
-        .setWarehouseId(warehouseId)
-        .setStatement(sql)
-        .setDisposition(d)
-        .setFormat(Format.JSON_ARRAY)
-        .setWaitTimeout("50s"));
-    if (r.getStatus().getState() != StatementState.SUCCEEDED) {
-      throw new IllegalStateException("statement " + r.getStatementId() + " is " + r.getStatus().getState());
-    }
-    return r;
-  }
-
-  private static long bytes(StatementResponse r) {
-    Long bytes = r.getManifest().getTotalByteCount();
-    return bytes == null ? -1 : bytes;
-  }
-
-  /** Folds one row (as text) into the checksum the way the Kiln variant does with typed getters. */
-  private static long hash(List<String> row) {
-    return BenchTable.rowHash(
-        Long.parseLong(row.get(0)), Long.parseLong(row.get(1)), Double.parseDouble(row.get(2)), row.get(3));
-  }
-
-  /** EXTERNAL_LINKS: chunk links from the SDK, sequential downloads with the JDK HttpClient, Jackson parsing. */
-  static final class ExternalLinks implements ResultReader {
+  /**
+   * The loop both readers share: run the statement, then fetch chunk after chunk with {@code
+   * getStatementResultChunkN} (the first comes with the statement) and read each part of it row by row.
+   *
+   * @param <P> a part of a chunk's data: an external link to download, or the inline data itself
+   */
+  private abstract static class ChunkLoop<P> implements ResultReader {
     private final WorkspaceClient w;
     private final String warehouseId;
-    private final HttpClient http;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final Disposition disposition;
 
-    ExternalLinks(WorkspaceClient w, String warehouseId, HttpClient http) {
+    ChunkLoop(WorkspaceClient w, String warehouseId, Disposition disposition) {
       this.w = w;
       this.warehouseId = warehouseId;
-      this.http = http;
+      this.disposition = disposition;
     }
 
-    @Override
-    public String name() {
-      return "official SDK + JDK HttpClient (sequential)";
-    }
+    /** The parts of one chunk's data, in order. */
+    abstract Iterable<P> parts(ResultData chunk);
+
+    /** The rows of one part, each value as text. */
+    abstract Iterable<? extends Collection<String>> rowsOf(P part) throws IOException, InterruptedException;
 
     @Override
-    public ReadRun read(String sql, HeapProbe probe) throws IOException, InterruptedException {
+    public final ReadRun read(String sql, HeapProbe probe) throws IOException, InterruptedException {
       long start = System.nanoTime();
-      StatementResponse r = execute(w, warehouseId, sql, Disposition.EXTERNAL_LINKS);
+      StatementResponse r = w.statementExecution().executeStatement(new ExecuteStatementRequest()
+          .setWarehouseId(warehouseId)
+          .setStatement(sql)
+          .setDisposition(disposition)
+          .setFormat(Format.JSON_ARRAY)
+          .setWaitTimeout("50s"));
+      if (r.getStatus().getState() != StatementState.SUCCEEDED) {
+        throw new IllegalStateException("statement " + r.getStatementId() + " is " + r.getStatus().getState());
+      }
       long submitted = System.nanoTime();
       if (probe != null) {
         probe.afterSubmit();
@@ -100,8 +89,8 @@ final class OfficialSdkReaders {
         if (index > 0) {
           data = w.statementExecution().getStatementResultChunkN(r.getStatementId(), index);
         }
-        for (ExternalLink link : data.getExternalLinks()) {
-          for (List<String> row : download(link)) {
+        for (P part : parts(data)) {
+          for (Collection<String> row : rowsOf(part)) {
             checksum += hash(row);
             if (probe != null) {
               probe.atRow(rows);
@@ -110,11 +99,41 @@ final class OfficialSdkReaders {
           }
         }
       }
-      return new ReadRun(r.getStatementId(), rows, checksum, submitted - start, System.nanoTime() - submitted,
-          bytes(r));
+      long done = System.nanoTime();
+      Long bytes = r.getManifest().getTotalByteCount();
+      return new ReadRun(r.getStatementId(), rows, checksum, submitted - start, done - submitted,
+          bytes == null ? -1 : bytes);
+    }
+  }
+
+  /** Folds one row (as text) into the checksum the way the Kiln variant does with typed getters. */
+  private static long hash(Collection<String> row) {
+    Iterator<String> v = row.iterator();
+    return BenchTable.rowHash(Long.parseLong(v.next()), Long.parseLong(v.next()), Double.parseDouble(v.next()), v.next());
+  }
+
+  /** EXTERNAL_LINKS: chunk links from the SDK, sequential downloads with the JDK HttpClient, Jackson parsing. */
+  static final class ExternalLinks extends ChunkLoop<ExternalLink> {
+    private final HttpClient http;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    ExternalLinks(WorkspaceClient w, String warehouseId, HttpClient http) {
+      super(w, warehouseId, Disposition.EXTERNAL_LINKS);
+      this.http = http;
     }
 
-    private List<List<String>> download(ExternalLink link) throws IOException, InterruptedException {
+    @Override
+    public String name() {
+      return "official SDK + JDK HttpClient (sequential)";
+    }
+
+    @Override
+    Iterable<ExternalLink> parts(ResultData chunk) {
+      return chunk.getExternalLinks();
+    }
+
+    @Override
+    List<List<String>> rowsOf(ExternalLink link) throws IOException, InterruptedException {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(link.getExternalLink())).GET();
       if (link.getHttpHeaders() != null) {
         for (Map.Entry<String, String> header : link.getHttpHeaders().entrySet()) {
@@ -132,13 +151,9 @@ final class OfficialSdkReaders {
   }
 
   /** INLINE: each chunk's {@code data_array} from {@code getStatementResultChunkN}, one after the other. */
-  static final class Inline implements ResultReader {
-    private final WorkspaceClient w;
-    private final String warehouseId;
-
+  static final class Inline extends ChunkLoop<ResultData> {
     Inline(WorkspaceClient w, String warehouseId) {
-      this.w = w;
-      this.warehouseId = warehouseId;
+      super(w, warehouseId, Disposition.INLINE);
     }
 
     @Override
@@ -147,33 +162,13 @@ final class OfficialSdkReaders {
     }
 
     @Override
-    public ReadRun read(String sql, HeapProbe probe) {
-      long start = System.nanoTime();
-      StatementResponse r = execute(w, warehouseId, sql, Disposition.INLINE);
-      long submitted = System.nanoTime();
-      if (probe != null) {
-        probe.afterSubmit();
-      }
-      long chunks = r.getManifest().getTotalChunkCount();
-      long rows = 0;
-      long checksum = 0;
-      ResultData data = r.getResult();
-      for (long index = 0; index < chunks; index++) {
-        if (index > 0) {
-          data = w.statementExecution().getStatementResultChunkN(r.getStatementId(), index);
-        }
-        for (Collection<String> values : data.getDataArray()) {
-          Iterator<String> v = values.iterator();
-          checksum += BenchTable.rowHash(
-              Long.parseLong(v.next()), Long.parseLong(v.next()), Double.parseDouble(v.next()), v.next());
-          if (probe != null) {
-            probe.atRow(rows);
-          }
-          rows++;
-        }
-      }
-      return new ReadRun(r.getStatementId(), rows, checksum, submitted - start, System.nanoTime() - submitted,
-          bytes(r));
+    Iterable<ResultData> parts(ResultData chunk) {
+      return List.of(chunk);
+    }
+
+    @Override
+    Collection<Collection<String>> rowsOf(ResultData chunk) {
+      return chunk.getDataArray();
     }
   }
 }

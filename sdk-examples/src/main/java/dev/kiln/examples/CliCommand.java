@@ -2,6 +2,7 @@ package dev.kiln.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.DatabricksConfig;
 import dev.kiln.core.Json;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -39,7 +40,12 @@ abstract class CliCommand implements Callable<Integer> {
     return new OutputFormatter(format());
   }
 
-  /** A client for the workspace of {@code --host}/{@code --profile}, the environment or the default profile. */
+  /** The workspace of {@code --host}/{@code --profile}, the environment or the default profile, as configured. */
+  final DatabricksConfig config() {
+    return environment().config(root().host, root().profile);
+  }
+
+  /** A client for that workspace; the caller closes it. */
   final DatabricksClient connect() {
     return environment().connect(root().host, root().profile);
   }

@@ -16,7 +16,9 @@ import dev.kiln.genie.GenieFailedException;
 import dev.kiln.sql.StatementCanceledException;
 import dev.kiln.sql.StatementClosedException;
 import dev.kiln.sql.StatementFailedException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** One line per failure: an error code first (the server's when it sent one), then what happened. */
 final class Errors {
@@ -28,7 +30,24 @@ final class Errors {
     return code(e) + ": " + message(e);
   }
 
-  /** The error code to show for {@code e}. */
+  /**
+   * Codes that follow from the failure's type alone, checked in this order; {@link DatabricksException}, the
+   * parent of every SDK failure, comes last.
+   */
+  private static final List<Map.Entry<Class<? extends Throwable>, String>> CODES_BY_TYPE = List.of(
+      Map.entry(StatementCanceledException.class, "STATEMENT_CANCELED"),
+      Map.entry(StatementClosedException.class, "STATEMENT_CLOSED"),
+      Map.entry(CommandFailedException.class, "COMMAND_FAILED"),
+      Map.entry(CommandCancelledException.class, "COMMAND_CANCELLED"),
+      Map.entry(GenieCancelledException.class, "GENIE_CANCELLED"),
+      Map.entry(InvalidRequestException.class, "INVALID_REQUEST"),
+      Map.entry(ConfigurationException.class, "CONFIGURATION"),
+      Map.entry(OperationTimeoutException.class, "TIMEOUT"),
+      Map.entry(OperationInterruptedException.class, "INTERRUPTED"),
+      Map.entry(TransportException.class, "TRANSPORT"),
+      Map.entry(DatabricksException.class, "KILN_ERROR"));
+
+  /** The error code to show for {@code e}: the one the failure carries, else one for its type. */
   static String code(Throwable e) {
     if (e instanceof DatabricksServiceException) {
       String code = ((DatabricksServiceException) e).errorCode();
@@ -37,44 +56,16 @@ final class Errors {
     if (e instanceof StatementFailedException) {
       return ((StatementFailedException) e).errorCode().orElse("STATEMENT_FAILED");
     }
-    if (e instanceof StatementCanceledException) {
-      return "STATEMENT_CANCELED";
-    }
-    if (e instanceof StatementClosedException) {
-      return "STATEMENT_CLOSED";
-    }
-    if (e instanceof CommandFailedException) {
-      return "COMMAND_FAILED";
-    }
-    if (e instanceof CommandCancelledException) {
-      return "COMMAND_CANCELLED";
-    }
     if (e instanceof ClusterUnavailableException) {
       return "CLUSTER_" + ((ClusterUnavailableException) e).rawState().toUpperCase(Locale.ROOT);
     }
     if (e instanceof GenieFailedException) {
       return ((GenieFailedException) e).errorType().orElse("GENIE_FAILED");
     }
-    if (e instanceof GenieCancelledException) {
-      return "GENIE_CANCELLED";
-    }
-    if (e instanceof InvalidRequestException) {
-      return "INVALID_REQUEST";
-    }
-    if (e instanceof ConfigurationException) {
-      return "CONFIGURATION";
-    }
-    if (e instanceof OperationTimeoutException) {
-      return "TIMEOUT";
-    }
-    if (e instanceof OperationInterruptedException) {
-      return "INTERRUPTED";
-    }
-    if (e instanceof TransportException) {
-      return "TRANSPORT";
-    }
-    if (e instanceof DatabricksException) {
-      return "KILN_ERROR";
+    for (Map.Entry<Class<? extends Throwable>, String> byType : CODES_BY_TYPE) {
+      if (byType.getKey().isInstance(e)) {
+        return byType.getValue();
+      }
     }
     return e.getClass().getSimpleName();
   }

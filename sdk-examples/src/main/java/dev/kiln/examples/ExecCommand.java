@@ -37,7 +37,7 @@ final class ExecCommand extends CliCommand {
   void run() {
     try (DatabricksClient db = connect()) {
       String clusterId = cluster != null ? cluster
-          : environment().config(root().host, root().profile).clusterId().orElseThrow(() -> usage(
+          : config().clusterId().orElseThrow(() -> usage(
               "no cluster: pass --cluster ID or set DATABRICKS_CLUSTER_ID"));
       ExecutionClient exec = ExecutionClient.create(db);
       err().println("waiting for cluster " + clusterId + " and a " + language.wireValue() + " context ...");

@@ -18,12 +18,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Genie: ask questions about your data in plain language.",
     subcommands = GenieCommand.Ask.class)
-final class GenieCommand extends CliCommand {
-  @Override
-  void run() {
-    throw usage("Missing subcommand: choose one of " + String.join(", ", spec.subcommands().keySet()));
-  }
-
+final class GenieCommand extends CommandGroup {
   @Command(
       name = "ask",
       mixinStandardHelpOptions = true,

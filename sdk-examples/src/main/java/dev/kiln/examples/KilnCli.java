@@ -134,8 +134,7 @@ public final class KilnCli implements Callable<Integer> {
   /** {@code kiln} alone: a usage error that lists the subcommands. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: choose one of "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw CommandGroup.missingSubcommand(spec);
   }
 
   /** Picks the format from its name in any case, listing the valid ones otherwise. */

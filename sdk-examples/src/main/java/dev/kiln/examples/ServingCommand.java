@@ -34,12 +34,7 @@ import picocli.CommandLine.Parameters;
         ServingCommand.Query.class,
         ServingCommand.Chat.class
     })
-final class ServingCommand extends CliCommand {
-  @Override
-  void run() {
-    throw usage("Missing subcommand: choose one of " + String.join(", ", spec.subcommands().keySet()));
-  }
-
+final class ServingCommand extends CommandGroup {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the serving endpoints and their state.")
   static final class ListEndpoints extends CliCommand {
     @Override

@@ -40,7 +40,7 @@ final class SqlCommand extends CliCommand {
   void run() {
     try (DatabricksClient db = connect()) {
       String warehouseId = warehouse != null ? warehouse
-          : environment().config(root().host, root().profile).warehouseId().orElseThrow(() -> usage(
+          : config().warehouseId().orElseThrow(() -> usage(
               "no SQL warehouse: pass --warehouse ID or set DATABRICKS_WAREHOUSE_ID"));
       StatementRequest.Builder request = StatementRequest.builder().warehouseId(warehouseId).statement(statement);
       params.forEach((key, value) -> request.addParameters(parameter(key, value)));

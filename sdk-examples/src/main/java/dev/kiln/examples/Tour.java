@@ -40,15 +40,14 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -189,9 +188,9 @@ public final class Tour {
         .addParameters(StatementParameter.of("year", TourData.YEAR))
         .waitTimeout(Duration.ZERO) // return at once and poll: the listener shows the progress
         .build());
-    Set<StatementState> seen = Collections.synchronizedSet(new LinkedHashSet<>());
+    Predicate<StatementState> firstTime = firstSighting();
     handle.addListener(r -> {
-      if (!r.state().isTerminal() && seen.add(r.state())) {
+      if (!r.state().isTerminal() && firstTime.test(r.state())) {
         out.printf("  waiting for statement %s ... %s%n", handle.statementId(), r.state());
       }
     });
@@ -276,9 +275,9 @@ public final class Tour {
   /** Submits {@code code}, prints the command's progress, and returns its text output. */
   private String command(ExecutionContext ctx, String code) {
     CommandHandle handle = ctx.submit(code);
-    Set<String> seen = Collections.synchronizedSet(new LinkedHashSet<>());
+    Predicate<String> firstTime = firstSighting();
     handle.addListener(status -> {
-      if (!status.state().isTerminal() && seen.add(status.rawState())) {
+      if (!status.state().isTerminal() && firstTime.test(status.rawState())) {
         out.printf("  waiting for command %s ... %s%n", handle.id(), status.rawState());
       }
     });
@@ -381,9 +380,9 @@ public final class Tour {
     String spaceId = settings.genieSpaceId().orElseThrow();
     GenieClient genie = GenieClient.create(db);
     out.printf("  asking: \"%s\"%n", settings.genieQuestion());
-    Map<GenieMessageStatus, Boolean> seen = Collections.synchronizedMap(new LinkedHashMap<>());
+    Predicate<GenieMessageStatus> firstTime = firstSighting();
     GenieMessageHandle handle = genie.startConversation(spaceId, settings.genieQuestion(), message -> {
-      if (!message.status().isTerminal() && seen.put(message.status(), Boolean.TRUE) == null) {
+      if (!message.status().isTerminal() && firstTime.test(message.status())) {
         out.println("  waiting for Genie ... " + message.statusName());
       }
     });
@@ -403,6 +402,12 @@ public final class Tour {
   }
 
   // ---- output
+
+  /** True the first time it is given a value: progress listeners print each waiting state once. */
+  private static <T> Predicate<T> firstSighting() {
+    Set<T> seen = ConcurrentHashMap.newKeySet();
+    return seen::add;
+  }
 
   private void printTable(Table table) {
     out.print(indent(TABLES.render(table)));

@@ -66,8 +66,8 @@ final class TourCommand extends CliCommand {
     if (local || !environment().workspaceConfigured(root().host, root().profile)) {
       failed = tour.runOnEmulator();
     } else {
-      DatabricksConfig config = environment().config(root().host, root().profile);
-      try (DatabricksClient db = environment().connect(root().host, root().profile)) {
+      DatabricksConfig config = config();
+      try (DatabricksClient db = connect()) {
         failed = tour.runOn(db, settings(config));
       }
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -91,15 +92,13 @@ public final class TourData {
 
   /** Agency code → total withheld in the year, largest first. */
   public static Map<String, BigDecimal> totalsByAgency() {
-    return sortedTotals(withholdings().stream()
-        .collect(Collectors.groupingBy(w -> w.agency, Collectors.reducing(BigDecimal.ZERO, w -> w.amount, BigDecimal::add))));
+    return totalsByAgency(w -> true);
   }
 
   /** Agency code → total withheld in the last month (March), largest first: the forecaster's input. */
   public static Map<String, BigDecimal> lastMonthByAgency() {
     LocalDate last = LocalDate.of(YEAR, MONTH_FACTORS.length, 1);
-    return sortedTotals(withholdings().stream().filter(w -> w.month.equals(last))
-        .collect(Collectors.groupingBy(w -> w.agency, Collectors.reducing(BigDecimal.ZERO, w -> w.amount, BigDecimal::add))));
+    return totalsByAgency(w -> w.month.equals(last));
   }
 
   /** Month → total withheld by all agencies, in month order. */
@@ -109,7 +108,10 @@ public final class TourData {
     return totals;
   }
 
-  private static Map<String, BigDecimal> sortedTotals(Map<String, BigDecimal> totals) {
+  /** Agency code → total of the rows {@code counted} accepts, largest first. */
+  private static Map<String, BigDecimal> totalsByAgency(Predicate<Withholding> counted) {
+    Map<String, BigDecimal> totals = withholdings().stream().filter(counted)
+        .collect(Collectors.groupingBy(w -> w.agency, Collectors.reducing(BigDecimal.ZERO, w -> w.amount, BigDecimal::add)));
     Map<String, BigDecimal> sorted = new LinkedHashMap<>();
     totals.entrySet().stream()
         .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder()))

@@ -28,9 +28,9 @@ public final class TourSettings {
     this.chatEndpoint = blankToNull(b.chatEndpoint);
     this.index = blankToNull(b.index);
     this.indexColumns = b.indexColumns == null || b.indexColumns.isEmpty() ? TourData.INDEX_COLUMNS : List.copyOf(b.indexColumns);
-    this.vectorQuestion = b.vectorQuestion == null || b.vectorQuestion.isBlank() ? TourData.VECTOR_QUESTION : b.vectorQuestion;
+    this.vectorQuestion = orDefault(b.vectorQuestion, TourData.VECTOR_QUESTION);
     this.genieSpaceId = blankToNull(b.genieSpaceId);
-    this.genieQuestion = b.genieQuestion == null || b.genieQuestion.isBlank() ? TourData.GENIE_QUESTION : b.genieQuestion;
+    this.genieQuestion = orDefault(b.genieQuestion, TourData.GENIE_QUESTION);
   }
 
   public static Builder builder() {
@@ -82,6 +82,11 @@ public final class TourSettings {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** {@code value} as given, or {@code fallback} when it is null or blank. */
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   public static final class Builder {

@@ -29,12 +29,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Vector Search: similarity queries on an index.",
     subcommands = VsCommand.Query.class)
-final class VsCommand extends CliCommand {
-  @Override
-  void run() {
-    throw usage("Missing subcommand: choose one of " + String.join(", ", spec.subcommands().keySet()));
-  }
-
+final class VsCommand extends CommandGroup {
   @Command(
       name = "query",
       mixinStandardHelpOptions = true,
