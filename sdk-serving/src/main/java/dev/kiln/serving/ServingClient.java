@@ -1,19 +1,18 @@
 package dev.kiln.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.ApiResponse;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Futures;
 import dev.kiln.core.Json;
-import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.Poller;
 import dev.kiln.serving.internal.ChatStreams;
 import dev.kiln.serving.internal.CreateEndpointBody;
 import dev.kiln.serving.internal.EndpointList;
 import dev.kiln.serving.internal.EndpointNames;
+import dev.kiln.serving.internal.StreamingChatBody;
 import dev.kiln.serving.model.ChatCompletion;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import dev.kiln.serving.model.ChatRequest;
@@ -32,13 +31,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Model Serving: manage serving endpoints and call the models behind them. Thread-safe; a thin
  * layer over a {@link DatabricksClient}, so create as many as convenient. Every call has an
- * {@code *Async} twin that never blocks a thread while waiting; bad input is rejected with
+ * {@code *Async} twin that never blocks a thread while waiting, and cancelling its future abandons
+ * the HTTP call (and any retry still pending); bad input is rejected with
  * {@code InvalidRequestException} before anything is sent. Invocations are POSTs that may have
  * effects (and cost tokens), so they are never re-sent after an unclear failure.
  */
@@ -63,8 +64,7 @@ public final class ServingClient {
   }
 
   public CompletableFuture<List<ServingEndpoint>> listEndpointsAsync() {
-    return async(() -> db.callAsync(ApiRequest.get(ENDPOINTS).build(), EndpointList.class)
-        .thenApply(EndpointList::endpoints));
+    return send(() -> ApiRequest.get(ENDPOINTS).build(), BodyReader.json(EndpointList.class), r -> r.body().endpoints());
   }
 
   public ServingEndpoint getEndpoint(String name) {
@@ -72,7 +72,8 @@ public final class ServingClient {
   }
 
   public CompletableFuture<ServingEndpoint> getEndpointAsync(String name) {
-    return async(() -> db.callAsync(ApiRequest.get(EndpointNames.endpointPath(name)).build(), ServingEndpoint.class));
+    return send(() -> ApiRequest.get(EndpointNames.endpointPath(name)).build(), BodyReader.json(ServingEndpoint.class),
+        ApiResponse::body);
   }
 
   /** The endpoint's OpenAPI description (how to call it), as text and parsed JSON. */
@@ -81,15 +82,11 @@ public final class ServingClient {
   }
 
   public CompletableFuture<OpenApiDocument> getOpenApiAsync(String name) {
-    return async(() -> {
-      ApiRequest request = ApiRequest.get(EndpointNames.endpointPath(name) + "/openapi")
-          .header("Accept", "application/json, */*;q=0.8")
-          .build();
-      return db.sendAsync(request, BodyReader.string()).thenApply(r -> OpenApiDocument.builder()
-          .text(r.body())
-          .json(parseJson(r.body()))
-          .build());
-    });
+    return send(() -> ApiRequest.get(EndpointNames.endpointPath(name) + "/openapi")
+            .header("Accept", "application/json, */*;q=0.8")
+            .build(),
+        BodyReader.string(),
+        r -> OpenApiDocument.builder().text(r.body()).json(parseJson(r.body())).build());
   }
 
   /**
@@ -101,11 +98,11 @@ public final class ServingClient {
   }
 
   public CompletableFuture<EndpointHandle> createEndpointAsync(CreateEndpointRequest request) {
-    return async(() -> {
-      Objects.requireNonNull(request, "request");
-      ApiRequest post = ApiRequest.post(ENDPOINTS).jsonBody(new CreateEndpointBody(request)).build();
-      return db.callAsync(post, ServingEndpoint.class).thenApply(created -> awaitReady(request.name(), created));
-    });
+    return send(() -> ApiRequest.post(ENDPOINTS)
+            .jsonBody(new CreateEndpointBody(Objects.requireNonNull(request, "request")))
+            .build(),
+        BodyReader.json(ServingEndpoint.class),
+        r -> awaitReady(request.name(), r.body()));
   }
 
   /** A handle on an existing endpoint that waits for it to be ready (e.g. after an update). */
@@ -118,8 +115,7 @@ public final class ServingClient {
   }
 
   public CompletableFuture<Void> deleteEndpointAsync(String name) {
-    return async(() -> db.sendAsync(ApiRequest.delete(EndpointNames.endpointPath(name)).build(), BodyReader.discard())
-        .thenApply(r -> null));
+    return send(() -> ApiRequest.delete(EndpointNames.endpointPath(name)).build(), BodyReader.discard(), r -> null);
   }
 
   private EndpointHandle awaitReady(String name, ServingEndpoint initial) {
@@ -143,11 +139,8 @@ public final class ServingClient {
   }
 
   public CompletableFuture<InvocationResponse> queryAsync(String name, InvocationRequest request) {
-    return async(() -> db.sendAsync(invocation(name, request), BodyReader.jsonTree())
-        .thenApply(r -> InvocationResponse.builder()
-            .json(r.body())
-            .servedModelName(servedModelName(r))
-            .build()));
+    return send(() -> invocation(name, request), BodyReader.jsonTree(),
+        r -> InvocationResponse.builder().json(r.body()).servedModelName(servedModelName(r)).build());
   }
 
   public ChatCompletion chat(String name, ChatRequest request) {
@@ -155,8 +148,8 @@ public final class ServingClient {
   }
 
   public CompletableFuture<ChatCompletion> chatAsync(String name, ChatRequest request) {
-    return async(() -> db.sendAsync(invocation(name, request), BodyReader.json(ChatCompletion.class))
-        .thenApply(r -> r.body().withServedModelName(servedModelName(r))));
+    return send(() -> invocation(name, request), BodyReader.json(ChatCompletion.class),
+        r -> r.body().withServedModelName(servedModelName(r)));
   }
 
   public Completion completions(String name, CompletionRequest request) {
@@ -164,8 +157,8 @@ public final class ServingClient {
   }
 
   public CompletableFuture<Completion> completionsAsync(String name, CompletionRequest request) {
-    return async(() -> db.sendAsync(invocation(name, request), BodyReader.json(Completion.class))
-        .thenApply(r -> r.body().withServedModelName(servedModelName(r))));
+    return send(() -> invocation(name, request), BodyReader.json(Completion.class),
+        r -> r.body().withServedModelName(servedModelName(r)));
   }
 
   public EmbeddingsResponse embeddings(String name, EmbeddingsRequest request) {
@@ -173,8 +166,8 @@ public final class ServingClient {
   }
 
   public CompletableFuture<EmbeddingsResponse> embeddingsAsync(String name, EmbeddingsRequest request) {
-    return async(() -> db.sendAsync(invocation(name, request), BodyReader.json(EmbeddingsResponse.class))
-        .thenApply(r -> r.body().withServedModelName(servedModelName(r))));
+    return send(() -> invocation(name, request), BodyReader.json(EmbeddingsResponse.class),
+        r -> r.body().withServedModelName(servedModelName(r)));
   }
 
   /**
@@ -208,20 +201,10 @@ public final class ServingClient {
 
   private static ApiRequest streamingInvocation(String name, ChatRequest request) {
     Objects.requireNonNull(request, "request");
-    ObjectNode body = toTree(request);
-    body.put("stream", true);
     return ApiRequest.post(EndpointNames.invocationsPath(name))
         .header("Accept", "text/event-stream")
-        .jsonBody(body)
+        .jsonBody(new StreamingChatBody(request))
         .build();
-  }
-
-  private static ObjectNode toTree(Object body) {
-    try {
-      return Json.mapper().valueToTree(body);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("cannot serialise the request body as JSON: " + e.getMessage());
-    }
   }
 
   private static Optional<String> servedModelName(ApiResponse<?> response) {
@@ -234,6 +217,15 @@ public final class ServingClient {
     } catch (Exception notJson) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Builds the request and sends it; {@code then} turns the answer into the result. Cancelling the
+   * result cancels the call (a plain {@code thenApply} would leave it running).
+   */
+  private <T, U> CompletableFuture<U> send(Supplier<ApiRequest> request, BodyReader<T> reader,
+      Function<? super ApiResponse<T>, ? extends U> then) {
+    return async(() -> Futures.map(db.sendAsync(request.get(), reader), then));
   }
 
   /** Async methods report bad input through the future, never by throwing. */

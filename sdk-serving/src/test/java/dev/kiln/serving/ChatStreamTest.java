@@ -167,6 +167,19 @@ class ChatStreamTest {
   }
 
   @Test
+  void asyncErrorEventCarriesTheRequestIdOfTheReply() {
+    server.enqueue(new MockResponse.Builder(sse(delta("a")
+        + "event: error\ndata: " + json("{'error_code': 'RESOURCE_EXHAUSTED', 'message': 'token budget used up'}") + "\n\n"))
+        .addHeader("x-databricks-request-id", "req-10").build());
+
+    CompletableFuture<Void> done = serving.chatStreamAsync(LLAMA, REQUEST, c -> {});
+
+    ExecutionException e = assertThrows(ExecutionException.class, () -> done.get(10, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof ResourceExhaustedException, String.valueOf(e.getCause()));
+    assertEquals(Optional.of("req-10"), ((ResourceExhaustedException) e.getCause()).requestId());
+  }
+
+  @Test
   void errorPayloadInDataRaisesTheTypedError() {
     server.enqueue(sse(delta("a") + data("{'error': {'message': 'Rate limit reached', 'type': 'REQUEST_LIMIT_EXCEEDED', 'code': 429}}")));
 

@@ -6,6 +6,8 @@ import static dev.kiln.serving.Wire.tree;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Json;
@@ -21,10 +23,12 @@ import dev.kiln.serving.model.CompletionRequest;
 import dev.kiln.serving.model.ContentPart;
 import dev.kiln.serving.model.EmbeddingsRequest;
 import dev.kiln.serving.model.EmbeddingsResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
@@ -205,5 +209,62 @@ class FoundationModelTest {
     assertEquals("async", chat.content());
     assertEquals("async text", text.text());
     assertEquals(Map.of(), ChatRequest.builder().addMessages(ChatMessage.user("x")).build().extraParams());
+  }
+
+  @Test
+  void completionRequestsAreValidatedLikeChat() {
+    assertThrows(InvalidRequestException.class, () -> CompletionRequest.builder().prompt("x").maxTokens(0).build());
+    assertThrows(InvalidRequestException.class, () -> CompletionRequest.builder().prompt("x").temperature(-0.1).build());
+    assertThrows(InvalidRequestException.class, () -> CompletionRequest.builder().prompt("x").n(0).build());
+  }
+
+  @Test
+  void sharedGenerationParamsKeepTheirWireNamesAndOrder() throws Exception {
+    ChatRequest chat = ChatRequest.builder().addMessages(ChatMessage.user("Hi")).maxTokens(5).temperature(0.5).n(2)
+        .addStop("x").putExtraParams("top_k", "5").clientRequestId("c-1").putUsageContext("app", "kiln").build();
+    CompletionRequest completion = CompletionRequest.builder().prompt("Once").from(chat).build();
+
+    String shared = "\"max_tokens\":5,\"temperature\":0.5,\"n\":2,\"stop\":[\"x\"],\"extra_params\":{\"top_k\":\"5\"},"
+        + "\"client_request_id\":\"c-1\",\"usage_context\":{\"app\":\"kiln\"}";
+    assertEquals("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]," + shared + "}",
+        Json.mapper().writeValueAsString(chat));
+    assertEquals("{\"prompt\":\"Once\"," + shared + "}", Json.mapper().writeValueAsString(completion));
+  }
+
+  @Test
+  void answersKeepTheirWireOrder() throws Exception {
+    String json = "{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\",\"created\":1767225600,"
+        + "\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}}";
+    ChatCompletion answer = Json.mapper().readValue(json, ChatCompletion.class);
+    assertEquals(json, Json.mapper().writeValueAsString(answer));
+    assertEquals(Optional.of(Instant.ofEpochSecond(1767225600)), answer.createdAt());
+  }
+
+  @Test
+  void cancellingAnAsyncCallCancelsTheCallItself() throws Exception {
+    CompletableFuture<CompletableFuture<Void>> backingOff = new CompletableFuture<>();
+    try (DatabricksClient client = TestClients.builder(server.url("/").toString(), new FakeSleeper())
+        .sleeper(delay -> {
+          CompletableFuture<Void> sleep = new CompletableFuture<>();
+          backingOff.complete(sleep);
+          return sleep;
+        })
+        .build()) {
+      server.enqueue(new MockResponse.Builder().code(503).body("{\"error_code\": \"TEMPORARILY_UNAVAILABLE\"}").build());
+
+      CompletableFuture<ChatCompletion> answer = ServingClient.create(client)
+          .chatAsync("databricks-llama", ChatRequest.builder().addMessages(ChatMessage.user("x")).build());
+      CompletableFuture<Void> sleep = backingOff.get(5, TimeUnit.SECONDS); // the 503 came back; a retry is pending
+      // The pipeline registers its retry on the backoff right after taking it from the sleeper.
+      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+        while (sleep.getNumberOfDependents() == 0) {
+          Thread.onSpinWait();
+        }
+      });
+      answer.cancel(true);
+
+      assertTrue(sleep.isCancelled(), "the retry was called off");
+      assertEquals(1, server.getRequestCount());
+    }
   }
 }

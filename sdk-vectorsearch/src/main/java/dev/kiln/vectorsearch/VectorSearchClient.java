@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,8 +34,9 @@ import java.util.function.Supplier;
  * owns connections and threads).
  *
  * <p>Blocking methods throw typed {@code DatabricksException}s. {@code *Async} methods never throw:
- * invalid arguments, too, arrive as a failed future. Listings, {@link #queryAll} and {@link #scan}
- * are lazy: nothing is sent until they are iterated, and each iteration starts over.
+ * invalid arguments, too, arrive as a failed future, and cancelling the future abandons the HTTP call
+ * (and any retry still pending). Listings, {@link #queryAll} and {@link #scan} are lazy: nothing is
+ * sent until they are iterated, and each iteration starts over.
  *
  * <p>Queries and scans are reads sent as POST, so they are marked safe to repeat (retried on 5xx and
  * timeouts). Upserts and deletes are not: a blind resend could overwrite or remove a row another
@@ -71,7 +73,7 @@ public final class VectorSearchClient {
 
   public CompletableFuture<VectorSearchEndpoint> getEndpointAsync(String endpointName) {
     return callAsync(() -> ApiRequest.get(BASE + "/endpoints/" + ApiRequest.segment(endpointName)).build(),
-        VectorSearchEndpoint.class);
+        VectorSearchEndpoint.class, Function.identity());
   }
 
   /** Summaries (name, type, primary key, endpoint) of the indexes an endpoint serves. */
@@ -88,7 +90,7 @@ public final class VectorSearchClient {
   }
 
   public CompletableFuture<VectorIndex> getIndexAsync(String indexName) {
-    return callAsync(() -> ApiRequest.get(indexPath(indexName, "")).build(), VectorIndex.class);
+    return callAsync(() -> ApiRequest.get(indexPath(indexName, "")).build(), VectorIndex.class, Function.identity());
   }
 
   // ---- queries --------------------------------------------------------------------------------
@@ -103,7 +105,7 @@ public final class VectorSearchClient {
             .jsonBody(QueryRequestBody.of(Objects.requireNonNull(query, "query")))
             .idempotent(true)
             .build(),
-        QueryResponseBody.class).thenApply(QueryResponseBody::toResult);
+        QueryResponseBody.class, QueryResponseBody::toResult);
   }
 
   /** The page after the one that returned {@code pageToken}; the server needs the endpoint's name. */
@@ -120,7 +122,7 @@ public final class VectorSearchClient {
           .jsonBody(new QueryNextPageRequestBody(endpointName, pageToken))
           .idempotent(true)
           .build();
-    }, QueryResponseBody.class).thenApply(QueryResponseBody::toResult);
+    }, QueryResponseBody.class, QueryResponseBody::toResult);
   }
 
   /**
@@ -173,7 +175,7 @@ public final class VectorSearchClient {
         throw new InvalidRequestException("upsert needs at least one row");
       }
       return ApiRequest.post(indexPath(indexName, "/upsert-data")).jsonBody(UpsertRequestBody.of(rows)).build();
-    }, WriteResponseBody.class).thenApply(WriteResponseBody::toResult);
+    }, WriteResponseBody.class, WriteResponseBody::toResult);
   }
 
   /**
@@ -197,20 +199,22 @@ public final class VectorSearchClient {
           .jsonBody(new DeleteRequestBody(primaryKeys))
           .idempotent(false) // DELETE defaults to retryable; a resend could remove a row re-added meanwhile
           .build();
-    }, WriteResponseBody.class).thenApply(WriteResponseBody::toResult);
+    }, WriteResponseBody.class, WriteResponseBody::toResult);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  /** Builds the request (where argument checks throw) and sends it; a bad argument fails the future. */
-  private <T> CompletableFuture<T> callAsync(Supplier<ApiRequest> request, Class<T> type) {
-    ApiRequest built;
+  /**
+   * Builds the request (where argument checks throw), sends it and decodes the answer with
+   * {@code then}. A bad argument fails the future; cancelling the future cancels the call.
+   */
+  private <T, U> CompletableFuture<U> callAsync(Supplier<ApiRequest> request, Class<T> type,
+      Function<? super T, ? extends U> then) {
     try {
-      built = request.get();
+      return Futures.map(db.callAsync(request.get(), type), then);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return db.callAsync(built, type);
   }
 
   private static String indexPath(String indexName, String suffix) {

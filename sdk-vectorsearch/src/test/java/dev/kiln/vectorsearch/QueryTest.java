@@ -4,22 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.PagedIterable;
 import dev.kiln.core.error.InternalErrorException;
 import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.testing.FakeSleeper;
+import dev.kiln.core.testing.TestClients;
 import dev.kiln.vectorsearch.model.QueryType;
 import dev.kiln.vectorsearch.model.VectorMatch;
 import dev.kiln.vectorsearch.model.VectorQuery;
 import dev.kiln.vectorsearch.model.VectorQueryResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -222,5 +228,33 @@ class QueryTest extends MockServerTest {
     assertThrows(InvalidRequestException.class, () -> vs.queryNextPage(INDEX, "", "tok"));
     assertThrows(InvalidRequestException.class, () -> vs.queryNextPage(INDEX, "ep", null));
     assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void cancellingAnAsyncQueryCancelsTheCallItself() throws Exception {
+    CompletableFuture<CompletableFuture<Void>> backingOff = new CompletableFuture<>();
+    try (DatabricksClient client = TestClients.builder(server.url("/").toString(), new FakeSleeper())
+        .sleeper(delay -> {
+          CompletableFuture<Void> sleep = new CompletableFuture<>();
+          backingOff.complete(sleep);
+          return sleep;
+        })
+        .build()) {
+      enqueue(500, "{'error_code': 'INTERNAL_ERROR'}");
+
+      CompletableFuture<VectorQueryResult> result = VectorSearchClient.create(client)
+          .queryAsync(INDEX, VectorQuery.builder().addColumns("id").queryText("q").build());
+      CompletableFuture<Void> sleep = backingOff.get(5, TimeUnit.SECONDS); // a retry of the read is pending
+      // The pipeline registers its retry on the backoff right after taking it from the sleeper.
+      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+        while (sleep.getNumberOfDependents() == 0) {
+          Thread.onSpinWait();
+        }
+      });
+      result.cancel(true);
+
+      assertTrue(sleep.isCancelled(), "the retry was called off");
+      assertEquals(1, server.getRequestCount());
+    }
   }
 }

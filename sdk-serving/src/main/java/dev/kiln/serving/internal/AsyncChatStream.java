@@ -61,7 +61,7 @@ final class AsyncChatStream {
   }
 
   private HttpResponse.BodySubscriber<Void> bodySubscriber(HttpResponse.ResponseInfo info) {
-    String requestId = ChatStreams.requestId(info.headers());
+    String requestId = ApiResponse.requestIdOf(info.headers()).orElse(null);
     if (!ChatStreams.isEventStream(info.headers())) {
       return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
         throw StreamErrors.notAnEventStream(bytes, ChatStreams.contentType(info.headers()), info.statusCode(), requestId);

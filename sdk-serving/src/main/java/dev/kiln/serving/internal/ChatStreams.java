@@ -68,10 +68,6 @@ public final class ChatStreams {
     return headers.firstValue("Content-Type").orElse("").strip();
   }
 
-  static String requestId(HttpHeaders headers) {
-    return headers.firstValue("x-request-id").or(() -> headers.firstValue("x-databricks-request-id")).orElse(null);
-  }
-
   private static void closeQuietly(InputStream in) {
     try {
       in.close();

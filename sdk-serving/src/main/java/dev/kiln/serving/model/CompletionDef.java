@@ -2,43 +2,25 @@ package dev.kiln.serving.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A completions model's answer ({@code object: text_completion}). */
+/** A completions model's answer ({@code object: text_completion}); id, model, usage etc. per {@link GenerationMetadata}. */
 @Value.Immutable
+@JsonPropertyOrder({"id", "object", "model", "created", "choices"}) // inherited attributes would otherwise come first
 @JsonSerialize(as = Completion.class)
 @JsonDeserialize(as = Completion.class)
-public abstract class CompletionDef {
-  @JsonProperty("id")
-  public abstract Optional<String> id();
-
-  @JsonProperty("object")
-  public abstract Optional<String> object();
-
-  @JsonProperty("model")
-  public abstract Optional<String> model();
-
-  @JsonProperty("created")
-  public abstract Optional<Long> created();
-
+public abstract class CompletionDef implements GenerationMetadata {
   @JsonProperty("choices")
   public abstract List<CompletionChoice> choices();
-
-  @JsonProperty("usage")
-  public abstract Optional<Usage> usage();
 
   /** The {@code served-model-name} response header. */
   @JsonIgnore
   public abstract Optional<String> servedModelName();
-
-  public Optional<Instant> createdAt() {
-    return created().map(Instant::ofEpochSecond);
-  }
 
   /** The first choice's text; "" when there are no choices. */
   public String text() {

@@ -7,7 +7,10 @@ import java.util.Optional;
 final class GenerationLimits {
   private GenerationLimits() {}
 
-  static void check(Optional<Integer> maxTokens, Optional<Integer> n, Optional<Double> temperature) {
+  static void check(GenerationParams p) {
+    Optional<Integer> maxTokens = p.maxTokens();
+    Optional<Integer> n = p.n();
+    Optional<Double> temperature = p.temperature();
     if (maxTokens.isPresent() && maxTokens.get() < 1) {
       throw new InvalidRequestException("max_tokens must be at least 1, was " + maxTokens.get());
     }

@@ -3,8 +3,9 @@ package dev.kiln.vectorsearch.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.Page;
-import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,21 +36,22 @@ public final class ScanResponseBody {
     List<Map<String, Object>> entries = new ArrayList<>();
     if (data != null) {
       for (Entry e : data) {
-        entries.add(ScanValues.decodeFields(fieldsOf(e)));
+        entries.add(decode(e));
       }
     }
     return Page.of(entries, entries.isEmpty() ? null : lastPrimaryKey);
   }
 
-  private static List<Map.Entry<String, JsonNode>> fieldsOf(Entry e) {
-    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+  /** One entry's fields as an insertion-ordered, unmodifiable map (null values allowed). */
+  private static Map<String, Object> decode(Entry e) {
+    Map<String, Object> map = new LinkedHashMap<>();
     if (e != null && e.fields != null) {
       for (Field f : e.fields) {
         if (f != null && f.key != null) {
-          out.add(new SimpleImmutableEntry<>(f.key, f.value));
+          map.put(f.key, ScanValues.decode(f.value));
         }
       }
     }
-    return out;
+    return Collections.unmodifiableMap(map);
   }
 }

@@ -17,15 +17,6 @@ import java.util.Map;
 public final class ScanValues {
   private ScanValues() {}
 
-  /** Key/value pairs as an insertion-ordered, unmodifiable map (null values allowed). */
-  public static Map<String, Object> decodeFields(List<Map.Entry<String, JsonNode>> fields) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> f : fields) {
-      map.put(f.getKey(), decode(f.getValue()));
-    }
-    return Collections.unmodifiableMap(map);
-  }
-
   /** One tagged value; null for {@code null_value}, an empty value or an absent one. */
   public static Object decode(JsonNode value) {
     if (value == null || value.isNull() || value.isMissingNode()) {
