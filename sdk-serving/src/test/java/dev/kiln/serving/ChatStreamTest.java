@@ -15,8 +15,6 @@ import dev.kiln.core.error.DatabricksServiceException;
 import dev.kiln.core.error.PermissionDeniedException;
 import dev.kiln.core.error.RequestLimitExceededException;
 import dev.kiln.core.error.ResourceExhaustedException;
-import dev.kiln.core.testing.FakeSleeper;
-import dev.kiln.core.testing.TestClients;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import dev.kiln.serving.model.ChatMessage;
 import dev.kiln.serving.model.ChatRequest;
@@ -34,34 +32,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ChatStreamTest {
+class ChatStreamTest extends ServingTestBase {
   static final String LLAMA = "databricks-llama";
   static final ChatRequest REQUEST = ChatRequest.builder().addMessages(ChatMessage.user("Hello")).maxTokens(100).build();
   static final Duration NO_HANG = Duration.ofSeconds(10);
-
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
-  DatabricksClient db;
-  ServingClient serving;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
-    serving = ServingClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
 
   private static String data(String singleQuotedJson) {
     return "data: " + json(singleQuotedJson) + "\n\n";

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.error.ResourceDoesNotExistException;
-import dev.kiln.core.testing.FakeSleeper;
-import dev.kiln.core.testing.TestClients;
 import dev.kiln.serving.model.CreateEndpointRequest;
 import dev.kiln.serving.model.EndpointConfigUpdateState;
 import dev.kiln.serving.model.EndpointReadyState;
@@ -30,31 +27,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class EndpointsTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
-  final FakeSleeper sleeper = new FakeSleeper();
-  DatabricksClient db;
-  ServingClient serving;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), sleeper);
-    serving = ServingClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
-
+class EndpointsTest extends ServingTestBase {
   private static final String FORECASTER = "{'name': 'bir-tax-forecaster', 'id': 'e1a2', 'creator': 'ana@example.com',"
       + " 'creation_timestamp': 1767225600000, 'last_updated_timestamp': 1767229200000,"
       + " 'state': {'ready': 'READY', 'config_update': 'NOT_UPDATING'},"

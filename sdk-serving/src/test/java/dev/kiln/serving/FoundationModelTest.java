@@ -32,31 +32,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FoundationModelTest {
+class FoundationModelTest extends ServingTestBase {
   static final String LLAMA = "/serving-endpoints/databricks-llama/invocations";
-
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
-  DatabricksClient db;
-  ServingClient serving;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
-    serving = ServingClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
 
   @Test
   void chatAsInTheReadmeWithStringContent() {

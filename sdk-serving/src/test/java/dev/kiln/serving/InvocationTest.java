@@ -10,13 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.InternalErrorException;
 import dev.kiln.core.error.InvalidParameterValueException;
 import dev.kiln.core.error.InvalidRequestException;
-import dev.kiln.core.testing.FakeSleeper;
-import dev.kiln.core.testing.TestClients;
 import dev.kiln.serving.model.DataframeSplit;
 import dev.kiln.serving.model.InvocationRequest;
 import dev.kiln.serving.model.InvocationResponse;
@@ -26,31 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class InvocationTest {
+class InvocationTest extends ServingTestBase {
   static final String INVOCATIONS = "/serving-endpoints/bir-tax-forecaster/invocations";
-
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
-  DatabricksClient db;
-  ServingClient serving;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
-    serving = ServingClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
 
   @Test
   void dataframeRecordsAsInTheReadme() {

@@ -15,15 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /** The README's Model Serving snippet, verbatim between the markers, run against a fake workspace. */
-class ReadmeSnippetTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
+class ReadmeSnippetTest extends ServingTestBase {
   @Test
   void readmeSnippetRuns() {
     server.enqueue(Wire.ok("{'predictions': [51234.5]}"));
