@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.ResourceDoesNotExistException;
-import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,26 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class InlineChunksTest {
+class InlineChunksTest extends SqlTestBase {
   static final String CHUNKS_PATH = "/api/2.0/sql/statements/s1/result/chunks/";
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
   final Map<String, MockResponse> answers = new ConcurrentHashMap<>();
-  DatabricksClient db;
-  SqlClient sql;
 
   @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
-    sql = SqlClient.create(db);
+  void answerFromFixtures() {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest r) {
@@ -48,11 +37,6 @@ class InlineChunksTest {
         return answer != null ? answer : error(404, "NOT_FOUND", "no fixture for " + r.getTarget());
       }
     });
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
   }
 
   /** Chunks of 2, 2 and 1 rows; {@code totalRows} is what the manifest claims. */

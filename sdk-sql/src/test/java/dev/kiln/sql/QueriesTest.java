@@ -6,40 +6,17 @@ import static dev.kiln.sql.WireTest.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.PagedIterable;
 import dev.kiln.core.error.ResourceDoesNotExistException;
-import dev.kiln.core.testing.FakeSleeper;
-import dev.kiln.core.testing.TestClients;
 import dev.kiln.sql.model.Query;
 import dev.kiln.sql.model.QueryLifecycleState;
 import dev.kiln.sql.model.RunAsMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class QueriesTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  DatabricksClient db;
-  SqlClient sql;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
-    sql = SqlClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
-
+class QueriesTest extends SqlTestBase {
   @Test
   void listingIsLazyPagedAndFollowsEmptyPages() throws Exception {
     server.enqueue(ok("{'results':[{'id':'q1','display_name':'One'},{'id':'q2','display_name':'Two'}],"

@@ -12,12 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Json;
 import dev.kiln.core.error.InternalErrorException;
 import dev.kiln.core.error.InvalidParameterValueException;
 import dev.kiln.core.error.OperationTimeoutException;
-import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
 import dev.kiln.sql.model.StatementParameter;
 import dev.kiln.sql.model.StatementRequest;
@@ -34,35 +32,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StatementExecutionTest {
+class StatementExecutionTest extends SqlTestBase {
   static final String ONE_ROW = "'manifest':{'format':'JSON_ARRAY','schema':{'column_count':1,'columns':"
       + "[{'name':'one','position':0,'type_name':'INT','type_text':'INT'}]},'total_chunk_count':1,"
       + "'total_row_count':1,'truncated':false,'chunks':[{'chunk_index':0,'row_offset':0,'row_count':1}]},"
       + "'result':{'chunk_index':0,'row_offset':0,'row_count':1,'data_array':[['1']]}";
-
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  final FakeSleeper sleeper = new FakeSleeper();
-  DatabricksClient db;
-  SqlClient sql;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), sleeper);
-    sql = SqlClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
 
   @Test
   void fastStatementCompletesInOneRoundTrip() throws Exception {

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.InvalidRequestException;
-import dev.kiln.core.testing.FakeSleeper;
-import dev.kiln.core.testing.TestClients;
 import dev.kiln.sql.model.Disposition;
 import dev.kiln.sql.model.Format;
 import dev.kiln.sql.model.OnWaitTimeout;
@@ -22,29 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Supplier;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StatementRequestTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-  DatabricksClient db;
-  SqlClient sql;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
-    sql = SqlClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
-
+class StatementRequestTest extends SqlTestBase {
   @Test
   void everyFieldAndTypedParameterIsSerialisedExactly() throws Exception {
     server.enqueue(ok(statement("p1", "SUCCEEDED", "")));
