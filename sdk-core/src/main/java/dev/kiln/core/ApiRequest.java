@@ -1,6 +1,7 @@
 package dev.kiln.core;
 
 import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.spi.Args;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,15 @@ import java.util.StringJoiner;
  * Immutable; build with {@link #get(String)}, {@link #post(String)} and friends.
  */
 public final class ApiRequest {
+  /**
+   * Longest id or name Kiln puts into one path segment when the API documents no tighter limit
+   * (a three-level Unity Catalog name is at most 3 × 255 characters and two dots).
+   */
+  public static final int MAX_SEGMENT_LENGTH = 1024;
+
   private final String method;
   private final String path;
+  private final String pathTemplate;
   private final URI absoluteUri;
   private final Map<String, List<String>> query;
   private final Map<String, String> headers;
@@ -35,6 +43,7 @@ public final class ApiRequest {
   private ApiRequest(Builder b) {
     this.method = b.method;
     this.path = b.path;
+    this.pathTemplate = b.pathTemplate;
     this.absoluteUri = b.absoluteUri;
     Map<String, List<String>> q = new LinkedHashMap<>();
     b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
@@ -48,40 +57,76 @@ public final class ApiRequest {
     this.timeout = b.timeout;
   }
 
-  public static Builder get(String path) {
-    return new Builder("GET", path);
+  /**
+   * A GET of {@code pathTemplate} with each {@code {placeholder}} replaced, in order, by one
+   * percent-encoded segment of {@code segments}, e.g.
+   * {@code get("/api/2.0/sql/statements/{statement_id}", id)}. Each value is checked first (not
+   * blank, not {@code .}/{@code ..}, at most {@link #MAX_SEGMENT_LENGTH} characters); listeners
+   * see the template, never the values.
+   */
+  public static Builder get(String pathTemplate, String... segments) {
+    return new Builder("GET", pathTemplate, segments);
   }
 
-  public static Builder post(String path) {
-    return new Builder("POST", path);
+  public static Builder post(String pathTemplate, String... segments) {
+    return new Builder("POST", pathTemplate, segments);
   }
 
-  public static Builder put(String path) {
-    return new Builder("PUT", path);
+  public static Builder put(String pathTemplate, String... segments) {
+    return new Builder("PUT", pathTemplate, segments);
   }
 
-  public static Builder patch(String path) {
-    return new Builder("PATCH", path);
+  public static Builder patch(String pathTemplate, String... segments) {
+    return new Builder("PATCH", pathTemplate, segments);
   }
 
-  public static Builder delete(String path) {
-    return new Builder("DELETE", path);
+  public static Builder delete(String pathTemplate, String... segments) {
+    return new Builder("DELETE", pathTemplate, segments);
   }
 
   /** A request to a URI outside the workspace (e.g. a presigned link); sent without credentials. */
   public static Builder absolute(String method, URI uri) {
-    Builder b = new Builder(method, uri.getRawPath());
+    Builder b = new Builder(method, uri.getRawPath(), new String[0]);
     b.absoluteUri = uri;
     b.authenticated = false;
     return b;
   }
 
-  /** Percent-encodes one path segment, e.g. an id or a three-level name taken from user input. */
+  /**
+   * Percent-encodes one path segment, e.g. an id or a three-level name taken from user input, after
+   * the checks of {@link Args#id(String, String)}. Prefer the template factories, which also keep
+   * ids out of what listeners see.
+   */
   public static String segment(String value) {
-    if (value == null || value.isEmpty()) {
-      throw new InvalidRequestException("a path segment (id or name) must not be empty");
+    return encode(Args.id(value, "a path segment (id or name)"));
+  }
+
+  /** Expands a template's {@code {placeholders}} in order with checked, encoded segments. */
+  static String expand(String template, String... values) {
+    StringBuilder out = new StringBuilder(template.length() + 32);
+    int used = 0;
+    int i = 0;
+    while (i < template.length()) {
+      int open = template.indexOf('{', i);
+      if (open < 0) {
+        out.append(template, i, template.length());
+        break;
+      }
+      int close = template.indexOf('}', open);
+      if (close < 0) {
+        throw new IllegalArgumentException("unclosed placeholder in " + template);
+      }
+      String name = template.substring(open + 1, close);
+      if (used >= values.length) {
+        throw new IllegalArgumentException("no value for {" + name + "} in " + template);
+      }
+      out.append(template, i, open).append(encode(Args.id(values[used++], name)));
+      i = close + 1;
     }
-    return encode(value);
+    if (used != values.length) {
+      throw new IllegalArgumentException(values.length + " values for " + used + " placeholders in " + template);
+    }
+    return out.toString();
   }
 
   public String method() {
@@ -91,6 +136,14 @@ public final class ApiRequest {
   /** Path under the host, starting with '/'; for absolute requests the URI's raw path. */
   public String path() {
     return path;
+  }
+
+  /**
+   * The path as written before ids were put in, e.g. {@code /api/2.0/sql/statements/{statement_id}};
+   * the path itself when it was built without placeholders.
+   */
+  public String pathTemplate() {
+    return pathTemplate;
   }
 
   public Optional<URI> absoluteUri() {
@@ -161,6 +214,7 @@ public final class ApiRequest {
   public static final class Builder {
     private final String method;
     private final String path;
+    private final String pathTemplate;
     private URI absoluteUri;
     private final Map<String, List<String>> query = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -171,10 +225,12 @@ public final class ApiRequest {
     private boolean authenticated = true;
     private Duration timeout;
 
-    private Builder(String method, String path) {
+    private Builder(String method, String pathTemplate, String[] segments) {
       this.method = Objects.requireNonNull(method, "method");
-      Objects.requireNonNull(path, "path");
-      this.path = path.startsWith("/") ? path : "/" + path;
+      Objects.requireNonNull(pathTemplate, "path");
+      Objects.requireNonNull(segments, "segments");
+      this.pathTemplate = pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate;
+      this.path = segments.length == 0 ? this.pathTemplate : expand(this.pathTemplate, segments);
     }
 
     /** Adds a query parameter; a null value is skipped so optional parameters read naturally. */

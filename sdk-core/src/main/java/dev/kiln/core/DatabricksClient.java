@@ -2,9 +2,13 @@ package dev.kiln.core;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kiln.core.auth.CredentialsProvider;
+import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.ConfigurationException;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.internal.HttpPipeline;
+import dev.kiln.core.internal.Listeners;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.internal.UserAgent;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -31,9 +36,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A connection to one Databricks workspace: the shared transport every API client
  * ({@code SqlClient.create(db)}, ...) is built on. Thread-safe; create one per workspace and
- * share it. Nothing is sent until the first call. {@link #close()} releases what the client
- * created (never a user-supplied {@link HttpClient} or executor) and first closes resources
- * registered with {@link #onClose(AutoCloseable)}, such as open execution contexts.
+ * share it. Nothing is sent until the first call. {@link #close()} first closes what the API
+ * clients registered (open execution contexts, running statements), then completes any work still
+ * pending with {@code ClientClosedException} and releases what the client created (never a
+ * user-supplied {@link HttpClient} or executor).
  */
 public final class DatabricksClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabricksClient.class);
@@ -55,10 +61,19 @@ public final class DatabricksClient implements AutoCloseable {
   /** Set once the registered resources are closed: no new calls. */
   private final AtomicBoolean closed = new AtomicBoolean();
   private Thread shutdownHook;
+  /** Futures of work in progress (calls, polls) to fail with ClientClosedException on close. */
+  private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+  private final ClientListener listener;
+  private final ClientInternals internals = new Internals();
+
+  static {
+    ClientInternals.install(db -> db.internals);
+  }
 
   private DatabricksClient(Builder b, DatabricksConfig config) {
     this.config = config;
     this.clock = b.clock;
+    this.listener = b.listeners.isEmpty() ? ClientListener.none() : Listeners.of(b.listeners);
     if (b.executor != null) {
       this.ownedExecutor = null;
       this.executor = b.executor;
@@ -130,9 +145,9 @@ public final class DatabricksClient implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(reader, "reader");
     if (closed.get()) {
-      return CompletableFuture.failedFuture(new DatabricksClientException("this DatabricksClient is closed"));
+      return CompletableFuture.failedFuture(new ClientClosedException("this DatabricksClient is closed"));
     }
-    return pipeline.send(request, reader);
+    return track(pipeline.send(request, reader));
   }
 
   /** Sends a request and decodes the JSON body as {@code type}. */
@@ -153,39 +168,38 @@ public final class DatabricksClient implements AutoCloseable {
     return Futures.map(sendAsync(request, BodyReader.json(type)), ApiResponse::body);
   }
 
-  /** The client's timer thread(s), for scheduling polls; do not block in tasks run on it. */
-  public ScheduledExecutorService scheduler() {
-    return scheduler;
-  }
-
   /**
-   * Where Kiln completes futures and runs decoding or stream-reading work off the caller's thread.
-   * Unless the builder was given one, a cached pool of daemon threads that may block.
+   * Registers a resource to close when this client closes (before its threads stop); see
+   * {@link ClientInternals#onClose}.
    */
-  public Executor executor() {
-    return executor;
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
-  public Sleeper sleeper() {
-    return sleeper;
-  }
-
-  /**
-   * Registers a resource to close when this client closes (before its threads stop). Close the
-   * returned registration to forget the resource once it was closed by other means.
-   */
-  public Registration onClose(AutoCloseable resource) {
+  private ClientInternals.Registration onClose(AutoCloseable resource) {
     Objects.requireNonNull(resource, "resource");
     if (closing.get()) {
-      throw new DatabricksClientException("this DatabricksClient is closed");
+      throw new ClientClosedException("this DatabricksClient is closed");
     }
     closeHooks.add(resource);
     installShutdownHook();
     return () -> closeHooks.remove(resource);
+  }
+
+  private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+    if (future.isDone()) {
+      return future;
+    }
+    if (closed.get()) {
+      future.completeExceptionally(closedException());
+      return future;
+    }
+    pending.add(future);
+    future.whenComplete((v, e) -> pending.remove(future));
+    if (closed.get()) { // close() ran between the check and the add: it may not have seen this one
+      future.completeExceptionally(closedException());
+    }
+    return future;
+  }
+
+  private static ClientClosedException closedException() {
+    return new ClientClosedException("the DatabricksClient was closed before this finished");
   }
 
   /**
@@ -247,6 +261,10 @@ public final class DatabricksClient implements AutoCloseable {
     // Resources close while the client still works: destroying a context is a request.
     closeRegisteredResources();
     closed.set(true);
+    for (CompletableFuture<?> f : List.copyOf(pending)) {
+      f.completeExceptionally(closedException());
+    }
+    pending.clear();
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }
@@ -290,12 +308,42 @@ public final class DatabricksClient implements AutoCloseable {
     };
   }
 
-  /** A resource registered with {@link #onClose(AutoCloseable)}. */
-  @FunctionalInterface
-  public interface Registration extends AutoCloseable {
-    /** Forgets the resource; it will not be closed by the client. */
+  /** The accessor Kiln's API modules reach through {@link ClientInternals#of}. */
+  private final class Internals extends ClientInternals {
     @Override
-    void close();
+    public ScheduledExecutorService scheduler() {
+      return scheduler;
+    }
+
+    @Override
+    public Executor executor() {
+      return executor;
+    }
+
+    @Override
+    public Clock clock() {
+      return clock;
+    }
+
+    @Override
+    public Sleeper sleeper() {
+      return sleeper;
+    }
+
+    @Override
+    public Registration onClose(AutoCloseable resource) {
+      return DatabricksClient.this.onClose(resource);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+      return DatabricksClient.this.track(future);
+    }
+
+    @Override
+    public ClientListener listener() {
+      return listener;
+    }
   }
 
   /** Builder for {@link DatabricksClient}. */
@@ -312,8 +360,15 @@ public final class DatabricksClient implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper;
+    private final List<ClientListener> listeners = new ArrayList<>();
 
     private Builder() {}
+
+    /** Adds a listener for requests, responses, retries, polls and status changes (metrics, tracing). */
+    public Builder listener(ClientListener value) {
+      listeners.add(Objects.requireNonNull(value, "listener"));
+      return this;
+    }
 
     /** The workspace URL, e.g. {@code https://adb-123.4.azuredatabricks.net}; a bare name gets https. */
     public Builder host(String host) {

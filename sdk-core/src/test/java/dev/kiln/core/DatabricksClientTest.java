@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.auth.Credentials;
 import dev.kiln.core.error.ConfigurationException;
 import dev.kiln.core.error.DatabricksClientException;
@@ -120,8 +121,8 @@ class DatabricksClientTest {
   void closeRunsRegisteredHooksAndRefusesNewCalls() {
     AtomicInteger closed = new AtomicInteger();
     DatabricksClient db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
-    db.onClose(closed::incrementAndGet);
-    DatabricksClient.Registration forgotten = db.onClose(() -> closed.addAndGet(100));
+    ClientInternals.of(db).onClose(closed::incrementAndGet);
+    ClientInternals.Registration forgotten = ClientInternals.of(db).onClose(() -> closed.addAndGet(100));
     forgotten.close();
     db.close();
     db.close();
@@ -136,7 +137,7 @@ class DatabricksClientTest {
     server.enqueue(ok("{}"));
     DatabricksClient db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    db.onClose(() -> {
+    ClientInternals.of(db).onClose(() -> {
       try {
         db.call(ApiRequest.post("/api/1.2/contexts/destroy").jsonBody(Map.of("contextId", "c-1")).build(), JsonNode.class);
       } catch (RuntimeException e) {
@@ -162,7 +163,7 @@ class DatabricksClientTest {
       t.join(5_000);
       assertFalse(t.isAlive(), "worker thread still alive after close");
     }
-    ScheduledExecutorService scheduler = db.scheduler();
+    ScheduledExecutorService scheduler = ClientInternals.of(db).scheduler();
     assertTrue(scheduler.isShutdown());
   }
 

@@ -3,7 +3,7 @@ package dev.kiln.core.internal;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.ApiResponse;
 import dev.kiln.core.BodyReader;
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.Json;
 import dev.kiln.core.RetryPolicy;
 import dev.kiln.core.Sleeper;

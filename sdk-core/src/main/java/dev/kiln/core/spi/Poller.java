@@ -1,5 +1,7 @@
-package dev.kiln.core;
+package dev.kiln.core.spi;
 
+import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.Sleeper;
 import dev.kiln.core.error.OperationTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +63,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
     this.cancelFn = b.cancelFn;
     this.statusOf = b.statusOf;
     this.sleeper = b.sleeper;
-    this.clock = b.client.clock();
+    this.clock = ClientInternals.of(b.client).clock();
     this.nextDelay = b.initialDelay;
     this.maxDelay = b.maxDelay;
     this.multiplier = b.multiplier;
@@ -202,11 +204,17 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
 
   @Override
   public S poll() {
-    S state = Futures.join(pollFn.get());
-    if (!result.isDone()) {
-      accept(state);
-    }
-    return state;
+    return Futures.join(pollAsync());
+  }
+
+  @Override
+  public CompletableFuture<S> pollAsync() {
+    return Futures.map(Calls.async(pollFn::get), state -> {
+      if (!result.isDone()) {
+        accept(state);
+      }
+      return state;
+    });
   }
 
   @Override
@@ -225,12 +233,17 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
   }
 
   @Override
-  public CompletableFuture<Void> cancel() {
+  public void cancel() {
+    Futures.join(cancelAsync());
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelAsync() {
     if (cancelFn == null) {
       return CompletableFuture.failedFuture(
           new UnsupportedOperationException(description + " cannot be cancelled"));
     }
-    return cancelFn.get();
+    return Calls.async(cancelFn::get);
   }
 
   @Override
@@ -276,7 +289,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
 
     private Builder(DatabricksClient client) {
       this.client = Objects.requireNonNull(client, "client");
-      this.sleeper = client.sleeper();
+      this.sleeper = ClientInternals.of(client).sleeper();
     }
 
     /** Fetches the current state (asynchronously, through the client). */

@@ -1,4 +1,4 @@
-package dev.kiln.core;
+package dev.kiln.core.spi;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

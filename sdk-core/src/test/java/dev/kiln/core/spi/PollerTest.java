@@ -1,9 +1,10 @@
-package dev.kiln.core;
+package dev.kiln.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.InvalidStateException;
 import dev.kiln.core.error.OperationTimeoutException;
 import dev.kiln.core.testing.FakeSleeper;
@@ -144,7 +145,7 @@ class PollerTest {
         })
         .listener(seen::add)
         .start("PENDING");
-    op.cancel().join();
+    op.cancel();
     assertEquals(1, cancels.get());
     assertTrue(!op.isDone());
     gate.complete("CANCELING");

@@ -1,6 +1,7 @@
-package dev.kiln.core;
+package dev.kiln.core.spi;
 
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.error.OperationInterruptedException;
 import dev.kiln.core.error.OperationTimeoutException;
 import java.time.Duration;
@@ -11,7 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Blocking on Kiln futures: typed exceptions come out unwrapped, interrupts are honoured. */
+/**
+ * Blocking on Kiln futures (typed exceptions come out unwrapped, interrupts are honoured) and
+ * composing them so that cancelling a derived future cancels the work it came from.
+ */
 public final class Futures {
   private Futures() {}
 
@@ -33,8 +37,14 @@ public final class Futures {
    * the future running (the operation is not cancelled).
    */
   public static <T> T join(CompletableFuture<T> future, Duration timeout) {
+    if (timeout == null) {
+      throw new InvalidRequestException("timeout must not be null");
+    }
+    if (timeout.isNegative()) {
+      throw new InvalidRequestException("timeout must not be negative, was " + timeout);
+    }
     try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return future.get(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS); // saturates
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();

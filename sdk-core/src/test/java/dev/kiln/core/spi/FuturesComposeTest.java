@@ -1,4 +1,4 @@
-package dev.kiln.core;
+package dev.kiln.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

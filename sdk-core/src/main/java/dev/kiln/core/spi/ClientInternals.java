@@ -1,0 +1,72 @@
+package dev.kiln.core.spi;
+
+import dev.kiln.core.ClientListener;
+import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.Sleeper;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * What Kiln's API modules need from a {@link DatabricksClient} beyond its public calls: its
+ * threads, time source, close hooks and the registry of pending work. Users never see it: the
+ * package is exported only to Kiln modules, and {@code DatabricksClient} keeps these methods off
+ * its public surface.
+ */
+public abstract class ClientInternals {
+  private static volatile Function<DatabricksClient, ClientInternals> accessor;
+
+  /** The internals of {@code client}. */
+  public static ClientInternals of(DatabricksClient client) {
+    Objects.requireNonNull(client, "client");
+    return accessor.apply(client); // set when DatabricksClient was initialised, which `client` proves
+  }
+
+  /** Called once by {@code DatabricksClient}'s static initialiser. */
+  public static void install(Function<DatabricksClient, ClientInternals> value) {
+    if (accessor != null) {
+      throw new IllegalStateException("already installed");
+    }
+    accessor = value;
+  }
+
+  protected ClientInternals() {}
+
+  /** The client's timer thread(s); never block in tasks scheduled on it. */
+  public abstract ScheduledExecutorService scheduler();
+
+  /** Completes futures and runs decoding or stream-reading work off the caller's thread; may block. */
+  public abstract Executor executor();
+
+  public abstract Clock clock();
+
+  public abstract Sleeper sleeper();
+
+  /**
+   * Registers a resource to close when the client closes (before its threads stop) or the JVM
+   * exits. Close the returned registration to forget it once it was closed by other means. Throws
+   * {@code ClientClosedException} when the client is closing.
+   */
+  public abstract Registration onClose(AutoCloseable resource);
+
+  /**
+   * Tracks a future of work this client started: if the client closes before it completes, it is
+   * completed exceptionally with {@code ClientClosedException}. Returns {@code future}; a closed
+   * client fails it at once.
+   */
+  public abstract <T> CompletableFuture<T> track(CompletableFuture<T> future);
+
+  /** The listeners registered on the client builder (never null; a no-op when there are none). */
+  public abstract ClientListener listener();
+
+  /** A resource registered with {@link #onClose(AutoCloseable)}. */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+    /** Forgets the resource; it will not be closed by the client. */
+    @Override
+    void close();
+  }
+}
