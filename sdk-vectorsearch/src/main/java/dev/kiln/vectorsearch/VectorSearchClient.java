@@ -2,7 +2,7 @@ package dev.kiln.vectorsearch;
 
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.PagedIterable;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.vectorsearch.internal.DeleteRequestBody;

@@ -1,6 +1,6 @@
 package dev.kiln.vectorsearch.model;
 
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
