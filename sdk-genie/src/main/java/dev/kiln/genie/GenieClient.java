@@ -1,10 +1,13 @@
 package dev.kiln.genie;
 
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
 import dev.kiln.core.PagedIterable;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.spi.Args;
+import dev.kiln.core.spi.Calls;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.genie.internal.GenieApi;
 import dev.kiln.genie.internal.StartConversationResponse;
 import dev.kiln.genie.model.GenieAnswer;
@@ -16,8 +19,9 @@ import dev.kiln.sql.SqlClient;
 import dev.kiln.sql.StatementResult;
 import dev.kiln.sql.model.StatementResponse;
 import dev.kiln.sql.model.StatementState;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -30,42 +34,50 @@ import java.util.function.Consumer;
  * GenieAnswer a = genie.ask(spaceId, "Biggest open opportunities");
  * try (StatementResult rows = genie.queryResult(a)) { ... }
  * }</pre>
+ *
+ * <p>Every remote call has a blocking form and an {@code ...Async} twin. Async methods never throw:
+ * bad input (a null or blank argument, an id of {@code .} or {@code ..}, a question longer than
+ * {@link #MAX_QUESTION_LENGTH}) comes back as a future failed with {@link InvalidRequestException},
+ * before anything is sent; blocking methods throw the same exceptions unwrapped.
+ *
+ * <p>Timeouts: {@link GenieMessageHandle#await(Duration)} running out leaves the message and the
+ * handle going. {@link #ask(String, String, Duration)} returns no handle, so its timeout ends the
+ * wait (polling stops). Neither stops the message itself: Genie has no API to cancel a message, so
+ * it goes on in the space either way.
  */
 public final class GenieClient {
-  /** How long a message may take before waiting for it gives up. */
-  public static final Duration DEFAULT_MESSAGE_TIMEOUT = Duration.ofMinutes(10);
+  /**
+   * Longest question sent, in characters. Genie documents no limit on a message's content; this
+   * bound (16,384) is Kiln's, far above any real question, so a runaway string fails here instead of
+   * in the space.
+   */
+  public static final int MAX_QUESTION_LENGTH = 16_384;
 
   private final GenieApi api;
   private final SqlClient sql;
-  private final Duration messageTimeout;
+  private final GenieOptions options;
+  private final Clock clock;
 
-  private GenieClient(GenieApi api, SqlClient sql, Duration messageTimeout) {
-    this.api = api;
-    this.sql = sql;
-    this.messageTimeout = messageTimeout;
+  private GenieClient(DatabricksClient db, GenieOptions options) {
+    this.api = new GenieApi(db);
+    this.sql = SqlClient.create(db, options.sqlOptions());
+    this.options = options;
+    this.clock = ClientInternals.of(db).clock();
   }
 
+  /** A client with {@link GenieOptions#defaults()}. */
   public static GenieClient create(DatabricksClient db) {
-    return create(db, SqlClient.create(db));
+    return create(db, GenieOptions.defaults());
   }
 
-  /** Reads query results through {@code sql}, e.g. one configured with its own {@code SqlOptions}. */
-  public static GenieClient create(DatabricksClient db, SqlClient sql) {
-    Objects.requireNonNull(db, "db");
-    Objects.requireNonNull(sql, "sql");
-    return new GenieClient(new GenieApi(db), sql, DEFAULT_MESSAGE_TIMEOUT);
+  public static GenieClient create(DatabricksClient db, GenieOptions options) {
+    Args.notNull(db, "db");
+    Args.notNull(options, "options");
+    return new GenieClient(db, options);
   }
 
-  /** A copy whose messages (and so {@code ask}) give up after {@code timeout} instead of 10 minutes. */
-  public GenieClient withMessageTimeout(Duration timeout) {
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw new InvalidRequestException("the message timeout must be positive, was " + timeout);
-    }
-    return new GenieClient(api, sql, timeout);
-  }
-
-  public Duration messageTimeout() {
-    return messageTimeout;
+  public GenieOptions options() {
+    return options;
   }
 
   // ---- spaces and conversations
@@ -77,31 +89,38 @@ public final class GenieClient {
 
   /** As {@link #listSpaces()}, asking for {@code pageSize} spaces per request. */
   public PagedIterable<GenieSpace> listSpaces(int pageSize) {
-    Integer size = positive(pageSize);
+    Integer size = Args.positive(pageSize, "pageSize");
     return PagedIterable.of(token -> api.spacesPage(size, token));
   }
 
   /** One space, by id. */
   public GenieSpace getSpace(String spaceId) {
-    return api.getSpace(spaceId);
+    return Calls.join(getSpaceAsync(spaceId));
+  }
+
+  /** {@link #getSpace} without blocking. */
+  public CompletableFuture<GenieSpace> getSpaceAsync(String spaceId) {
+    return Calls.async(() -> api.getSpaceAsync(spaceId(spaceId)));
   }
 
   /** The caller's conversations in a space, fetched page by page as they are read. */
   public PagedIterable<GenieConversation> listConversations(String spaceId) {
-    return PagedIterable.of(token -> api.conversationsPage(spaceId, null, token));
+    String space = spaceId(spaceId);
+    return PagedIterable.of(token -> api.conversationsPage(space, null, token));
   }
 
   /** As {@link #listConversations(String)}, asking for {@code pageSize} per request. */
   public PagedIterable<GenieConversation> listConversations(String spaceId, int pageSize) {
-    Integer size = positive(pageSize);
-    return PagedIterable.of(token -> api.conversationsPage(spaceId, size, token));
+    String space = spaceId(spaceId);
+    Integer size = Args.positive(pageSize, "pageSize");
+    return PagedIterable.of(token -> api.conversationsPage(space, size, token));
   }
 
   // ---- messages
 
   /** Starts a new conversation with {@code question}; the handle waits for Genie's answer. */
   public GenieMessageHandle startConversation(String spaceId, String question) {
-    return startConversation(spaceId, question, null);
+    return Calls.join(startConversationAsync(spaceId, question));
   }
 
   /**
@@ -111,64 +130,117 @@ public final class GenieClient {
    */
   public GenieMessageHandle startConversation(
       String spaceId, String question, Consumer<? super GenieMessage> listener) {
-    requireQuestion(question);
-    return fromStart(spaceId, Futures.join(api.startConversationAsync(spaceId, question)), listener);
+    return Calls.join(startConversationAsync(spaceId, question, listener));
+  }
+
+  /** {@link #startConversation(String, String)} without blocking; completes once Genie accepted the question. */
+  public CompletableFuture<GenieMessageHandle> startConversationAsync(String spaceId, String question) {
+    return Calls.async(() -> startAsync(spaceId(spaceId), question(question), null, options.messageTimeout()));
+  }
+
+  /** {@link #startConversation(String, String, Consumer)} without blocking. */
+  public CompletableFuture<GenieMessageHandle> startConversationAsync(
+      String spaceId, String question, Consumer<? super GenieMessage> listener) {
+    return Calls.async(() -> startAsync(spaceId(spaceId), question(question), Args.notNull(listener, "listener"),
+        options.messageTimeout()));
   }
 
   /** Asks a follow-up in an existing conversation, which keeps the earlier questions as context. */
   public GenieMessageHandle createMessage(String spaceId, String conversationId, String question) {
-    return createMessage(spaceId, conversationId, question, null);
+    return Calls.join(createMessageAsync(spaceId, conversationId, question));
   }
 
   /** As {@link #createMessage(String, String, String)}, with a listener that sees every status. */
   public GenieMessageHandle createMessage(
       String spaceId, String conversationId, String question, Consumer<? super GenieMessage> listener) {
-    requireQuestion(question);
-    GenieMessage created = Futures.join(api.createMessageAsync(spaceId, conversationId, question));
-    return newHandle(spaceId, conversationId, created.messageId(), created, listener);
+    return Calls.join(createMessageAsync(spaceId, conversationId, question, listener));
+  }
+
+  /** {@link #createMessage(String, String, String)} without blocking. */
+  public CompletableFuture<GenieMessageHandle> createMessageAsync(String spaceId, String conversationId, String question) {
+    return Calls.async(() -> followUpAsync(spaceId(spaceId), conversationId(conversationId), question(question), null,
+        options.messageTimeout()));
+  }
+
+  /** {@link #createMessage(String, String, String, Consumer)} without blocking. */
+  public CompletableFuture<GenieMessageHandle> createMessageAsync(
+      String spaceId, String conversationId, String question, Consumer<? super GenieMessage> listener) {
+    return Calls.async(() -> followUpAsync(spaceId(spaceId), conversationId(conversationId), question(question),
+        Args.notNull(listener, "listener"), options.messageTimeout()));
   }
 
   /** The message as it is now. */
   public GenieMessage getMessage(String spaceId, String conversationId, String messageId) {
-    return Futures.join(api.getMessageAsync(spaceId, conversationId, messageId));
+    return Calls.join(getMessageAsync(spaceId, conversationId, messageId));
+  }
+
+  /** {@link #getMessage} without blocking. */
+  public CompletableFuture<GenieMessage> getMessageAsync(String spaceId, String conversationId, String messageId) {
+    return Calls.async(() -> api.getMessageAsync(
+        spaceId(spaceId), conversationId(conversationId), Args.id(messageId, "messageId")));
   }
 
   /** A handle on a message seen before (e.g. from {@link #getMessage}), to wait for its answer. */
   public GenieMessageHandle handle(String spaceId, GenieMessage message) {
-    Objects.requireNonNull(message, "message");
-    return newHandle(spaceId, message.conversationId(), message.messageId(), message, null);
+    String space = spaceId(spaceId);
+    Args.notNull(message, "message");
+    return newHandle(space, conversationId(message.conversationId()), Args.id(message.messageId(), "messageId"),
+        message, null, options.messageTimeout());
   }
 
   // ---- ask: send and wait
 
-  /** Starts a conversation with {@code question} and waits for the answer (see {@link GenieMessageHandle}). */
+  /**
+   * Starts a conversation with {@code question} and waits for the answer, at most
+   * {@link GenieOptions#messageTimeout()} (see {@link GenieMessageHandle}).
+   */
   public GenieAnswer ask(String spaceId, String question) {
-    return Futures.join(askAsync(spaceId, question));
+    return Calls.join(askAsync(spaceId, question));
+  }
+
+  /**
+   * As {@link #ask(String, String)}, waiting at most {@code timeout} from this call; then it throws
+   * {@code OperationTimeoutException} and stops polling. The message itself goes on in the space:
+   * Genie cannot cancel messages. (For a wait that leaves you a handle, use
+   * {@link #startConversation} and {@link GenieMessageHandle#await(Duration)}.)
+   */
+  public GenieAnswer ask(String spaceId, String question, Duration timeout) {
+    return Calls.join(askAsync(spaceId, question, timeout));
   }
 
   /** Asks a follow-up in {@code conversationId} and waits for the answer. */
   public GenieAnswer ask(String spaceId, String conversationId, String question) {
-    return Futures.join(askAsync(spaceId, conversationId, question));
+    return Calls.join(askAsync(spaceId, conversationId, question));
+  }
+
+  /** As {@link #ask(String, String, String)}, waiting at most {@code timeout}; see {@link #ask(String, String, Duration)}. */
+  public GenieAnswer ask(String spaceId, String conversationId, String question, Duration timeout) {
+    return Calls.join(askAsync(spaceId, conversationId, question, timeout));
   }
 
   /**
    * {@link #ask(String, String)} without blocking. Cancelling the future stops waiting; the question
    * still runs in the space (Genie cannot cancel messages).
-   *
-   * @throws InvalidRequestException at once, for a blank question or id
    */
   public CompletableFuture<GenieAnswer> askAsync(String spaceId, String question) {
-    requireQuestion(question);
-    // the handle is made inside compose, so a cancel that races its creation still stops it
-    return Futures.compose(api.startConversationAsync(spaceId, question),
-        r -> fromStart(spaceId, r, null).resultAsync());
+    return Calls.async(() -> askStart(spaceId(spaceId), question(question), options.messageTimeout()));
+  }
+
+  /** {@link #ask(String, String, Duration)} without blocking: the future fails with {@code OperationTimeoutException}. */
+  public CompletableFuture<GenieAnswer> askAsync(String spaceId, String question, Duration timeout) {
+    return Calls.async(() -> askStart(spaceId(spaceId), question(question), timeout(timeout)));
   }
 
   /** {@link #ask(String, String, String)} without blocking; see {@link #askAsync(String, String)}. */
   public CompletableFuture<GenieAnswer> askAsync(String spaceId, String conversationId, String question) {
-    requireQuestion(question);
-    return Futures.compose(api.createMessageAsync(spaceId, conversationId, question),
-        m -> newHandle(spaceId, conversationId, m.messageId(), m, null).resultAsync());
+    return Calls.async(() -> askFollowUp(spaceId(spaceId), conversationId(conversationId), question(question),
+        options.messageTimeout()));
+  }
+
+  /** {@link #ask(String, String, String, Duration)} without blocking. */
+  public CompletableFuture<GenieAnswer> askAsync(String spaceId, String conversationId, String question, Duration timeout) {
+    return Calls.async(() -> askFollowUp(spaceId(spaceId), conversationId(conversationId), question(question),
+        timeout(timeout)));
   }
 
   // ---- query results (read through sdk-sql)
@@ -181,35 +253,73 @@ public final class GenieClient {
    * @throws InvalidRequestException when the answer has no query attachment
    */
   public StatementResult queryResult(GenieAnswer answer) {
-    return Futures.join(queryResultAsync(answer));
+    return Calls.join(queryResultAsync(answer));
   }
 
   /** {@link #queryResult} without blocking; cancelling it stops (and cancels) the statement wait. */
   public CompletableFuture<StatementResult> queryResultAsync(GenieAnswer answer) {
-    String attachmentId = queryAttachmentId(answer);
-    if (answer.isQueryResultExpired()) {
-      return rows(reexecute(answer, attachmentId));
-    }
-    return rows(Futures.compose(
-        api.queryResultAsync(answer.spaceId(), answer.conversationId(), answer.messageId(), attachmentId),
-        r -> r.state() == StatementState.CLOSED
-            ? reexecute(answer, attachmentId)
-            : CompletableFuture.completedFuture(r)));
+    return Calls.async(() -> {
+      String attachmentId = queryAttachmentId(answer);
+      if (answer.isQueryResultExpired()) {
+        return rows(reexecute(answer, attachmentId));
+      }
+      return rows(Futures.compose(
+          api.queryResultAsync(answer.spaceId(), answer.conversationId(), answer.messageId(), attachmentId),
+          r -> r.state() == StatementState.CLOSED
+              ? reexecute(answer, attachmentId)
+              : CompletableFuture.completedFuture(r)));
+    });
   }
 
   /** Runs the answer's query again and returns the fresh rows. */
   public StatementResult executeQuery(GenieAnswer answer) {
-    return Futures.join(executeQueryAsync(answer));
+    return Calls.join(executeQueryAsync(answer));
   }
 
   /** {@link #executeQuery} without blocking. */
   public CompletableFuture<StatementResult> executeQueryAsync(GenieAnswer answer) {
-    return rows(reexecute(answer, queryAttachmentId(answer)));
+    return Calls.async(() -> rows(reexecute(answer, queryAttachmentId(answer))));
   }
 
   @Override
   public String toString() {
-    return "GenieClient[" + api.client().host() + ", messageTimeout=" + messageTimeout + "]";
+    return "GenieClient[" + api.client().host() + ", " + options + "]";
+  }
+
+  // ---- steps (arguments already checked)
+
+  private CompletableFuture<GenieMessageHandle> startAsync(
+      String spaceId, String question, Consumer<? super GenieMessage> listener, Duration timeout) {
+    Instant start = clock.instant();
+    return Futures.map(api.startConversationAsync(spaceId, question),
+        r -> fromStart(spaceId, r, listener, remaining(start, timeout)));
+  }
+
+  private CompletableFuture<GenieMessageHandle> followUpAsync(String spaceId, String conversationId, String question,
+      Consumer<? super GenieMessage> listener, Duration timeout) {
+    Instant start = clock.instant();
+    return Futures.map(api.createMessageAsync(spaceId, conversationId, question),
+        m -> newHandle(spaceId, conversationId, m.messageId(), m, listener, remaining(start, timeout)));
+  }
+
+  // the handle is made inside compose, so a cancel that races its creation still stops it
+  private CompletableFuture<GenieAnswer> askStart(String spaceId, String question, Duration timeout) {
+    Instant start = clock.instant();
+    return Futures.compose(api.startConversationAsync(spaceId, question),
+        r -> fromStart(spaceId, r, null, remaining(start, timeout)).resultAsync());
+  }
+
+  private CompletableFuture<GenieAnswer> askFollowUp(String spaceId, String conversationId, String question,
+      Duration timeout) {
+    Instant start = clock.instant();
+    return Futures.compose(api.createMessageAsync(spaceId, conversationId, question),
+        m -> newHandle(spaceId, conversationId, m.messageId(), m, null, remaining(start, timeout)).resultAsync());
+  }
+
+  /** What is left of {@code timeout} counted from {@code start} (the time spent sending the question is included). */
+  private Duration remaining(Instant start, Duration timeout) {
+    Duration left = timeout.minus(Duration.between(start, clock.instant()));
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   /** The statement's rows once it is done, waited for through sdk-sql. */
@@ -221,38 +331,47 @@ public final class GenieClient {
     return api.executeQueryAsync(answer.spaceId(), answer.conversationId(), answer.messageId(), attachmentId);
   }
 
-  private GenieMessageHandle fromStart(
-      String spaceId, StartConversationResponse r, Consumer<? super GenieMessage> listener) {
+  private GenieMessageHandle fromStart(String spaceId, StartConversationResponse r,
+      Consumer<? super GenieMessage> listener, Duration timeout) {
     if (r.conversationId() == null || r.messageId() == null) {
       throw new DatabricksClientException("start-conversation in space " + spaceId
           + " answered without conversation_id and message_id");
     }
-    return newHandle(spaceId, r.conversationId(), r.messageId(), r.message().orElse(null), listener);
+    return newHandle(spaceId, r.conversationId(), r.messageId(), r.message().orElse(null), listener, timeout);
   }
 
   private GenieMessageHandle newHandle(String spaceId, String conversationId, String messageId,
-      GenieMessage initial, Consumer<? super GenieMessage> listener) {
-    return new GenieMessageHandle(api, spaceId, conversationId, messageId, initial, messageTimeout, listener);
+      GenieMessage initial, Consumer<? super GenieMessage> listener, Duration timeout) {
+    return new GenieMessageHandle(api, options, timeout, spaceId, conversationId, messageId, initial, listener);
+  }
+
+  // ---- argument checks: InvalidRequestException naming the argument, before anything is sent
+
+  private static String spaceId(String value) {
+    return Args.id(value, "spaceId");
+  }
+
+  private static String conversationId(String value) {
+    return Args.id(value, "conversationId");
+  }
+
+  private static String question(String value) {
+    return Args.maxLength(Args.notBlank(value, "question"), "question", MAX_QUESTION_LENGTH);
+  }
+
+  private static Duration timeout(Duration value) {
+    Args.notNull(value, "timeout");
+    if (value.isNegative()) {
+      throw new InvalidRequestException("timeout must not be negative, was " + value);
+    }
+    return value;
   }
 
   private static String queryAttachmentId(GenieAnswer answer) {
-    Objects.requireNonNull(answer, "answer");
+    Args.notNull(answer, "answer");
     return answer.queryAttachment()
         .flatMap(GenieAttachment::attachmentId)
         .orElseThrow(() -> new InvalidRequestException("Genie message " + answer.messageId()
             + " has no query attachment with an attachment_id, so it has no query result; check answer.query()"));
-  }
-
-  private static void requireQuestion(String question) {
-    if (question == null || question.isBlank()) {
-      throw new InvalidRequestException("the question must not be empty");
-    }
-  }
-
-  private static Integer positive(int pageSize) {
-    if (pageSize < 1) {
-      throw new InvalidRequestException("pageSize must be at least 1, was " + pageSize);
-    }
-    return pageSize;
   }
 }

@@ -1,7 +1,8 @@
 package dev.kiln.genie;
 
 import dev.kiln.core.OperationHandle;
-import dev.kiln.core.Poller;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Poller;
 import dev.kiln.genie.internal.GenieApi;
 import dev.kiln.genie.model.GenieAnswer;
 import dev.kiln.genie.model.GenieMessage;
@@ -12,50 +13,51 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A question sent to Genie, on its way to an answer. Polls the message with gaps growing from 1 s
- * to 5 s (answers take seconds to minutes; the workspace allows ~30 requests/s) and ends on the
- * first terminal status:
+ * A question sent to Genie, on its way to an answer; {@link #id()} is the message id. Polls the
+ * message with the gaps of {@link GenieOptions} (500 ms, growing 1.25 times per poll to 5 s by
+ * default) and ends on the first terminal status:
  * <ul>
  *   <li>COMPLETED and QUERY_RESULT_EXPIRED → a {@link GenieAnswer} (for an expired one,
  *       {@code GenieClient.queryResult} re-executes the query);</li>
  *   <li>FAILED → {@link GenieFailedException} with Genie's error text and type;</li>
  *   <li>CANCELLED → {@link GenieCancelledException}.</li>
  * </ul>
- * A status this SDK does not know counts as in progress until the client's message timeout, which
- * ends the wait with {@code OperationTimeoutException}.
+ * A status this SDK does not know ({@link #status()} {@code UNKNOWN}, the text in
+ * {@link #rawStatus()}) counts as in progress until {@link GenieOptions#messageTimeout()}, which ends
+ * the wait with {@code OperationTimeoutException}. {@link #await(java.time.Duration)} ending first
+ * leaves the message running and the handle usable.
  *
  * <p>Genie has no API to cancel a message. Cancelling {@link #resultAsync()} only stops polling
- * here; the message goes on in the space. {@link #cancel()} therefore fails with
- * {@link UnsupportedOperationException}.
+ * here; the message goes on in the space. {@link #cancel()} therefore throws
+ * {@link UnsupportedOperationException} and {@link #cancelAsync()} fails with it.
  */
-public final class GenieMessageHandle extends OperationHandle<GenieMessage, GenieAnswer> {
-  static final Duration INITIAL_POLL_DELAY = Duration.ofSeconds(1);
-  static final Duration MAX_POLL_DELAY = Duration.ofSeconds(5);
-
+public final class GenieMessageHandle extends OperationHandle<GenieMessage, GenieMessageStatus, GenieAnswer> {
   private final String spaceId;
   private final String conversationId;
-  private final String messageId;
 
   /**
    * Starts polling at once; {@code initial} (the create response, may be null) is handled first, so
-   * a listener sees its status and a terminal one ends the wait without a poll.
+   * a listener sees its status and a terminal one ends the wait without a poll. Waiting ends after
+   * {@code timeout} ({@link GenieOptions#messageTimeout()}, or less for {@code ask} with a timeout).
    */
-  GenieMessageHandle(GenieApi api, String spaceId, String conversationId, String messageId,
-      GenieMessage initial, Duration timeout, Consumer<? super GenieMessage> listener) {
-    super(Poller.<GenieMessage, GenieAnswer>builder(api.client())
+  GenieMessageHandle(GenieApi api, GenieOptions options, Duration timeout, String spaceId, String conversationId,
+      String messageId, GenieMessage initial, Consumer<? super GenieMessage> listener) {
+    super(messageId, Poller.<GenieMessage, GenieAnswer>builder(api.client())
         .poll(() -> api.getMessageAsync(spaceId, conversationId, messageId))
         .isTerminal(m -> m.status().isTerminal())
         .result(m -> toAnswer(spaceId, conversationId, messageId, m))
-        .statusOf(GenieMessage::statusName) // raw text: two unknown statuses are two changes
+        .statusOf(GenieMessage::rawStatus) // raw text: two unknown statuses are two changes
         .listener(listener)
-        .initialDelay(INITIAL_POLL_DELAY)
-        .maxDelay(MAX_POLL_DELAY)
+        .initialDelay(options.pollInitialDelay())
+        .multiplier(options.pollMultiplier())
+        .maxDelay(options.pollMaxDelay())
         .timeout(timeout)
         .description("Genie message " + messageId)
-        .start(initial));
+        .start(initial), GenieMessageStatus.class, GenieMessage::rawStatus);
     this.spaceId = spaceId;
     this.conversationId = conversationId;
-    this.messageId = messageId;
+    // closing the client ends the wait with ClientClosedException instead of leaving it pending
+    ClientInternals.of(api.client()).track(resultAsync());
   }
 
   public String spaceId() {
@@ -66,19 +68,10 @@ public final class GenieMessageHandle extends OperationHandle<GenieMessage, Geni
     return conversationId;
   }
 
-  public String messageId() {
-    return messageId;
-  }
-
-  /** The last status seen; UNKNOWN before the first answer about the message arrived. */
-  public GenieMessageStatus status() {
-    return lastState().map(GenieMessage::status).orElse(GenieMessageStatus.UNKNOWN);
-  }
-
   @Override
   public String toString() {
     return "GenieMessageHandle[space " + spaceId + ", conversation " + conversationId
-        + ", message " + messageId + ", " + status() + "]";
+        + ", message " + id() + ", " + status() + "]";
   }
 
   private static GenieAnswer toAnswer(String spaceId, String conversationId, String messageId, GenieMessage m) {
@@ -94,7 +87,7 @@ public final class GenieMessageHandle extends OperationHandle<GenieMessage, Geni
       case CANCELLED:
         throw new GenieCancelledException(spaceId, conversationId, messageId);
       default:
-        throw new IllegalStateException("Genie message " + messageId + " is not finished: " + m.statusName());
+        throw new IllegalStateException("Genie message " + messageId + " is not finished: " + m.rawStatus());
     }
   }
 }

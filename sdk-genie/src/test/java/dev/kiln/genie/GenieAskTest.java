@@ -1,13 +1,13 @@
 package dev.kiln.genie;
 
-import static dev.kiln.genie.Wire.CONVERSATION;
-import static dev.kiln.genie.Wire.SPACE;
-import static dev.kiln.genie.Wire.assertGet;
-import static dev.kiln.genie.Wire.assertPost;
-import static dev.kiln.genie.Wire.message;
-import static dev.kiln.genie.Wire.messagePath;
-import static dev.kiln.genie.Wire.ok;
-import static dev.kiln.genie.Wire.take;
+import static dev.kiln.genie.GenieWire.CONVERSATION;
+import static dev.kiln.genie.GenieWire.SPACE;
+import static dev.kiln.genie.GenieWire.message;
+import static dev.kiln.genie.GenieWire.messagePath;
+import static dev.kiln.genie.GenieWire.started;
+import static dev.kiln.core.testing.Wire.expectGet;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,13 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.error.OperationTimeoutException;
 import dev.kiln.core.error.ResourceDoesNotExistException;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.genie.model.GenieAnswer;
 import dev.kiln.genie.model.GenieMessage;
 import dev.kiln.genie.model.GenieMessageStatus;
@@ -66,12 +67,6 @@ class GenieAskTest {
     db.close();
   }
 
-  private static String started(String messageId, String status) {
-    return "{'conversation_id':'conv-1','message_id':'" + messageId + "',"
-        + "'conversation':{'conversation_id':'conv-1','space_id':'space-1','title':'Biggest open opportunities'},"
-        + "'message':" + message(messageId, status) + "}";
-  }
-
   @Test
   void askStartsAConversationPollsEveryStatusAndReturnsTheAnswer() throws Exception {
     server.enqueue(ok(started("msg-1", "SUBMITTED")));
@@ -94,14 +89,14 @@ class GenieAskTest {
     assertEquals(List.of("Which closed last month?"), a.suggestedQuestions());
     assertEquals(3, a.attachments().size());
 
-    assertPost(take(server), SPACE + "/start-conversation", "{'content':'Biggest open opportunities'}");
+    expectJsonPost(server, SPACE + "/start-conversation", "{'content':'Biggest open opportunities'}");
     for (int i = 0; i < 4; i++) {
-      assertGet(take(server), messagePath("msg-1"));
+      expectGet(server, messagePath("msg-1"));
     }
     assertEquals(5, server.getRequestCount());
-    // growing gaps between polls, 1 s then x1.5, capped at 5 s
-    assertEquals(List.of(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250),
-        Duration.ofMillis(3375)), sleeper.sleeps());
+    // growing gaps between polls (GenieOptions defaults): 500 ms, then x1.25
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(625), Duration.ofMillis(781),
+        Duration.ofMillis(976)), sleeper.sleeps());
   }
 
   @Test
@@ -115,8 +110,8 @@ class GenieAskTest {
     assertEquals("In March: Globex.", a.text());
     assertEquals("conv-1", a.conversationId());
     assertEquals("msg-2", a.messageId());
-    assertPost(take(server), CONVERSATION + "/messages", "{'content':'Which closed last month?'}");
-    assertGet(take(server), messagePath("msg-2"));
+    expectJsonPost(server, CONVERSATION + "/messages", "{'content':'Which closed last month?'}");
+    expectGet(server, messagePath("msg-2"));
     assertEquals(2, server.getRequestCount());
   }
 
@@ -128,14 +123,14 @@ class GenieAskTest {
     GenieMessageHandle handle = genie.createMessage("space-1", "conv-1", "And by region?");
     assertEquals("space-1", handle.spaceId());
     assertEquals("conv-1", handle.conversationId());
-    assertEquals("msg-2", handle.messageId());
+    assertEquals("msg-2", handle.id());
     GenieAnswer a = handle.await(Duration.ofSeconds(5));
 
     assertEquals(GenieMessageStatus.COMPLETED, a.status());
     assertTrue(handle.isDone());
     assertEquals(GenieMessageStatus.COMPLETED, handle.status());
-    assertPost(take(server), CONVERSATION + "/messages", "{'content':'And by region?'}");
-    assertGet(take(server), messagePath("msg-2"));
+    expectJsonPost(server, CONVERSATION + "/messages", "{'content':'And by region?'}");
+    expectGet(server, messagePath("msg-2"));
   }
 
   @Test
@@ -199,7 +194,7 @@ class GenieAskTest {
     server.enqueue(ok(message("msg-1", "COMPLETED")));
     List<String> seen = new CopyOnWriteArrayList<>();
 
-    GenieMessageHandle handle = genie.startConversation("space-1", "Deals?", m -> seen.add(m.statusName()));
+    GenieMessageHandle handle = genie.startConversation("space-1", "Deals?", m -> seen.add(m.rawStatus()));
     GenieAnswer a = handle.await();
 
     assertEquals(GenieMessageStatus.COMPLETED, a.status());
@@ -215,21 +210,21 @@ class GenieAskTest {
         return "POST".equals(r.getMethod()) ? ok(started("msg-1", "SUBMITTED")) : ok(message("msg-1", "CONSULTING_ORACLE"));
       }
     });
-    GenieClient patient = genie.withMessageTimeout(Duration.ofSeconds(10));
+    GenieClient patient = GenieClient.create(db, GenieOptions.builder().messageTimeout(Duration.ofSeconds(4)).build());
 
     OperationTimeoutException e = assertThrows(OperationTimeoutException.class, () -> patient.ask("space-1", "Deals?"));
 
     assertTrue(e.getMessage().contains("msg-1"), e.getMessage());
-    // the last gap is cut to the deadline: 1 + 1.5 + 2.25 + 3.375 + 1.875 = 10 s
-    assertEquals(List.of(Duration.ofMillis(1000), Duration.ofMillis(1500), Duration.ofMillis(2250),
-        Duration.ofMillis(3375), Duration.ofMillis(1875)), sleeper.sleeps());
+    // the last gap is cut to the deadline: 0.5 + 0.625 + 0.781 + 0.976 + 1.118 = 4 s
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(625), Duration.ofMillis(781),
+        Duration.ofMillis(976), Duration.ofMillis(1118)), sleeper.sleeps());
     assertEquals(1 + 5, server.getRequestCount());
   }
 
   @Test
   void theDefaultMessageTimeoutIsTenMinutes() {
-    assertEquals(Duration.ofMinutes(10), genie.messageTimeout());
-    assertThrows(InvalidRequestException.class, () -> genie.withMessageTimeout(Duration.ZERO));
+    assertEquals(Duration.ofMinutes(10), genie.options().messageTimeout());
+    assertThrows(IllegalArgumentException.class, () -> GenieOptions.builder().messageTimeout(Duration.ZERO));
   }
 
   @Test
@@ -270,10 +265,10 @@ class GenieAskTest {
     CompletableFuture<GenieAnswer> second = genie.askAsync("space-1", "conv-1", "And?");
     assertThrows(GenieFailedException.class, () -> Futures.join(second, Duration.ofSeconds(5)));
 
-    assertPost(take(server), SPACE + "/start-conversation", "{'content':'Deals?'}");
-    assertGet(take(server), messagePath("msg-1"));
-    assertPost(take(server), CONVERSATION + "/messages", "{'content':'And?'}");
-    assertGet(take(server), messagePath("msg-2"));
+    expectJsonPost(server, SPACE + "/start-conversation", "{'content':'Deals?'}");
+    expectGet(server, messagePath("msg-1"));
+    expectJsonPost(server, CONVERSATION + "/messages", "{'content':'And?'}");
+    expectGet(server, messagePath("msg-2"));
   }
 
   @Test
@@ -282,12 +277,12 @@ class GenieAskTest {
     server.enqueue(ok(message("msg-1", "COMPLETED")));
 
     GenieMessageHandle handle = genie.startConversation("space-1", "Deals?");
-    assertEquals("msg-1", handle.messageId());
+    assertEquals("msg-1", handle.id());
     assertEquals("conv-1", handle.conversationId());
     assertEquals(GenieMessageStatus.COMPLETED, handle.await().status());
 
-    assertPost(take(server), SPACE + "/start-conversation", "{'content':'Deals?'}");
-    assertGet(take(server), messagePath("msg-1"));
+    expectJsonPost(server, SPACE + "/start-conversation", "{'content':'Deals?'}");
+    expectGet(server, messagePath("msg-1"));
   }
 
   @Test
@@ -309,7 +304,7 @@ class GenieAskTest {
 
     assertEquals("msg-9", m.messageId());
     assertEquals(GenieMessageStatus.EXECUTING_QUERY, m.status());
-    assertGet(take(server), messagePath("msg-9"));
+    expectGet(server, messagePath("msg-9"));
   }
 
   @Test
@@ -322,14 +317,14 @@ class GenieAskTest {
 
     assertEquals("msg-9", a.messageId());
     assertEquals("space-1", a.spaceId());
-    assertGet(take(server), messagePath("msg-9"));
-    assertGet(take(server), messagePath("msg-9"));
+    expectGet(server, messagePath("msg-9"));
+    expectGet(server, messagePath("msg-9"));
   }
 
   @Test
   void pollAsksOnceAndRecordsTheStatus() throws Exception {
-    ManualSleeper manual = new ManualSleeper();
-    try (DatabricksClient slow = TestClients.builder(server.url("/").toString(), sleeper).sleeper(manual).build()) {
+    FakeSleeper manual = FakeSleeper.holding();
+    try (DatabricksClient slow = TestClients.forUrl(server.url("/").toString(), manual)) {
       server.enqueue(ok(started("msg-1", "SUBMITTED")));
       server.enqueue(ok(message("msg-1", "COMPLETED")));
       GenieMessageHandle handle = GenieClient.create(slow).startConversation("space-1", "Deals?");
@@ -347,8 +342,8 @@ class GenieAskTest {
 
   @Test
   void cancellingTheFutureStopsPollingLocallyAndSendsNothing() throws Exception {
-    ManualSleeper manual = new ManualSleeper();
-    try (DatabricksClient slow = TestClients.builder(server.url("/").toString(), sleeper).sleeper(manual).build()) {
+    FakeSleeper manual = FakeSleeper.holding();
+    try (DatabricksClient slow = TestClients.forUrl(server.url("/").toString(), manual)) {
       server.enqueue(ok(started("msg-1", "SUBMITTED")));
       GenieMessageHandle handle = GenieClient.create(slow).startConversation("space-1", "Deals?");
       manual.awaitSleeps(1);
@@ -357,9 +352,9 @@ class GenieAskTest {
       manual.releaseAll();
 
       assertTrue(handle.isDone());
-      CompletableFuture<Void> remote = handle.cancel();
+      assertThrows(UnsupportedOperationException.class, handle::cancel); // Genie cannot cancel a message
       assertInstanceOf(UnsupportedOperationException.class,
-          assertThrows(Exception.class, remote::join).getCause());
+          assertThrows(Exception.class, handle.cancelAsync()::join).getCause());
       assertEquals(1, server.getRequestCount(), "no poll and no cancel call after cancelling");
     }
   }
@@ -380,7 +375,7 @@ class GenieAskTest {
         () -> genie.ask("space-x", "Deals?"));
 
     assertTrue(e.getMessage().contains("space-x"), e.getMessage());
-    assertPost(take(server), "/api/2.0/genie/spaces/space-x/start-conversation", "{'content':'Deals?'}");
+    expectJsonPost(server, "/api/2.0/genie/spaces/space-x/start-conversation", "{'content':'Deals?'}");
     assertEquals(1, server.getRequestCount(), "a start-conversation POST is never re-sent");
   }
 
@@ -390,7 +385,7 @@ class GenieAskTest {
 
     genie.getMessage("s 1", "c/1", "m 1");
 
-    assertGet(take(server), "/api/2.0/genie/spaces/s%201/conversations/c%2F1/messages/m%201");
+    expectGet(server, "/api/2.0/genie/spaces/s%201/conversations/c%2F1/messages/m%201");
   }
 
   @Test

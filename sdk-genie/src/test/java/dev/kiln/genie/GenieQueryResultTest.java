@@ -1,11 +1,10 @@
 package dev.kiln.genie;
 
-import static dev.kiln.genie.Wire.assertGet;
-import static dev.kiln.genie.Wire.assertPost;
-import static dev.kiln.genie.Wire.message;
-import static dev.kiln.genie.Wire.messagePath;
-import static dev.kiln.genie.Wire.ok;
-import static dev.kiln.genie.Wire.take;
+import static dev.kiln.genie.GenieWire.message;
+import static dev.kiln.genie.GenieWire.messagePath;
+import static dev.kiln.core.testing.Wire.expectGet;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +15,7 @@ import dev.kiln.core.Json;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.genie.model.GenieAnswer;
 import dev.kiln.genie.model.GenieMessage;
 import dev.kiln.sql.Row;
@@ -65,7 +65,7 @@ class GenieQueryResultTest {
   }
 
   private static GenieAnswer answer(String status) throws Exception {
-    String json = Wire.q(message("msg-1", status, QUERY_ATTACHMENT));
+    String json = Wire.json(message("msg-1", status, QUERY_ATTACHMENT));
     return GenieAnswer.of("space-1", Json.mapper().readValue(json, GenieMessage.class));
   }
 
@@ -99,7 +99,7 @@ class GenieQueryResultTest {
       assertTwoTypedRows(rows);
     }
 
-    assertGet(take(server), ATTACHMENT_PATH + "/query-result");
+    expectGet(server, ATTACHMENT_PATH + "/query-result");
     assertEquals(1, server.getRequestCount());
   }
 
@@ -113,9 +113,9 @@ class GenieQueryResultTest {
       assertTwoTypedRows(rows);
     }
 
-    assertGet(take(server), ATTACHMENT_PATH + "/query-result");
-    assertGet(take(server), "/api/2.0/sql/statements/st-1");
-    assertGet(take(server), "/api/2.0/sql/statements/st-1");
+    expectGet(server, ATTACHMENT_PATH + "/query-result");
+    expectGet(server, "/api/2.0/sql/statements/st-1");
+    expectGet(server, "/api/2.0/sql/statements/st-1");
     assertEquals(3, server.getRequestCount());
     assertEquals(2, sleeper.sleeps().size());
   }
@@ -130,7 +130,7 @@ class GenieQueryResultTest {
       assertTwoTypedRows(rows);
     }
 
-    assertPost(take(server), ATTACHMENT_PATH + "/execute-query", null);
+    expectJsonPost(server, ATTACHMENT_PATH + "/execute-query", null);
     assertEquals(1, server.getRequestCount(), "no query-result call for an expired answer");
   }
 
@@ -146,10 +146,10 @@ class GenieQueryResultTest {
       assertTwoTypedRows(rows);
     }
 
-    assertPost(take(server), Wire.CONVERSATION + "/messages", "{'content':'Open deals?'}");
-    assertGet(take(server), messagePath("msg-1"));
-    assertPost(take(server), ATTACHMENT_PATH + "/execute-query", null);
-    assertGet(take(server), "/api/2.0/sql/statements/st-2");
+    expectJsonPost(server, GenieWire.CONVERSATION + "/messages", "{'content':'Open deals?'}");
+    expectGet(server, messagePath("msg-1"));
+    expectJsonPost(server, ATTACHMENT_PATH + "/execute-query", null);
+    expectGet(server, "/api/2.0/sql/statements/st-2");
     assertEquals(4, server.getRequestCount());
   }
 
@@ -163,8 +163,8 @@ class GenieQueryResultTest {
       assertTwoTypedRows(rows);
     }
 
-    assertGet(take(server), ATTACHMENT_PATH + "/query-result");
-    assertPost(take(server), ATTACHMENT_PATH + "/execute-query", null);
+    expectGet(server, ATTACHMENT_PATH + "/query-result");
+    expectJsonPost(server, ATTACHMENT_PATH + "/execute-query", null);
   }
 
   @Test
@@ -178,9 +178,9 @@ class GenieQueryResultTest {
       assertTwoTypedRows(rows);
     }
 
-    assertPost(take(server), ATTACHMENT_PATH + "/execute-query", null);
-    assertGet(take(server), "/api/2.0/sql/statements/st-4");
-    assertGet(take(server), "/api/2.0/sql/statements/st-4");
+    expectJsonPost(server, ATTACHMENT_PATH + "/execute-query", null);
+    expectGet(server, "/api/2.0/sql/statements/st-4");
+    expectGet(server, "/api/2.0/sql/statements/st-4");
   }
 
   @Test
@@ -198,7 +198,7 @@ class GenieQueryResultTest {
   @Test
   void anAnswerWithoutAQueryHasNoResult() throws Exception {
     GenieAnswer textOnly = GenieAnswer.of("space-1", Json.mapper().readValue(
-        Wire.q(message("msg-1", "COMPLETED", "[{'attachment_id':'t','text':{'content':'Hi'}}]")), GenieMessage.class));
+        Wire.json(message("msg-1", "COMPLETED", "[{'attachment_id':'t','text':{'content':'Hi'}}]")), GenieMessage.class));
 
     InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> genie.queryResult(textOnly));
 
@@ -218,8 +218,8 @@ class GenieQueryResultTest {
 
   @Test
   void cancellingTheAsyncResultStopsWaitingForTheStatement() throws Exception {
-    ManualSleeper manual = new ManualSleeper();
-    try (DatabricksClient slow = TestClients.builder(server.url("/").toString(), sleeper).sleeper(manual).build()) {
+    FakeSleeper manual = FakeSleeper.holding();
+    try (DatabricksClient slow = TestClients.forUrl(server.url("/").toString(), manual)) {
       server.enqueue(ok(queryResult(statement("st-1", "RUNNING", ""))));
       server.enqueue(ok("{}")); // sdk-sql cancels the statement on the server
 
@@ -228,8 +228,8 @@ class GenieQueryResultTest {
       manual.awaitSleeps(1);
       assertTrue(rows.cancel(true));
 
-      assertGet(take(server), ATTACHMENT_PATH + "/query-result");
-      assertPost(take(server), "/api/2.0/sql/statements/st-1/cancel", null); // the cancel has reached sdk-sql
+      expectGet(server, ATTACHMENT_PATH + "/query-result");
+      expectJsonPost(server, "/api/2.0/sql/statements/st-1/cancel", null); // the cancel has reached sdk-sql
       manual.releaseAll(); // the poll that was due
       assertEquals(2, server.getRequestCount(), "no statement poll after the cancel");
     }

@@ -1,8 +1,8 @@
 package dev.kiln.genie;
 
-import static dev.kiln.genie.Wire.assertGet;
-import static dev.kiln.genie.Wire.ok;
-import static dev.kiln.genie.Wire.take;
+import static dev.kiln.core.testing.Wire.expectGet;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,6 +12,7 @@ import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.error.PermissionDeniedException;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.genie.model.GenieConversation;
 import dev.kiln.genie.model.GenieSpace;
 import java.util.List;
@@ -56,9 +57,9 @@ class GenieSpacesAndConversationsTest {
     assertEquals(Optional.of("Sales"), all.get(0).title());
     assertEquals(Optional.of("Pipeline"), all.get(0).description());
     assertEquals(Optional.of("wh-1"), all.get(0).warehouseId());
-    assertGet(take(server), "/api/2.0/genie/spaces?page_size=2");
-    assertGet(take(server), "/api/2.0/genie/spaces?page_size=2&page_token=p2");
-    assertGet(take(server), "/api/2.0/genie/spaces?page_size=2&page_token=p3");
+    expectGet(server, "/api/2.0/genie/spaces?page_size=2");
+    expectGet(server, "/api/2.0/genie/spaces?page_size=2&page_token=p2");
+    expectGet(server, "/api/2.0/genie/spaces?page_size=2&page_token=p3");
     assertEquals(3, server.getRequestCount());
   }
 
@@ -68,7 +69,7 @@ class GenieSpacesAndConversationsTest {
 
     assertEquals(1, genie.listSpaces().stream().count());
 
-    assertGet(take(server), "/api/2.0/genie/spaces");
+    expectGet(server, "/api/2.0/genie/spaces");
     assertEquals(1, server.getRequestCount(), "an empty token ends the listing");
   }
 
@@ -82,8 +83,8 @@ class GenieSpacesAndConversationsTest {
 
     assertEquals(List.of("c-1", "c-2"), all.stream().map(GenieConversation::conversationId).collect(Collectors.toList()));
     assertEquals(Optional.of(1767225600000L), all.get(0).createdTimestamp());
-    assertGet(take(server), "/api/2.0/genie/spaces/space-1/conversations?page_size=1");
-    assertGet(take(server), "/api/2.0/genie/spaces/space-1/conversations?page_size=1&page_token=t2");
+    expectGet(server, "/api/2.0/genie/spaces/space-1/conversations?page_size=1");
+    expectGet(server, "/api/2.0/genie/spaces/space-1/conversations?page_size=1&page_token=t2");
   }
 
   @Test
@@ -95,8 +96,8 @@ class GenieSpacesAndConversationsTest {
     assertEquals(1, conversations.stream().count());
     assertEquals(1, conversations.stream().count());
 
-    assertGet(take(server), "/api/2.0/genie/spaces/space-1/conversations");
-    assertGet(take(server), "/api/2.0/genie/spaces/space-1/conversations");
+    expectGet(server, "/api/2.0/genie/spaces/space-1/conversations");
+    expectGet(server, "/api/2.0/genie/spaces/space-1/conversations");
   }
 
   @Test
@@ -107,7 +108,7 @@ class GenieSpacesAndConversationsTest {
 
     assertEquals("space-1", space.spaceId());
     assertEquals(Optional.of("wh-9"), space.warehouseId());
-    assertGet(take(server), "/api/2.0/genie/spaces/space-1");
+    expectGet(server, "/api/2.0/genie/spaces/space-1");
   }
 
   @Test

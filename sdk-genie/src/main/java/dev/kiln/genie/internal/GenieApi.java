@@ -4,6 +4,7 @@ import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Page;
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.genie.model.GenieConversation;
 import dev.kiln.genie.model.GenieMessage;
 import dev.kiln.genie.model.GenieSpace;
@@ -16,6 +17,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GenieApi {
   static final String SPACES = "/api/2.0/genie/spaces";
+  // ids go in through ApiRequest's templates: checked (no '.'/'..') and percent-encoded
+  static final String SPACE = SPACES + "/{space_id}";
+  static final String CONVERSATION = SPACE + "/conversations/{conversation_id}";
+  static final String MESSAGE = CONVERSATION + "/messages/{message_id}";
+  static final String ATTACHMENT = MESSAGE + "/attachments/{attachment_id}";
 
   private final DatabricksClient db;
 
@@ -30,19 +36,19 @@ public final class GenieApi {
   /** One page of spaces; {@code pageSize} and {@code pageToken} are left out when null. */
   public Page<GenieSpace> spacesPage(Integer pageSize, String pageToken) {
     ApiRequest call = ApiRequest.get(SPACES)
-        .query("page_size", pageSize == null ? null : pageSize.toString())
+        .query("page_size", pageSize)
         .query("page_token", pageToken)
         .build();
     return db.call(call, SpacesPage.class).toPage();
   }
 
-  public GenieSpace getSpace(String spaceId) {
-    return db.call(ApiRequest.get(spacePath(spaceId)).build(), GenieSpace.class);
+  public CompletableFuture<GenieSpace> getSpaceAsync(String spaceId) {
+    return db.callAsync(ApiRequest.get(SPACE, spaceId).build(), GenieSpace.class);
   }
 
   public Page<GenieConversation> conversationsPage(String spaceId, Integer pageSize, String pageToken) {
-    ApiRequest call = ApiRequest.get(spacePath(spaceId) + "/conversations")
-        .query("page_size", pageSize == null ? null : pageSize.toString())
+    ApiRequest call = ApiRequest.get(SPACE + "/conversations", spaceId)
+        .query("page_size", pageSize)
         .query("page_token", pageToken)
         .build();
     return db.call(call, ConversationsPage.class).toPage();
@@ -50,7 +56,7 @@ public final class GenieApi {
 
   /** Not idempotent: a repeated POST would ask the question twice, so core never re-sends it. */
   public CompletableFuture<StartConversationResponse> startConversationAsync(String spaceId, String question) {
-    ApiRequest call = ApiRequest.post(spacePath(spaceId) + "/start-conversation")
+    ApiRequest call = ApiRequest.post(SPACE + "/start-conversation", spaceId)
         .jsonBody(new MessageContent(question))
         .build();
     return db.callAsync(call, StartConversationResponse.class);
@@ -58,23 +64,23 @@ public final class GenieApi {
 
   /** Not idempotent, like {@link #startConversationAsync}. */
   public CompletableFuture<GenieMessage> createMessageAsync(String spaceId, String conversationId, String question) {
-    ApiRequest call = ApiRequest.post(conversationPath(spaceId, conversationId) + "/messages")
+    ApiRequest call = ApiRequest.post(CONVERSATION + "/messages", spaceId, conversationId)
         .jsonBody(new MessageContent(question))
         .build();
     return db.callAsync(call, GenieMessage.class);
   }
 
   public CompletableFuture<GenieMessage> getMessageAsync(String spaceId, String conversationId, String messageId) {
-    ApiRequest call = ApiRequest.get(messagePath(spaceId, conversationId, messageId)).build();
+    ApiRequest call = ApiRequest.get(MESSAGE, spaceId, conversationId, messageId).build();
     return db.callAsync(call, GenieMessage.class);
   }
 
   /** The statement behind a query attachment, in whatever state it is. */
   public CompletableFuture<StatementResponse> queryResultAsync(
       String spaceId, String conversationId, String messageId, String attachmentId) {
-    String path = attachmentPath(spaceId, conversationId, messageId, attachmentId) + "/query-result";
-    return db.callAsync(ApiRequest.get(path).build(), QueryResultResponse.class)
-        .thenApply(r -> statementOf(r, path));
+    ApiRequest call = ApiRequest.get(ATTACHMENT + "/query-result", spaceId, conversationId, messageId, attachmentId)
+        .build();
+    return Futures.map(db.callAsync(call, QueryResultResponse.class), r -> statementOf(r, call));
   }
 
   /**
@@ -83,31 +89,16 @@ public final class GenieApi {
    */
   public CompletableFuture<StatementResponse> executeQueryAsync(
       String spaceId, String conversationId, String messageId, String attachmentId) {
-    String path = attachmentPath(spaceId, conversationId, messageId, attachmentId) + "/execute-query";
-    return db.callAsync(ApiRequest.post(path).idempotent(true).build(), QueryResultResponse.class)
-        .thenApply(r -> statementOf(r, path));
+    ApiRequest call = ApiRequest.post(ATTACHMENT + "/execute-query", spaceId, conversationId, messageId, attachmentId)
+        .idempotent(true)
+        .build();
+    return Futures.map(db.callAsync(call, QueryResultResponse.class), r -> statementOf(r, call));
   }
 
-  private static StatementResponse statementOf(QueryResultResponse r, String path) {
+  private static StatementResponse statementOf(QueryResultResponse r, ApiRequest call) {
     if (r == null || r.statementResponse() == null) {
-      throw new DatabricksClientException("the answer of " + path + " carried no statement_response");
+      throw new DatabricksClientException("the answer of " + call.path() + " carried no statement_response");
     }
     return r.statementResponse();
-  }
-
-  private static String spacePath(String spaceId) {
-    return SPACES + "/" + ApiRequest.segment(spaceId);
-  }
-
-  private static String conversationPath(String spaceId, String conversationId) {
-    return spacePath(spaceId) + "/conversations/" + ApiRequest.segment(conversationId);
-  }
-
-  private static String messagePath(String spaceId, String conversationId, String messageId) {
-    return conversationPath(spaceId, conversationId) + "/messages/" + ApiRequest.segment(messageId);
-  }
-
-  private static String attachmentPath(String spaceId, String conversationId, String messageId, String attachmentId) {
-    return messagePath(spaceId, conversationId, messageId) + "/attachments/" + ApiRequest.segment(attachmentId);
   }
 }

@@ -29,10 +29,13 @@ abstract class GenieMessageDef {
   @JsonProperty("content")
   public abstract Optional<String> content();
 
-  /** The status exactly as sent, kept for statuses newer than this SDK. */
+  /**
+   * The status exactly as sent, kept for statuses newer than this SDK ({@link #status()} is then
+   * {@code UNKNOWN}); {@code "UNKNOWN"} when the server sent none.
+   */
   @JsonProperty("status")
   @Value.Default
-  public String statusName() {
+  public String rawStatus() {
     return GenieMessageStatus.UNKNOWN.name();
   }
 
@@ -51,8 +54,9 @@ abstract class GenieMessageDef {
   @JsonProperty("last_updated_timestamp")
   public abstract Optional<Long> lastUpdatedTimestamp();
 
+  /** The typed status; {@code UNKNOWN} for one this SDK version does not know. */
   @JsonIgnore
   public GenieMessageStatus status() {
-    return GenieMessageStatus.fromName(statusName());
+    return GenieMessageStatus.fromWire(rawStatus());
   }
 }

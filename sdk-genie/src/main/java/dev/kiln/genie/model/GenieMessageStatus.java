@@ -1,6 +1,6 @@
 package dev.kiln.genie.model;
 
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 
 /** Where a Genie message is on its way to an answer. */
 public enum GenieMessageStatus {
@@ -18,7 +18,7 @@ public enum GenieMessageStatus {
   /** Finished, but the query result is gone; it can be re-executed. */
   QUERY_RESULT_EXPIRED,
   /**
-   * A status this SDK version does not know; the raw text is in {@link GenieMessage#statusName()}.
+   * A status this SDK version does not know; the raw text is in {@link GenieMessage#rawStatus()}.
    * Treated as still in progress.
    */
   UNKNOWN;
@@ -31,8 +31,8 @@ public enum GenieMessageStatus {
     return this == COMPLETED || this == FAILED || this == CANCELLED || this == QUERY_RESULT_EXPIRED;
   }
 
-  /** The constant for a wire name, {@link #UNKNOWN} for null or unrecognised text. */
-  public static GenieMessageStatus fromName(String name) {
-    return WireEnums.parse(GenieMessageStatus.class, name, UNKNOWN);
+  /** The constant for the server's text, {@link #UNKNOWN} for null or unrecognised text. */
+  public static GenieMessageStatus fromWire(String raw) {
+    return WireEnums.parse(GenieMessageStatus.class, raw, UNKNOWN);
   }
 }

@@ -6,4 +6,4 @@
 @KilnStyle
 package dev.kiln.genie.model;
 
-import dev.kiln.core.KilnStyle;
+import dev.kiln.core.spi.KilnStyle;

@@ -83,7 +83,7 @@ class GenieModelJsonTest {
   void keepsAnUnknownStatusAsText() throws Exception {
     GenieMessage m = read("{'message_id':'m-1','conversation_id':'c-1','status':'PONDERING'}");
     assertEquals(GenieMessageStatus.UNKNOWN, m.status());
-    assertEquals("PONDERING", m.statusName());
+    assertEquals("PONDERING", m.rawStatus());
     assertFalse(m.status().isTerminal());
   }
 

@@ -1,0 +1,151 @@
+package dev.kiln.genie;
+
+import dev.kiln.sql.SqlOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tuning for {@link GenieClient}: how messages are polled, how long waiting for an answer may take,
+ * and how query results are read through sdk-sql. Immutable;
+ * {@code GenieOptions.builder().messageTimeout(Duration.ofMinutes(2)).build()}.
+ */
+public final class GenieOptions {
+  private static final GenieOptions DEFAULTS = builder().build();
+
+  private final Duration messageTimeout;
+  private final Duration pollInitialDelay;
+  private final double pollMultiplier;
+  private final Duration pollMaxDelay;
+  private final SqlOptions sqlOptions;
+
+  private GenieOptions(Builder b) {
+    this.messageTimeout = b.messageTimeout;
+    this.pollInitialDelay = b.pollInitialDelay;
+    this.pollMultiplier = b.pollMultiplier;
+    this.pollMaxDelay = b.pollMaxDelay;
+    this.sqlOptions = b.sqlOptions;
+  }
+
+  /**
+   * Messages waited for at most 10 minutes; polls 500 ms after the question was accepted, each gap
+   * 1.25 times the one before, capped at 5 s (most answers take 1 to 10 s: this sees them about half a
+   * second after they finish, and never polls a message more than twice a second); query results read
+   * with {@link SqlOptions#defaults()}.
+   */
+  public static GenieOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .messageTimeout(messageTimeout)
+        .pollInitialDelay(pollInitialDelay)
+        .pollMultiplier(pollMultiplier)
+        .pollMaxDelay(pollMaxDelay)
+        .sqlOptions(sqlOptions);
+  }
+
+  /**
+   * How long waiting for a message's answer may take before it ends with
+   * {@code OperationTimeoutException} (the message goes on in the space: Genie cannot cancel it).
+   */
+  public Duration messageTimeout() {
+    return messageTimeout;
+  }
+
+  /** The gap before the first poll of a message. */
+  public Duration pollInitialDelay() {
+    return pollInitialDelay;
+  }
+
+  /** Each gap between polls is this many times the one before, up to {@link #pollMaxDelay()}. */
+  public double pollMultiplier() {
+    return pollMultiplier;
+  }
+
+  /** Longest gap between two polls of a message. */
+  public Duration pollMaxDelay() {
+    return pollMaxDelay;
+  }
+
+  /** How query results ({@code GenieClient.queryResult}) are fetched and polled through sdk-sql. */
+  public SqlOptions sqlOptions() {
+    return sqlOptions;
+  }
+
+  @Override
+  public String toString() {
+    return "GenieOptions[messageTimeout=" + messageTimeout + ", pollInitialDelay=" + pollInitialDelay
+        + ", pollMultiplier=" + pollMultiplier + ", pollMaxDelay=" + pollMaxDelay + ", sqlOptions=" + sqlOptions + "]";
+  }
+
+  /** Builder for {@link GenieOptions}; not thread-safe. */
+  public static final class Builder {
+    /** Two polls per second per message at most: the workspace's Genie request budget is small. */
+    private static final Duration MIN_POLL_DELAY = Duration.ofMillis(500);
+    private static final Duration MAX_POLL_DELAY = Duration.ofSeconds(10);
+
+    private Duration messageTimeout = Duration.ofMinutes(10);
+    private Duration pollInitialDelay = MIN_POLL_DELAY;
+    private double pollMultiplier = 1.25;
+    private Duration pollMaxDelay = Duration.ofSeconds(5);
+    private SqlOptions sqlOptions = SqlOptions.defaults();
+
+    private Builder() {}
+
+    /** Positive. */
+    public Builder messageTimeout(Duration value) {
+      Objects.requireNonNull(value, "messageTimeout");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("messageTimeout must be positive, was " + value);
+      }
+      this.messageTimeout = value;
+      return this;
+    }
+
+    /** 500 ms to 10 s. */
+    public Builder pollInitialDelay(Duration value) {
+      this.pollInitialDelay = pollDelay(value, "pollInitialDelay");
+      return this;
+    }
+
+    /** 1.0 (a fixed gap) to 4.0. */
+    public Builder pollMultiplier(double value) {
+      if (!(value >= 1.0 && value <= 4.0)) { // also rejects NaN
+        throw new IllegalArgumentException("pollMultiplier must be 1.0 to 4.0, was " + value);
+      }
+      this.pollMultiplier = value;
+      return this;
+    }
+
+    /** 500 ms to 10 s, and not below {@link #pollInitialDelay}. */
+    public Builder pollMaxDelay(Duration value) {
+      this.pollMaxDelay = pollDelay(value, "pollMaxDelay");
+      return this;
+    }
+
+    public Builder sqlOptions(SqlOptions value) {
+      this.sqlOptions = Objects.requireNonNull(value, "sqlOptions");
+      return this;
+    }
+
+    public GenieOptions build() {
+      if (pollInitialDelay.compareTo(pollMaxDelay) > 0) {
+        throw new IllegalArgumentException("pollInitialDelay " + pollInitialDelay + " exceeds pollMaxDelay " + pollMaxDelay);
+      }
+      return new GenieOptions(this);
+    }
+
+    private static Duration pollDelay(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.compareTo(MIN_POLL_DELAY) < 0 || value.compareTo(MAX_POLL_DELAY) > 0) {
+        throw new IllegalArgumentException(name + " must be 500 ms to 10 s (at most two polls a second), was " + value);
+      }
+      return value;
+    }
+  }
+}
