@@ -5,9 +5,11 @@ import dev.kiln.core.ApiRequest;
 import dev.kiln.core.ApiResponse;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
 import dev.kiln.core.Json;
-import dev.kiln.core.Poller;
+import dev.kiln.core.spi.Args;
+import dev.kiln.core.spi.Calls;
+import dev.kiln.core.spi.Futures;
+import dev.kiln.core.spi.Poller;
 import dev.kiln.serving.internal.ChatStreams;
 import dev.kiln.serving.internal.CreateEndpointBody;
 import dev.kiln.serving.internal.EndpointList;
@@ -25,97 +27,113 @@ import dev.kiln.serving.model.InvocationRequest;
 import dev.kiln.serving.model.InvocationResponse;
 import dev.kiln.serving.model.OpenApiDocument;
 import dev.kiln.serving.model.ServingEndpoint;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Model Serving: manage serving endpoints and call the models behind them. Thread-safe; a thin
  * layer over a {@link DatabricksClient}, so create as many as convenient. Every call has an
- * {@code *Async} twin that never blocks a thread while waiting, and cancelling its future abandons
- * the HTTP call (and any retry still pending); bad input is rejected with
- * {@code InvalidRequestException} before anything is sent. Invocations are POSTs that may have
- * effects (and cost tokens), so they are never re-sent after an unclear failure.
+ * {@code *Async} twin that never throws and never blocks a thread while waiting; cancelling its
+ * future abandons the HTTP call (and any retry still pending). Bad input (a null argument, an
+ * endpoint name that is blank, longer than 63 characters or a dot segment) is rejected with
+ * {@code InvalidRequestException} before anything is sent: thrown by the blocking form, as a failed
+ * future by the async one. Invocations are POSTs that may have effects (and cost tokens), so they
+ * are never re-sent after an unclear failure.
  */
 public final class ServingClient {
   private static final String ENDPOINTS = "/api/2.0/serving-endpoints";
   private static final String SERVED_MODEL_HEADER = "served-model-name";
 
   private final DatabricksClient db;
+  private final ServingOptions options;
 
-  private ServingClient(DatabricksClient db) {
-    this.db = Objects.requireNonNull(db, "db");
+  private ServingClient(DatabricksClient db, ServingOptions options) {
+    this.db = db;
+    this.options = options;
   }
 
+  /** A client with {@link ServingOptions#defaults()}. */
   public static ServingClient create(DatabricksClient db) {
-    return new ServingClient(db);
+    return create(db, ServingOptions.defaults());
+  }
+
+  public static ServingClient create(DatabricksClient db, ServingOptions options) {
+    return new ServingClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
+  }
+
+  public ServingOptions options() {
+    return options;
   }
 
   // ---- endpoints -------------------------------------------------------------------------
 
   public List<ServingEndpoint> listEndpoints() {
-    return Futures.join(listEndpointsAsync());
+    return Calls.join(listEndpointsAsync());
   }
 
   public CompletableFuture<List<ServingEndpoint>> listEndpointsAsync() {
-    return send(() -> ApiRequest.get(ENDPOINTS).build(), BodyReader.json(EndpointList.class), r -> r.body().endpoints());
+    return Calls.async(() -> send(ApiRequest.get(ENDPOINTS).build(), BodyReader.json(EndpointList.class),
+        r -> r.body().endpoints()));
   }
 
   public ServingEndpoint getEndpoint(String name) {
-    return Futures.join(getEndpointAsync(name));
+    return Calls.join(getEndpointAsync(name));
   }
 
   public CompletableFuture<ServingEndpoint> getEndpointAsync(String name) {
-    return send(() -> ApiRequest.get(EndpointNames.endpointPath(name)).build(), BodyReader.json(ServingEndpoint.class),
-        ApiResponse::body);
+    return Calls.async(() -> send(ApiRequest.get(EndpointNames.ENDPOINT, checkName(name)).build(),
+        BodyReader.json(ServingEndpoint.class), ApiResponse::body));
   }
 
   /** The endpoint's OpenAPI description (how to call it), as text and parsed JSON. */
   public OpenApiDocument getOpenApi(String name) {
-    return Futures.join(getOpenApiAsync(name));
+    return Calls.join(getOpenApiAsync(name));
   }
 
   public CompletableFuture<OpenApiDocument> getOpenApiAsync(String name) {
-    return send(() -> ApiRequest.get(EndpointNames.endpointPath(name) + "/openapi")
+    return Calls.async(() -> send(ApiRequest.get(EndpointNames.OPENAPI, checkName(name))
             .header("Accept", "application/json, */*;q=0.8")
             .build(),
         BodyReader.string(),
-        r -> OpenApiDocument.builder().text(r.body()).json(parseJson(r.body())).build());
+        r -> OpenApiDocument.builder().text(r.body()).json(parseJson(r.body())).build()));
   }
 
   /**
    * Creates an endpoint and returns at once with a handle that waits for it to be ready:
-   * {@code serving.createEndpoint(request).await(Duration.ofMinutes(30))}.
+   * {@code serving.createEndpoint(request).await()}.
    */
   public EndpointHandle createEndpoint(CreateEndpointRequest request) {
-    return Futures.join(createEndpointAsync(request));
+    return Calls.join(createEndpointAsync(request));
   }
 
   public CompletableFuture<EndpointHandle> createEndpointAsync(CreateEndpointRequest request) {
-    return send(() -> ApiRequest.post(ENDPOINTS)
-            .jsonBody(new CreateEndpointBody(Objects.requireNonNull(request, "request")))
-            .build(),
-        BodyReader.json(ServingEndpoint.class),
-        r -> awaitReady(request.name(), r.body()));
+    return Calls.async(() -> {
+      Args.notNull(request, "request");
+      return send(ApiRequest.post(ENDPOINTS).jsonBody(new CreateEndpointBody(request)).build(),
+          BodyReader.json(ServingEndpoint.class),
+          r -> awaitReady(request.name(), r.body()));
+    });
   }
 
-  /** A handle on an existing endpoint that waits for it to be ready (e.g. after an update). */
+  /**
+   * A handle on an existing endpoint that waits for it to be ready (e.g. after an update); the first
+   * poll comes after {@link ServingOptions#pollInitialDelay()}.
+   */
   public EndpointHandle waitUntilReady(String name) {
-    return awaitReady(EndpointNames.check(name), null);
+    return awaitReady(checkName(name), null);
   }
 
   public void deleteEndpoint(String name) {
-    Futures.join(deleteEndpointAsync(name));
+    Calls.join(deleteEndpointAsync(name));
   }
 
   public CompletableFuture<Void> deleteEndpointAsync(String name) {
-    return send(() -> ApiRequest.delete(EndpointNames.endpointPath(name)).build(), BodyReader.discard(), r -> null);
+    return Calls.async(() -> send(ApiRequest.delete(EndpointNames.ENDPOINT, checkName(name)).build(),
+        BodyReader.discard(), r -> null));
   }
 
   private EndpointHandle awaitReady(String name, ServingEndpoint initial) {
@@ -124,8 +142,10 @@ public final class ServingClient {
         .isTerminal(EndpointHandle::isSettled)
         .result(EndpointHandle::resultOf)
         .statusOf(EndpointHandle::statusOf)
-        .initialDelay(Duration.ofSeconds(2)) // deployments take minutes: poll gently
-        .maxDelay(Duration.ofSeconds(30))
+        .initialDelay(options.pollInitialDelay())
+        .maxDelay(options.pollMaxDelay())
+        .multiplier(options.pollMultiplier())
+        .timeout(options.deploymentTimeout())
         .description("serving endpoint " + name)
         .start(initial);
     return new EndpointHandle(name, poller);
@@ -135,73 +155,89 @@ public final class ServingClient {
 
   /** Calls a classic (MLflow) model: {@code POST /serving-endpoints/{name}/invocations}. */
   public InvocationResponse query(String name, InvocationRequest request) {
-    return Futures.join(queryAsync(name, request));
+    return Calls.join(queryAsync(name, request));
   }
 
   public CompletableFuture<InvocationResponse> queryAsync(String name, InvocationRequest request) {
-    return send(() -> invocation(name, request), BodyReader.jsonTree(),
-        r -> InvocationResponse.builder().json(r.body()).servedModelName(servedModelName(r)).build());
+    return Calls.async(() -> send(invocation(name, request), BodyReader.jsonTree(),
+        r -> InvocationResponse.builder().json(r.body()).servedModelName(servedModelName(r)).build()));
   }
 
   public ChatCompletion chat(String name, ChatRequest request) {
-    return Futures.join(chatAsync(name, request));
+    return Calls.join(chatAsync(name, request));
   }
 
   public CompletableFuture<ChatCompletion> chatAsync(String name, ChatRequest request) {
-    return send(() -> invocation(name, request), BodyReader.json(ChatCompletion.class),
-        r -> r.body().withServedModelName(servedModelName(r)));
+    return Calls.async(() -> send(invocation(name, request), BodyReader.json(ChatCompletion.class),
+        r -> r.body().withServedModelName(servedModelName(r))));
   }
 
   public Completion completions(String name, CompletionRequest request) {
-    return Futures.join(completionsAsync(name, request));
+    return Calls.join(completionsAsync(name, request));
   }
 
   public CompletableFuture<Completion> completionsAsync(String name, CompletionRequest request) {
-    return send(() -> invocation(name, request), BodyReader.json(Completion.class),
-        r -> r.body().withServedModelName(servedModelName(r)));
+    return Calls.async(() -> send(invocation(name, request), BodyReader.json(Completion.class),
+        r -> r.body().withServedModelName(servedModelName(r))));
   }
 
   public EmbeddingsResponse embeddings(String name, EmbeddingsRequest request) {
-    return Futures.join(embeddingsAsync(name, request));
+    return Calls.join(embeddingsAsync(name, request));
   }
 
   public CompletableFuture<EmbeddingsResponse> embeddingsAsync(String name, EmbeddingsRequest request) {
-    return send(() -> invocation(name, request), BodyReader.json(EmbeddingsResponse.class),
-        r -> r.body().withServedModelName(servedModelName(r)));
+    return Calls.async(() -> send(invocation(name, request), BodyReader.json(EmbeddingsResponse.class),
+        r -> r.body().withServedModelName(servedModelName(r))));
   }
 
   /**
    * Streams the answer chunk by chunk as the model produces it. Returns once the reply headers
    * arrive; the body is read as the Stream is consumed, on the caller's thread. Always close it
-   * (try-with-resources): closing before the end drops the connection.
+   * (try-with-resources): closing before the end drops the connection. A body that stops before
+   * {@code [DONE]} and before any {@code finish_reason} ends with {@link IncompleteStreamException};
+   * a body silent for longer than the client's read timeout ends with a typed timeout; closing the
+   * DatabricksClient ends it with {@code ClientClosedException}.
    */
   public Stream<ChatCompletionChunk> chatStream(String name, ChatRequest request) {
-    return ChatStreams.open(db, streamingInvocation(name, request), "the chat stream of endpoint " + name);
+    ApiRequest call = streamingInvocation(name, request);
+    return ChatStreams.open(db, call, describeStream(name));
   }
 
   /**
    * Streams the answer to {@code onChunk}, called on the client's executor, one chunk at a time,
    * in order; no thread waits between chunks. The future completes when the stream ends, or with
-   * the typed error (including one the model reports mid-stream, or one {@code onChunk} throws).
+   * the typed error (including one the model reports mid-stream, one {@code onChunk} throws, an
+   * {@link IncompleteStreamException} for a body cut short, or {@code ClientClosedException}).
    * Cancelling it stops the stream and drops the connection.
    */
   public CompletableFuture<Void> chatStreamAsync(String name, ChatRequest request, Consumer<? super ChatCompletionChunk> onChunk) {
-    return async(() -> {
-      Objects.requireNonNull(onChunk, "onChunk");
-      return ChatStreams.consume(db, streamingInvocation(name, request), onChunk);
+    return Calls.async(() -> {
+      ApiRequest call = streamingInvocation(name, request);
+      Args.notNull(onChunk, "onChunk");
+      return ChatStreams.consume(db, call, describeStream(name), onChunk);
     });
   }
 
+  private static String checkName(String name) {
+    return EndpointNames.check(name, "name");
+  }
+
+  private static String describeStream(String name) {
+    return "the chat stream of endpoint " + name;
+  }
+
   private static ApiRequest invocation(String name, Object body) {
-    Objects.requireNonNull(body, "request");
-    return ApiRequest.post(EndpointNames.invocationsPath(name))
+    checkName(name);
+    Args.notNull(body, "request");
+    return ApiRequest.post(EndpointNames.INVOCATIONS, name)
         .jsonBody(body)
         .build();
   }
 
   private static ApiRequest streamingInvocation(String name, ChatRequest request) {
-    Objects.requireNonNull(request, "request");
-    return ApiRequest.post(EndpointNames.invocationsPath(name))
+    checkName(name);
+    Args.notNull(request, "request");
+    return ApiRequest.post(EndpointNames.INVOCATIONS, name)
         .header("Accept", "text/event-stream")
         .jsonBody(new StreamingChatBody(request))
         .build();
@@ -219,22 +255,10 @@ public final class ServingClient {
     }
   }
 
-  /**
-   * Builds the request and sends it; {@code then} turns the answer into the result. Cancelling the
-   * result cancels the call (a plain {@code thenApply} would leave it running).
-   */
-  private <T, U> CompletableFuture<U> send(Supplier<ApiRequest> request, BodyReader<T> reader,
+  /** Sends and turns the answer into the result; cancelling the result cancels the call. */
+  private <T, U> CompletableFuture<U> send(ApiRequest request, BodyReader<T> reader,
       Function<? super ApiResponse<T>, ? extends U> then) {
-    return async(() -> Futures.map(db.sendAsync(request.get(), reader), then));
-  }
-
-  /** Async methods report bad input through the future, never by throwing. */
-  private static <T> CompletableFuture<T> async(Supplier<CompletableFuture<T>> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return Futures.map(db.sendAsync(request, reader), then);
   }
 
   @Override

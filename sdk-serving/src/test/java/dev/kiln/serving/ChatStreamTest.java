@@ -1,14 +1,15 @@
 package dev.kiln.serving;
 
-import static dev.kiln.serving.Wire.error;
-import static dev.kiln.serving.Wire.expect;
-import static dev.kiln.serving.Wire.json;
-import static dev.kiln.serving.Wire.tree;
+import static dev.kiln.core.testing.Wire.error;
+import static dev.kiln.core.testing.Wire.expect;
+import static dev.kiln.core.testing.Wire.json;
+import static dev.kiln.core.testing.Wire.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.DatabricksServiceException;

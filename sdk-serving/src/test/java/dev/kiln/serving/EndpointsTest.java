@@ -1,14 +1,15 @@
 package dev.kiln.serving;
 
-import static dev.kiln.serving.Wire.error;
-import static dev.kiln.serving.Wire.expect;
-import static dev.kiln.serving.Wire.expectJsonPost;
-import static dev.kiln.serving.Wire.ok;
+import static dev.kiln.core.testing.Wire.error;
+import static dev.kiln.core.testing.Wire.expect;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.error.ResourceDoesNotExistException;
 import dev.kiln.serving.model.CreateEndpointRequest;
@@ -75,9 +76,9 @@ class EndpointsTest extends ServingTestBase {
     ServingEndpoint e = serving.getEndpoint("x");
 
     assertEquals(EndpointReadyState.UNKNOWN, e.ready());
-    assertEquals(Optional.of("WARMING_UP"), e.state().orElseThrow().readyRaw());
+    assertEquals(Optional.of("WARMING_UP"), e.state().orElseThrow().rawReady());
     assertEquals(EndpointConfigUpdateState.UNKNOWN, e.configUpdate());
-    assertEquals(Optional.of("SOMETHING_NEW"), e.state().orElseThrow().configUpdateRaw());
+    assertEquals(Optional.of("SOMETHING_NEW"), e.state().orElseThrow().rawConfigUpdate());
   }
 
   @Test
@@ -189,10 +190,10 @@ class EndpointsTest extends ServingTestBase {
     }
     assertEquals(EndpointReadyState.READY, ready.ready());
     assertTrue(handle.isDone());
-    assertEquals("bir-tax-forecaster", handle.name());
+    assertEquals("bir-tax-forecaster", handle.id());
     assertEquals(List.of("NOT_READY/IN_PROGRESS", "READY/NOT_UPDATING"), seen);
     assertEquals(3, sleeper.sleeps().size(), "one wait before each poll");
-    assertEquals(Duration.ofSeconds(2), sleeper.sleeps().get(0));
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(625), Duration.ofMillis(781)), sleeper.sleeps());
   }
 
   @Test

@@ -1,14 +1,15 @@
 package dev.kiln.serving;
 
-import static dev.kiln.serving.Wire.expectJsonPost;
-import static dev.kiln.serving.Wire.ok;
-import static dev.kiln.serving.Wire.tree;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.core.testing.Wire.tree;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Json;
 import dev.kiln.core.error.InvalidRequestException;

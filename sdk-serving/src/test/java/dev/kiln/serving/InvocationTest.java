@@ -1,15 +1,16 @@
 package dev.kiln.serving;
 
-import static dev.kiln.serving.Wire.error;
-import static dev.kiln.serving.Wire.expectJsonPost;
-import static dev.kiln.serving.Wire.ok;
-import static dev.kiln.serving.Wire.tree;
+import static dev.kiln.core.testing.Wire.error;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.core.testing.Wire.tree;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.InternalErrorException;
 import dev.kiln.core.error.InvalidParameterValueException;

@@ -1,10 +1,11 @@
 package dev.kiln.serving;
 
-import static dev.kiln.serving.Wire.tree;
+import static dev.kiln.core.testing.Wire.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.Json;
 import dev.kiln.serving.model.ChatRequest;
 import dev.kiln.serving.model.EmbeddingsRequest;

@@ -2,6 +2,7 @@ package dev.kiln.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
@@ -26,7 +27,7 @@ class ReadmeSnippetTest extends ServingTestBase {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
         .body("data: {\"choices\": [{\"delta\": {\"content\": \"Hi\"}}]}\n\ndata: [DONE]\n\n").build());
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-        .body("data: {\"choices\": [{\"delta\": {\"content\": \"!\"}}]}\n\n").build());
+        .body("data: {\"choices\": [{\"delta\": {\"content\": \"!\"}}]}\n\ndata: [DONE]\n\n").build());
     StringBuilder out = new StringBuilder();
 
     try (DatabricksClient db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper())) {

@@ -3,8 +3,9 @@ package dev.kiln.serving.internal;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.ApiResponse;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
-import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.ClientClosedException;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
@@ -17,35 +18,39 @@ import java.util.function.Consumer;
  * cancels, the client closes) cancels the body subscription, which drops the connection.
  */
 final class AsyncChatStream {
-  private final DatabricksClient db;
+  private final ClientInternals internals;
+  private final String description;
   private final Consumer<? super ChatCompletionChunk> onChunk;
   private final CompletableFuture<Void> result = new CompletableFuture<>();
   private final AtomicReference<SseBodySubscriber> subscriber = new AtomicReference<>();
+  private final AtomicReference<ChatStreamDecoder> decoder = new AtomicReference<>();
   private final AtomicReference<RuntimeException> consumerFailure = new AtomicReference<>();
 
-  private AsyncChatStream(DatabricksClient db, Consumer<? super ChatCompletionChunk> onChunk) {
-    this.db = db;
+  private AsyncChatStream(DatabricksClient db, String description, Consumer<? super ChatCompletionChunk> onChunk) {
+    this.internals = ClientInternals.of(db);
+    this.description = description;
     this.onChunk = onChunk;
   }
 
-  static CompletableFuture<Void> start(DatabricksClient db, ApiRequest request, Consumer<? super ChatCompletionChunk> onChunk) {
-    AsyncChatStream stream = new AsyncChatStream(db, onChunk);
+  static CompletableFuture<Void> start(DatabricksClient db, ApiRequest request, String description,
+      Consumer<? super ChatCompletionChunk> onChunk) {
+    AsyncChatStream stream = new AsyncChatStream(db, description, onChunk);
     stream.follow(db.sendAsync(request, stream::bodySubscriber));
     return stream.result;
   }
 
   private void follow(CompletableFuture<ApiResponse<Void>> call) {
-    DatabricksClient.Registration registration;
+    ClientInternals.Registration registration;
     try {
-      registration = db.onClose(() -> result.completeExceptionally(
-          new DatabricksClientException("the DatabricksClient was closed while a chat stream was being read")));
+      registration = internals.onClose(() -> result.completeExceptionally(
+          new ClientClosedException("the DatabricksClient was closed while " + description + " was being read")));
     } catch (RuntimeException closedMeanwhile) {
       call.cancel(true);
       throw closedMeanwhile;
     }
     call.whenComplete((r, e) -> {
       if (e == null) {
-        result.complete(null);
+        finish();
       } else {
         RuntimeException fromConsumer = consumerFailure.get(); // handed back as thrown, not as a transport failure
         result.completeExceptionally(fromConsumer != null ? fromConsumer : Futures.unwrap(e));
@@ -60,24 +65,38 @@ final class AsyncChatStream {
     });
   }
 
+  /** The body ended: at {@code [DONE]}, after a finish_reason, or cut short (an incomplete answer). */
+  private void finish() {
+    try {
+      ChatStreamDecoder d = decoder.get();
+      if (d != null) {
+        d.endOfBody();
+      }
+      result.complete(null);
+    } catch (RuntimeException incomplete) {
+      result.completeExceptionally(incomplete);
+    }
+  }
+
   private HttpResponse.BodySubscriber<Void> bodySubscriber(HttpResponse.ResponseInfo info) {
     String requestId = ApiResponse.requestIdOf(info.headers()).orElse(null);
     if (!ChatStreams.isEventStream(info.headers())) {
       return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
-        throw StreamErrors.notAnEventStream(bytes, ChatStreams.contentType(info.headers()), info.statusCode(), requestId);
+        throw ChatStreams.notAnEventStream(bytes, ChatStreams.contentType(info.headers()), info.statusCode(), requestId);
       });
     }
-    ChatStreamDecoder decoder = new ChatStreamDecoder(info.statusCode(), requestId);
+    ChatStreamDecoder d = new ChatStreamDecoder(info.statusCode(), requestId, description);
+    decoder.set(d);
     SseBodySubscriber s = new SseBodySubscriber(event -> {
-      if (decoder.isEnd(event)) {
+      if (d.isEnd(event)) {
         return false;
       }
-      ChatCompletionChunk chunk = decoder.decode(event);
+      ChatCompletionChunk chunk = d.decode(event);
       if (chunk != null) {
         deliver(chunk);
       }
       return true;
-    }, db.executor());
+    }, internals.executor());
     subscriber.set(s);
     if (result.isDone()) { // stopped before the headers came: read nothing
       stopReading();

@@ -1,8 +1,9 @@
 package dev.kiln.serving.internal;
 
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.TransportException;
+import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import java.io.IOException;
 import java.util.Iterator;
@@ -21,7 +22,7 @@ final class ChatChunkIterator implements Iterator<ChatCompletionChunk>, AutoClos
   private final SseEventReader reader;
   private final ChatStreamDecoder decoder;
   private final String description;
-  private DatabricksClient.Registration registration;
+  private ClientInternals.Registration registration;
   private ChatCompletionChunk pending;
   private boolean finished;
   private volatile boolean closed;
@@ -35,7 +36,8 @@ final class ChatChunkIterator implements Iterator<ChatCompletionChunk>, AutoClos
 
   /** Closes the stream when the client closes, so no connection outlives the client. */
   void closeWith(DatabricksClient db) {
-    registration = db.onClose(() -> closeBecause("the DatabricksClient was closed while " + description + " was being read"));
+    registration = ClientInternals.of(db)
+        .onClose(() -> closeBecause("the DatabricksClient was closed while " + description + " was being read"));
   }
 
   @Override
@@ -44,13 +46,14 @@ final class ChatChunkIterator implements Iterator<ChatCompletionChunk>, AutoClos
       return true;
     }
     if (closedBecause != null) {
-      throw new DatabricksClientException(closedBecause);
+      throw new ClientClosedException(closedBecause);
     }
     if (finished) {
       return false;
     }
     try {
-      for (SseEvent event = reader.next(); event != null && !decoder.isEnd(event); event = reader.next()) {
+      SseEvent event = reader.next();
+      for (; event != null && !decoder.isEnd(event); event = reader.next()) {
         ChatCompletionChunk chunk = decoder.decode(event);
         if (chunk != null) {
           pending = chunk;
@@ -58,9 +61,12 @@ final class ChatChunkIterator implements Iterator<ChatCompletionChunk>, AutoClos
         }
       }
       if (closedBecause != null) { // the body ended because the client closed it, not because the answer did
-        throw new DatabricksClientException(closedBecause);
+        throw new ClientClosedException(closedBecause);
       }
-      close(); // [DONE] or end of stream
+      if (event == null) {
+        decoder.endOfBody(); // cut before [DONE] and any finish_reason: incomplete, not a success
+      }
+      close();
       return false;
     } catch (IOException e) {
       boolean closedByUser = closed && closedBecause == null;
@@ -69,7 +75,9 @@ final class ChatChunkIterator implements Iterator<ChatCompletionChunk>, AutoClos
         return false;
       }
       if (closedBecause != null) {
-        throw new DatabricksClientException(closedBecause, e);
+        ClientClosedException closedError = new ClientClosedException(closedBecause);
+        closedError.initCause(e);
+        throw closedError;
       }
       throw new TransportException("reading " + description + " failed: " + e, e, 1);
     } catch (RuntimeException e) {

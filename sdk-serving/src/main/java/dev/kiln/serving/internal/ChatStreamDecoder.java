@@ -4,24 +4,39 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.Json;
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.spi.ErrorBodies;
+import dev.kiln.serving.IncompleteStreamException;
 import dev.kiln.serving.model.ChatCompletionChunk;
+import dev.kiln.serving.model.ChunkChoice;
 
-/** Turns the events of one chat stream into chunks, the end marker, or the typed error they report. */
+/**
+ * Turns the events of one chat stream into chunks, the end marker, or the typed error they report,
+ * and tells at the end of the body whether the answer was complete. Used from one thread at a time.
+ */
 public final class ChatStreamDecoder {
   static final String DONE = "[DONE]";
 
   private final int status;
   private final String requestId;
+  private final String description;
+  private int chunks;
+  private boolean done;
+  private boolean finished;
 
   /** {@code status} and {@code requestId} of the reply, for errors reported mid-stream. */
-  public ChatStreamDecoder(int status, String requestId) {
+  public ChatStreamDecoder(int status, String requestId, String description) {
     this.status = status;
     this.requestId = requestId;
+    this.description = description;
   }
 
   /** Whether the event is the OpenAI-style {@code data: [DONE]} end marker. */
   public boolean isEnd(SseEvent event) {
-    return "message".equals(event.type()) && DONE.equals(event.data().strip());
+    if ("message".equals(event.type()) && DONE.equals(event.data().strip())) {
+      done = true;
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -30,7 +45,7 @@ public final class ChatStreamDecoder {
    */
   public ChatCompletionChunk decode(SseEvent event) {
     if ("error".equals(event.type())) {
-      throw StreamErrors.fromErrorEvent(event.data(), status, requestId);
+      throw ErrorBodies.fromText(event.data(), status, requestId);
     }
     if (!"message".equals(event.type()) || event.data().isBlank()) {
       return null;
@@ -41,13 +56,31 @@ public final class ChatStreamDecoder {
     } catch (JsonProcessingException e) {
       throw new DatabricksClientException("an event of the chat stream is not JSON: " + preview(event.data()), e);
     }
-    if (StreamErrors.isErrorReport(payload)) {
-      throw StreamErrors.fromPayload(payload, status, requestId);
+    if (ErrorBodies.isErrorReport(payload)) {
+      throw ErrorBodies.fromPayload(payload, status, requestId);
     }
+    ChatCompletionChunk chunk;
     try {
-      return Json.mapper().treeToValue(payload, ChatCompletionChunk.class);
+      chunk = Json.mapper().treeToValue(payload, ChatCompletionChunk.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new DatabricksClientException("cannot read a chat stream chunk: " + e.getMessage(), e);
+    }
+    chunks++;
+    if (chunk.choices().stream().map(ChunkChoice::finishReason).anyMatch(java.util.Optional::isPresent)) {
+      finished = true;
+    }
+    return chunk;
+  }
+
+  /**
+   * Called when the body ended on its own: a body cut before {@code [DONE]} and before any
+   * {@code finish_reason} is an incomplete answer, not a success.
+   */
+  public void endOfBody() {
+    if (!done && !finished) {
+      throw new IncompleteStreamException(description + " ended after " + chunks + " chunk(s), before [DONE] and "
+          + "before any finish_reason: the answer is incomplete"
+          + (requestId == null ? "" : " (request id " + requestId + ")"), chunks);
     }
   }
 

@@ -1,14 +1,18 @@
 package dev.kiln.serving.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.ApiResponse;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.DatabricksException;
+import dev.kiln.core.spi.ErrorBodies;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -32,10 +36,10 @@ public final class ChatStreams {
     try {
       if (!isEventStream(response.headers())) {
         byte[] bytes = body.readNBytes(MAX_UNEXPECTED_BODY);
-        throw StreamErrors.notAnEventStream(bytes, contentType(response.headers()), response.statusCode(), requestId);
+        throw notAnEventStream(bytes, contentType(response.headers()), response.statusCode(), requestId);
       }
       ChatChunkIterator chunks = new ChatChunkIterator(new SseEventReader(body),
-          new ChatStreamDecoder(response.statusCode(), requestId), description);
+          new ChatStreamDecoder(response.statusCode(), requestId, description), description);
       chunks.closeWith(db);
       return StreamSupport.stream(Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED | Spliterator.NONNULL), false)
           .onClose(chunks::close);
@@ -53,9 +57,20 @@ public final class ChatStreams {
    * thread waits between chunks. The future completes at {@code [DONE]} or end of stream, or with the
    * typed error. Cancelling it, or closing the client, stops the stream and drops the connection.
    */
-  public static CompletableFuture<Void> consume(DatabricksClient db, ApiRequest request,
+  public static CompletableFuture<Void> consume(DatabricksClient db, ApiRequest request, String description,
       Consumer<? super ChatCompletionChunk> onChunk) {
-    return AsyncChatStream.start(db, request, onChunk);
+    return AsyncChatStream.start(db, request, description, onChunk);
+  }
+
+  /** A 2xx reply that is not an event stream: the error it reports, or a plain explanation. */
+  static DatabricksException notAnEventStream(byte[] body, String contentType, int status, String requestId) {
+    JsonNode payload = ErrorBodies.tryParse(new String(body, StandardCharsets.UTF_8));
+    if (payload != null && ErrorBodies.isErrorReport(payload)) {
+      return ErrorBodies.fromPayload(payload, status, requestId);
+    }
+    return new DatabricksClientException("expected a text/event-stream reply but got " + contentType
+        + " (HTTP " + status + (requestId == null ? "" : ", request id " + requestId)
+        + "); this endpoint may not support streaming: use chat(...) instead");
   }
 
   /** A missing Content-Type is read as an event stream; anything else is explained, not parsed. */

@@ -1,33 +1,28 @@
 package dev.kiln.serving.internal;
 
-import dev.kiln.core.ApiRequest;
 import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.spi.Args;
 
-/** The one place that knows what a serving endpoint name may be and how it appears in paths. */
+/** The one place that knows what a serving endpoint name may be and which paths carry it. */
 public final class EndpointNames {
+  /** Longest endpoint name the workspace accepts. */
   public static final int MAX_LENGTH = 63;
+
+  /** Control plane: {@code GET/DELETE /api/2.0/serving-endpoints/{name}}. */
+  public static final String ENDPOINT = "/api/2.0/serving-endpoints/{name}";
+
+  public static final String OPENAPI = ENDPOINT + "/openapi";
+
+  /** Data plane: invocations have no {@code /api} prefix. */
+  public static final String INVOCATIONS = "/serving-endpoints/{name}/invocations";
 
   private EndpointNames() {}
 
-  /** Throws {@link InvalidRequestException} unless {@code name} has 1 to 63 characters. */
-  public static String check(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new InvalidRequestException("a serving endpoint name must not be empty");
-    }
-    if (name.length() > MAX_LENGTH) {
-      throw new InvalidRequestException("serving endpoint name '" + name.substring(0, 20) + "…' has "
-          + name.length() + " characters; at most " + MAX_LENGTH + " are allowed");
-    }
-    return name;
-  }
-
-  /** {@code /api/2.0/serving-endpoints/{name}} (control plane). */
-  public static String endpointPath(String name) {
-    return "/api/2.0/serving-endpoints/" + ApiRequest.segment(check(name));
-  }
-
-  /** {@code /serving-endpoints/{name}/invocations}: the data plane has no {@code /api} prefix. */
-  public static String invocationsPath(String name) {
-    return "/serving-endpoints/" + ApiRequest.segment(check(name)) + "/invocations";
+  /**
+   * Throws {@link InvalidRequestException} naming {@code argument} unless {@code name} is 1 to 63
+   * characters, not blank and not a dot segment.
+   */
+  public static String check(String name, String argument) {
+    return Args.id(name, argument, MAX_LENGTH);
   }
 }

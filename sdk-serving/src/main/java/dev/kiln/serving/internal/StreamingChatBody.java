@@ -7,11 +7,15 @@ import java.util.Objects;
 
 /** Wire body of a streamed chat: the request's fields followed by {@code "stream": true}. */
 public final class StreamingChatBody {
-  @JsonUnwrapped
   private final ChatRequest request;
 
   public StreamingChatBody(ChatRequest request) {
     this.request = Objects.requireNonNull(request, "request");
+  }
+
+  @JsonUnwrapped
+  public ChatRequest request() {
+    return request;
   }
 
   @JsonProperty("stream")

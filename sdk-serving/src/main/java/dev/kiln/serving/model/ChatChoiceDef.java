@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ChatChoice.class)
 @JsonDeserialize(as = ChatChoice.class)
-public abstract class ChatChoiceDef {
+abstract class ChatChoiceDef {
   @JsonProperty("index")
   @Value.Default
   public int index() {

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "object", "model", "created", "choices"}) // inherited attributes would otherwise come first
 @JsonSerialize(as = ChatCompletionChunk.class)
 @JsonDeserialize(as = ChatCompletionChunk.class)
-public abstract class ChatCompletionChunkDef implements GenerationMetadata {
+abstract class ChatCompletionChunkDef implements GenerationMetadata {
   @JsonProperty("choices")
   public abstract List<ChunkChoice> choices();
 

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "object", "model", "created", "choices"}) // inherited attributes would otherwise come first
 @JsonSerialize(as = ChatCompletion.class)
 @JsonDeserialize(as = ChatCompletion.class)
-public abstract class ChatCompletionDef implements GenerationMetadata {
+abstract class ChatCompletionDef implements GenerationMetadata {
   @JsonProperty("choices")
   public abstract List<ChatChoice> choices();
 

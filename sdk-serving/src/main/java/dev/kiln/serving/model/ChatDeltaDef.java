@@ -13,7 +13,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ChatDelta.class)
 @JsonDeserialize(as = ChatDelta.class)
-public abstract class ChatDeltaDef {
+abstract class ChatDeltaDef {
   @JsonProperty("role")
   public abstract Optional<String> role();
 

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ChatMessage.class)
 @JsonDeserialize(as = ChatMessage.class)
-public abstract class ChatMessageDef {
+abstract class ChatMessageDef {
   public static final String SYSTEM = "system";
   public static final String USER = "user";
   public static final String ASSISTANT = "assistant";

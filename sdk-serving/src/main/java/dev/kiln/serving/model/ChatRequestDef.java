@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"messages"}) // inherited attributes would otherwise come first
 @JsonSerialize(as = ChatRequest.class)
 @JsonDeserialize(as = ChatRequest.class)
-public abstract class ChatRequestDef implements GenerationParams {
+abstract class ChatRequestDef implements GenerationParams {
   @JsonProperty("messages")
   public abstract List<ChatMessage> messages();
 

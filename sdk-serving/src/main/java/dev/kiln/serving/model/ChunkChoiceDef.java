@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ChunkChoice.class)
 @JsonDeserialize(as = ChunkChoice.class)
-public abstract class ChunkChoiceDef {
+abstract class ChunkChoiceDef {
   @JsonProperty("index")
   @Value.Default
   public int index() {

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = CompletionChoice.class)
 @JsonDeserialize(as = CompletionChoice.class)
-public abstract class CompletionChoiceDef {
+abstract class CompletionChoiceDef {
   @JsonProperty("index")
   @Value.Default
   public int index() {

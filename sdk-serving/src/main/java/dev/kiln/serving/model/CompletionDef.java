@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"id", "object", "model", "created", "choices"}) // inherited attributes would otherwise come first
 @JsonSerialize(as = Completion.class)
 @JsonDeserialize(as = Completion.class)
-public abstract class CompletionDef implements GenerationMetadata {
+abstract class CompletionDef implements GenerationMetadata {
   @JsonProperty("choices")
   public abstract List<CompletionChoice> choices();
 

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @JsonPropertyOrder({"prompt"}) // inherited attributes would otherwise come first
 @JsonSerialize(as = CompletionRequest.class)
 @JsonDeserialize(as = CompletionRequest.class)
-public abstract class CompletionRequestDef implements GenerationParams {
+abstract class CompletionRequestDef implements GenerationParams {
   @JsonProperty("prompt")
   public abstract String prompt();
 

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * reasoning summary, ...), kept whole as JSON with accessors for the common fields.
  */
 @Value.Immutable
-public abstract class ContentPartDef {
+abstract class ContentPartDef {
   /** The part exactly as sent, including fields this SDK does not model. */
   @Value.Parameter
   public abstract JsonNode json();

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * goes over the wire as {@code {name, config: {served_entities: [...]}, tags, route_optimized}}.
  */
 @Value.Immutable
-public abstract class CreateEndpointRequestDef {
+abstract class CreateEndpointRequestDef {
   /** 1 to 63 characters: letters, digits, '-' and '_'. */
   public abstract String name();
 
@@ -23,7 +23,7 @@ public abstract class CreateEndpointRequestDef {
 
   @Value.Check
   protected void check() {
-    EndpointNames.check(name());
+    EndpointNames.check(name(), "name");
     if (servedEntities().isEmpty()) {
       throw new InvalidRequestException("endpoint '" + name() + "' needs at least one served entity: call addServedEntities(...)");
     }

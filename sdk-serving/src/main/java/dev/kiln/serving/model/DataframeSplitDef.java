@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = DataframeSplit.class)
 @JsonDeserialize(as = DataframeSplit.class)
-public abstract class DataframeSplitDef {
+abstract class DataframeSplitDef {
   @JsonProperty("columns")
   public abstract List<String> columns();
 

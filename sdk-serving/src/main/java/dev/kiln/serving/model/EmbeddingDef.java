@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = Embedding.class)
 @JsonDeserialize(as = Embedding.class)
-public abstract class EmbeddingDef {
+abstract class EmbeddingDef {
   @JsonProperty("index")
   @Value.Default
   public int index() {

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = EmbeddingsRequest.class)
 @JsonDeserialize(as = EmbeddingsRequest.class)
-public abstract class EmbeddingsRequestDef {
+abstract class EmbeddingsRequestDef {
   /** Sent as a JSON array even for one text; answers come back with the same indexes. */
   @JsonProperty("input")
   public abstract List<String> input();

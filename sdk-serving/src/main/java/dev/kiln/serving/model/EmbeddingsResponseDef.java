@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = EmbeddingsResponse.class)
 @JsonDeserialize(as = EmbeddingsResponse.class)
-public abstract class EmbeddingsResponseDef {
+abstract class EmbeddingsResponseDef {
   @JsonProperty("object")
   public abstract Optional<String> object();
 

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = EndpointConfig.class)
 @JsonDeserialize(as = EndpointConfig.class)
-public abstract class EndpointConfigDef {
+abstract class EndpointConfigDef {
   @JsonProperty("served_entities")
   public abstract List<ServedEntity> servedEntities();
 

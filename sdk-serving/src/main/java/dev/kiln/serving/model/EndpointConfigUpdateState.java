@@ -1,7 +1,6 @@
 package dev.kiln.serving.model;
 
-import dev.kiln.core.WireEnums;
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.kiln.core.spi.WireEnums;
 
 /** {@code state.config_update} of a serving endpoint; {@link #UNKNOWN} for unrecognised values. */
 public enum EndpointConfigUpdateState {
@@ -9,7 +8,6 @@ public enum EndpointConfigUpdateState {
   IN_PROGRESS,
   UPDATE_FAILED,
   UPDATE_CANCELED,
-  @JsonEnumDefaultValue
   UNKNOWN;
 
   /** The constant for a wire value; absent or unrecognised values give {@link #UNKNOWN}. */

@@ -1,13 +1,11 @@
 package dev.kiln.serving.model;
 
-import dev.kiln.core.WireEnums;
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.kiln.core.spi.WireEnums;
 
 /** {@code state.ready} of a serving endpoint; {@link #UNKNOWN} for values this SDK does not know. */
 public enum EndpointReadyState {
   READY,
   NOT_READY,
-  @JsonEnumDefaultValue
   UNKNOWN;
 
   /** The constant for a wire value; absent or unrecognised values give {@link #UNKNOWN}. */

@@ -13,20 +13,22 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = EndpointState.class)
 @JsonDeserialize(as = EndpointState.class)
-public abstract class EndpointStateDef {
+abstract class EndpointStateDef {
   /** {@code ready} exactly as sent, e.g. {@code "NOT_READY"}. */
   @JsonProperty("ready")
-  public abstract Optional<String> readyRaw();
+  public abstract Optional<String> rawReady();
 
   /** {@code config_update} exactly as sent, e.g. {@code "IN_PROGRESS"}. */
   @JsonProperty("config_update")
-  public abstract Optional<String> configUpdateRaw();
+  public abstract Optional<String> rawConfigUpdate();
 
+  /** {@code ready} typed; {@link EndpointReadyState#UNKNOWN} when absent or new. */
   public EndpointReadyState ready() {
-    return EndpointReadyState.fromWire(readyRaw().orElse(null));
+    return EndpointReadyState.fromWire(rawReady().orElse(null));
   }
 
+  /** {@code config_update} typed; {@link EndpointConfigUpdateState#UNKNOWN} when absent or new. */
   public EndpointConfigUpdateState configUpdate() {
-    return EndpointConfigUpdateState.fromWire(configUpdateRaw().orElse(null));
+    return EndpointConfigUpdateState.fromWire(rawConfigUpdate().orElse(null));
   }
 }

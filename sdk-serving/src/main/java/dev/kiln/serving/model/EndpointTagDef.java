@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = EndpointTag.class)
 @JsonDeserialize(as = EndpointTag.class)
-public abstract class EndpointTagDef {
+abstract class EndpointTagDef {
   @JsonProperty("key")
   @Value.Parameter
   public abstract String key();

@@ -22,7 +22,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = InvocationRequest.class)
 @JsonDeserialize(as = InvocationRequest.class)
-public abstract class InvocationRequestDef {
+abstract class InvocationRequestDef {
   /** Rows as column-name → value maps (pandas "records" orientation). */
   @JsonProperty("dataframe_records")
   public abstract Optional<List<Map<String, Object>>> dataframeRecords();

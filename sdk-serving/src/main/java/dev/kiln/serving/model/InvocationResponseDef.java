@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * the whole body, and the {@code served-model-name} header naming the model that answered.
  */
 @Value.Immutable
-public abstract class InvocationResponseDef {
+abstract class InvocationResponseDef {
   /** The whole response body. */
   public abstract JsonNode json();
 

@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** An endpoint's OpenAPI description: the text as served and, when it is JSON, its parsed tree. */
 @Value.Immutable
-public abstract class OpenApiDocumentDef {
+abstract class OpenApiDocumentDef {
   public abstract String text();
 
   /** The parsed document; empty when the text is not JSON. */

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ServedEntity.class)
 @JsonDeserialize(as = ServedEntity.class)
-public abstract class ServedEntityDef {
+abstract class ServedEntityDef {
   @JsonProperty("name")
   public abstract Optional<String> name();
 

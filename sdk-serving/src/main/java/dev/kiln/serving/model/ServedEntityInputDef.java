@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ServedEntityInput.class)
 @JsonDeserialize(as = ServedEntityInput.class)
-public abstract class ServedEntityInputDef {
+abstract class ServedEntityInputDef {
   /** Name of the served entity within the endpoint; the server derives one when absent. */
   @JsonProperty("name")
   public abstract Optional<String> name();

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ServedEntityState.class)
 @JsonDeserialize(as = ServedEntityState.class)
-public abstract class ServedEntityStateDef {
+abstract class ServedEntityStateDef {
   /** {@code deployment} as sent (kept as text: the set of values keeps growing). */
   @JsonProperty("deployment")
   public abstract Optional<String> deployment();

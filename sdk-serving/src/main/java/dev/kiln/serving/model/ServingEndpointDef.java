@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = ServingEndpoint.class)
 @JsonDeserialize(as = ServingEndpoint.class)
-public abstract class ServingEndpointDef {
+abstract class ServingEndpointDef {
   @JsonProperty("name")
   public abstract String name();
 
@@ -83,9 +83,19 @@ public abstract class ServingEndpointDef {
     return state().map(EndpointState::ready).orElse(EndpointReadyState.UNKNOWN);
   }
 
+  /** {@code state.ready} exactly as sent, if present. */
+  public Optional<String> rawReady() {
+    return state().flatMap(EndpointState::rawReady);
+  }
+
   /** {@code state.config_update}, or {@link EndpointConfigUpdateState#UNKNOWN} when missing. */
   public EndpointConfigUpdateState configUpdate() {
     return state().map(EndpointState::configUpdate).orElse(EndpointConfigUpdateState.UNKNOWN);
+  }
+
+  /** {@code state.config_update} exactly as sent, if present. */
+  public Optional<String> rawConfigUpdate() {
+    return state().flatMap(EndpointState::rawConfigUpdate);
   }
 
   /** The served entities of the current configuration (empty while the first one is pending). */

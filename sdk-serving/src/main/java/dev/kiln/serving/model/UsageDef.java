@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = Usage.class)
 @JsonDeserialize(as = Usage.class)
-public abstract class UsageDef {
+abstract class UsageDef {
   @JsonProperty("prompt_tokens")
   @Value.Default
   public int promptTokens() {
