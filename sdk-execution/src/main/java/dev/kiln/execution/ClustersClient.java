@@ -1,15 +1,17 @@
 package dev.kiln.execution;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
 import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.spi.Args;
+import dev.kiln.core.spi.Calls;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.execution.internal.ClusterReadiness;
+import dev.kiln.execution.internal.ExecutionWire;
 import dev.kiln.execution.model.ClusterInfo;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,39 +29,47 @@ public final class ClustersClient {
   private final ClusterReadiness readiness;
   private final Duration readyTimeout;
 
-  ClustersClient(DatabricksClient db, ExecutionOptions options) {
-    this.db = Objects.requireNonNull(db, "db");
-    this.readiness = new ClusterReadiness(db, this::getClusterAsync, this::startClusterAsync,
-        options.clusterPollInitialDelay(), options.clusterPollMaxDelay());
+  private ClustersClient(DatabricksClient db, ExecutionOptions options) {
+    this.db = db;
+    this.readiness = new ClusterReadiness(db, this::getClusterAsync, this::startClusterAsync, options);
     this.readyTimeout = options.clusterReadyTimeout();
   }
 
   /** A client with {@link ExecutionOptions#defaults()}; {@code ExecutionClient.clusters()} gives one too. */
   public static ClustersClient create(DatabricksClient db) {
-    return new ClustersClient(db, ExecutionOptions.defaults());
+    return create(db, ExecutionOptions.defaults());
+  }
+
+  /** A client that polls and waits as {@code options} say. */
+  public static ClustersClient create(DatabricksClient db, ExecutionOptions options) {
+    return new ClustersClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
   public ClusterInfo getCluster(String clusterId) {
-    return Futures.join(getClusterAsync(clusterId));
+    return Calls.join(getClusterAsync(clusterId));
   }
 
   /** {@code GET /api/2.1/clusters/get?cluster_id=}. */
   public CompletableFuture<ClusterInfo> getClusterAsync(String clusterId) {
-    ApiRequest req = ApiRequest.get("/api/2.1/clusters/get").query("cluster_id", requireClusterId(clusterId)).build();
-    return db.callAsync(req, ClusterInfo.class);
+    return Calls.async(() -> {
+      ApiRequest req = ApiRequest.get("/api/2.1/clusters/get").query("cluster_id", requireClusterId(clusterId)).build();
+      return db.callAsync(req, ClusterInfo.class);
+    });
   }
 
   /** Starts a terminated cluster; returns once the start was accepted, not when it is running. */
   public void startCluster(String clusterId) {
-    Futures.join(startClusterAsync(clusterId));
+    Calls.join(startClusterAsync(clusterId));
   }
 
   /** {@code POST /api/2.1/clusters/start {cluster_id}}. */
   public CompletableFuture<Void> startClusterAsync(String clusterId) {
-    ApiRequest req = ApiRequest.post("/api/2.1/clusters/start")
-        .jsonBody(new StartCluster(requireClusterId(clusterId)))
-        .build();
-    return db.sendAsync(req, BodyReader.discard()).thenApply(r -> null);
+    return Calls.async(() -> {
+      ApiRequest req = ApiRequest.post("/api/2.1/clusters/start")
+          .jsonBody(new ExecutionWire.StartCluster(requireClusterId(clusterId)))
+          .build();
+      return Futures.map(db.sendAsync(req, BodyReader.discard()), r -> (Void) null);
+    });
   }
 
   /**
@@ -68,7 +78,7 @@ public final class ClustersClient {
    * {@code OperationTimeoutException} after {@link ExecutionOptions#clusterReadyTimeout()}.
    */
   public ClusterInfo ensureRunning(String clusterId) {
-    return Futures.join(ensureRunningAsync(clusterId));
+    return Calls.join(ensureRunningAsync(clusterId));
   }
 
   /** As {@link #ensureRunning(String)}, without blocking; gives up after the options' {@code clusterReadyTimeout}. */
@@ -78,30 +88,27 @@ public final class ClustersClient {
 
   /** As {@link #ensureRunning(String)}; fails with {@code OperationTimeoutException} after {@code timeout}. */
   public CompletableFuture<ClusterInfo> ensureRunningAsync(String clusterId, Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    return readiness.ensureRunning(requireClusterId(clusterId), timeout);
+    return Calls.async(() -> {
+      requireClusterId(clusterId);
+      Args.notNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new InvalidRequestException("timeout must be positive, was " + timeout);
+      }
+      return ClientInternals.of(db).track(readiness.ensureRunning(clusterId, timeout));
+    });
   }
 
+  /** Cluster ids go into query parameters; checked like any id (not blank, not . or .., bounded). */
   static String requireClusterId(String clusterId) {
     if (clusterId == null || clusterId.isBlank()) {
-      throw new InvalidRequestException("clusterId must not be empty: pass the id of an all-purpose cluster, "
-          + "e.g. 0123-456789-abcdefgh (Compute → cluster → JSON / URL)");
+      throw new InvalidRequestException("clusterId must not be " + (clusterId == null ? "null" : "empty")
+          + ": pass the id of an all-purpose cluster, e.g. 0123-456789-abcdefgh (Compute → cluster → JSON / URL)");
     }
-    return clusterId;
+    return Args.id(clusterId, "clusterId");
   }
 
   @Override
   public String toString() {
     return "ClustersClient[" + db.host() + "]";
-  }
-
-  /** The start request body. */
-  private static final class StartCluster {
-    @JsonProperty("cluster_id")
-    public final String clusterId;
-
-    StartCluster(String clusterId) {
-      this.clusterId = clusterId;
-    }
   }
 }

@@ -1,8 +1,9 @@
 package dev.kiln.execution;
 
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.LongRunningOperation;
-import dev.kiln.core.Poller;
+import dev.kiln.core.OperationHandle;
+import dev.kiln.core.spi.Futures;
+import dev.kiln.core.spi.Poller;
 import dev.kiln.execution.internal.ExecutionApi;
 import dev.kiln.execution.internal.ExecutionWire;
 import dev.kiln.execution.internal.ResultParser;
@@ -10,46 +11,51 @@ import dev.kiln.execution.model.CommandResult;
 import dev.kiln.execution.model.CommandState;
 import dev.kiln.execution.model.CommandStatus;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A command submitted to an execution context, observed by polling (no thread waits between
  * polls). {@link #await()} / {@link #resultAsync()} give the {@link CommandResult} or raise
- * {@link CommandFailedException} / {@link CommandCancelledException}; cancelling
- * {@link #resultAsync()} cancels the command on the cluster.
+ * {@link CommandFailedException} / {@link CommandCancelledException}. {@link #await(Duration)}
+ * that runs out of time throws {@code OperationTimeoutException} and leaves the command running
+ * (call {@link #cancel()} to stop it); cancelling {@link #resultAsync()} cancels the command on the
+ * cluster. {@link #status()} is the typed {@link CommandState}, {@link #rawStatus()} the server's text.
  */
-public final class CommandHandle implements LongRunningOperation<CommandStatus, CommandResult> {
-  private final String commandId;
+public final class CommandHandle extends OperationHandle<CommandStatus, CommandState, CommandResult> {
   private final String contextId;
   private final String clusterId;
-  private final Poller<ExecutionWire.CommandStatus, CommandResult> poller;
 
-  /** Starts polling at once; with a {@code timeout} the command is cancelled when it runs out. */
-  CommandHandle(DatabricksClient db, ExecutionApi api, ExecutionOptions options, String clusterId, String contextId,
-      String commandId, Duration timeout) {
-    this.commandId = commandId;
+  private CommandHandle(String commandId, String clusterId, String contextId, Poller<CommandStatus, CommandResult> poller) {
+    super(commandId, poller, CommandState.class, CommandStatus::rawState);
     this.contextId = contextId;
     this.clusterId = clusterId;
-    Poller.Builder<ExecutionWire.CommandStatus, CommandResult> b =
-        Poller.<ExecutionWire.CommandStatus, CommandResult>builder(db)
-            .poll(() -> api.commandStatus(clusterId, contextId, commandId))
-            .isTerminal(s -> CommandState.fromWire(s.status).isTerminal())
-            .result(s -> ResultParser.toResult(commandId, s))
-            .cancel(() -> api.cancelCommand(clusterId, contextId, commandId))
-            .statusOf(s -> String.valueOf(s.status))
-            .initialDelay(options.commandPollInitialDelay())
-            .maxDelay(options.commandPollMaxDelay())
-            .description("command " + commandId + " in execution context " + contextId);
+  }
+
+  /** Starts polling at once; with a {@code timeout} the command is cancelled when it runs out. */
+  static CommandHandle start(DatabricksClient db, ExecutionApi api, ExecutionOptions options, String clusterId,
+      String contextId, String commandId, Duration timeout) {
+    // The first terminal answer, kept whole: the result (or failure) is read from its results.
+    AtomicReference<ExecutionWire.CommandStatus> terminal = new AtomicReference<>();
+    Poller.Builder<CommandStatus, CommandResult> b = Poller.<CommandStatus, CommandResult>builder(db)
+        .poll(() -> Futures.map(api.commandStatus(clusterId, contextId, commandId), wire -> {
+          CommandStatus status = CommandStatus.builder().commandId(commandId).rawState(String.valueOf(wire.status)).build();
+          if (status.state().isTerminal()) {
+            terminal.compareAndSet(null, wire);
+          }
+          return status;
+        }))
+        .isTerminal(s -> s.state().isTerminal())
+        .result(s -> ResultParser.toResult(commandId, terminal.get()))
+        .cancel(() -> api.cancelCommand(clusterId, contextId, commandId))
+        .statusOf(CommandStatus::rawState)
+        .initialDelay(options.commandPollInitialDelay())
+        .maxDelay(options.commandPollMaxDelay())
+        .multiplier(options.commandPollMultiplier())
+        .description("command " + commandId + " in execution context " + contextId);
     if (timeout != null) {
       b.timeout(timeout).cancelOnTimeout(true);
     }
-    this.poller = b.start();
-  }
-
-  public String id() {
-    return commandId;
+    return new CommandHandle(commandId, clusterId, contextId, b.start());
   }
 
   public String contextId() {
@@ -61,54 +67,8 @@ public final class CommandHandle implements LongRunningOperation<CommandStatus, 
   }
 
   @Override
-  public Optional<CommandStatus> lastState() {
-    return poller.lastState().map(this::toStatus);
-  }
-
-  @Override
-  public CommandStatus poll() {
-    return toStatus(poller.poll());
-  }
-
-  @Override
-  public CommandResult await(Duration timeout) {
-    return poller.await(timeout);
-  }
-
-  @Override
-  public CommandResult await() {
-    return poller.await();
-  }
-
-  @Override
-  public CompletableFuture<CommandResult> resultAsync() {
-    return poller.resultAsync();
-  }
-
-  /** Asks the cluster to cancel; the result then fails with {@link CommandCancelledException}. */
-  @Override
-  public CompletableFuture<Void> cancel() {
-    return poller.cancel();
-  }
-
-  @Override
-  public boolean isDone() {
-    return poller.isDone();
-  }
-
-  /** Called with the current status at once (if known), then on each change of status. */
-  @Override
-  public void addListener(Consumer<? super CommandStatus> listener) {
-    poller.addListener(s -> listener.accept(toStatus(s)));
-  }
-
-  private CommandStatus toStatus(ExecutionWire.CommandStatus s) {
-    return CommandStatus.builder().commandId(commandId).rawState(String.valueOf(s.status)).build();
-  }
-
-  @Override
   public String toString() {
-    return "CommandHandle[command=" + commandId + ", context=" + contextId + ", cluster=" + clusterId
-        + ", done=" + poller.isDone() + "]";
+    return "CommandHandle[command=" + id() + ", context=" + contextId + ", cluster=" + clusterId
+        + ", status=" + rawStatus().orElse("UNKNOWN") + "]";
   }
 }

@@ -1,13 +1,13 @@
 package dev.kiln.execution;
 
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
-import dev.kiln.core.error.InvalidRequestException;
-import dev.kiln.execution.internal.CancellableSteps;
+import dev.kiln.core.spi.Args;
+import dev.kiln.core.spi.Calls;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.execution.internal.ContextStartup;
 import dev.kiln.execution.internal.ExecutionApi;
 import dev.kiln.execution.model.Language;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,10 +30,10 @@ public final class ExecutionClient {
   private final ExecutionOptions options;
 
   private ExecutionClient(DatabricksClient db, ExecutionOptions options) {
-    this.db = Objects.requireNonNull(db, "db");
-    this.options = Objects.requireNonNull(options, "options");
+    this.db = db;
+    this.options = options;
     this.api = new ExecutionApi(db);
-    this.clusters = new ClustersClient(db, options);
+    this.clusters = ClustersClient.create(db, options);
     this.startup = new ContextStartup(db, api, options);
   }
 
@@ -44,7 +44,7 @@ public final class ExecutionClient {
 
   /** A client that polls, waits and retries as {@code options} say. */
   public static ExecutionClient create(DatabricksClient db, ExecutionOptions options) {
-    return new ExecutionClient(db, options);
+    return new ExecutionClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
   public ExecutionOptions options() {
@@ -61,42 +61,22 @@ public final class ExecutionClient {
    * until it is ready. Close the context when done.
    */
   public ExecutionContext createContext(String clusterId, Language language) {
-    return Futures.join(createContextAsync(clusterId, language));
+    return Calls.join(createContextAsync(clusterId, language));
   }
 
   /**
    * As {@link #createContext}, without blocking. Cancelling the future stops waiting and destroys
-   * a context already created for it.
+   * the context created for it, also one whose create answer arrives after the cancel.
    */
   public CompletableFuture<ExecutionContext> createContextAsync(String clusterId, Language language) {
-    ClustersClient.requireClusterId(clusterId);
-    if (language == null) {
-      throw new InvalidRequestException("language must not be null: use Language.PYTHON, SQL, SCALA or R");
-    }
-    CancellableSteps<ExecutionContext> steps = new CancellableSteps<>();
-    steps.track(clusters.ensureRunningAsync(clusterId)).whenComplete((cluster, e) -> {
-      if (e != null) {
-        steps.fail(e);
-        return;
-      }
-      steps.track(startup.start(clusterId, language)).whenComplete((contextId, e2) -> {
-        if (e2 != null) {
-          steps.fail(e2);
-          return;
-        }
-        ExecutionContext ctx;
-        try {
-          ctx = ExecutionContext.open(db, api, options, clusterId, contextId, language);
-        } catch (RuntimeException x) {
-          steps.fail(x);
-          return;
-        }
-        if (!steps.complete(ctx)) { // cancelled meanwhile: nobody else will close it
-          ctx.closeAsync();
-        }
-      });
+    return Calls.async(() -> {
+      ClustersClient.requireClusterId(clusterId);
+      Args.notNull(language, "language");
+      CompletableFuture<String> contextId = Futures.compose(clusters.ensureRunningAsync(clusterId),
+          cluster -> startup.start(clusterId, language));
+      return ClientInternals.of(db).track(
+          Futures.map(contextId, id -> ExecutionContext.open(db, api, options, clusterId, id, language)));
     });
-    return steps.result();
   }
 
   @Override

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Tuning for {@link ExecutionClient}: how long and how often it polls clusters, contexts and
- * commands, and how often it retries a context that fails to start. Each poll gap grows by half
- * from its initial delay up to its maximum. Immutable;
+ * commands, and how often it retries a context that fails to start. Each poll gap grows
+ * by its multiplier from its initial delay up to its maximum. Immutable;
  * {@code ExecutionOptions.builder().clusterReadyTimeout(Duration.ofMinutes(10)).build()}.
  */
 public final class ExecutionOptions {
@@ -14,32 +14,39 @@ public final class ExecutionOptions {
 
   private final Duration clusterPollInitialDelay;
   private final Duration clusterPollMaxDelay;
+  private final double clusterPollMultiplier;
   private final Duration clusterReadyTimeout;
   private final Duration contextPollInitialDelay;
   private final Duration contextPollMaxDelay;
+  private final double contextPollMultiplier;
   private final Duration contextStartTimeout;
   private final int contextStartAttempts;
   private final Duration contextRetryDelay;
   private final Duration commandPollInitialDelay;
   private final Duration commandPollMaxDelay;
+  private final double commandPollMultiplier;
 
   private ExecutionOptions(Builder b) {
     this.clusterPollInitialDelay = b.clusterPollInitialDelay;
     this.clusterPollMaxDelay = b.clusterPollMaxDelay;
+    this.clusterPollMultiplier = b.clusterPollMultiplier;
     this.clusterReadyTimeout = b.clusterReadyTimeout;
     this.contextPollInitialDelay = b.contextPollInitialDelay;
     this.contextPollMaxDelay = b.contextPollMaxDelay;
+    this.contextPollMultiplier = b.contextPollMultiplier;
     this.contextStartTimeout = b.contextStartTimeout;
     this.contextStartAttempts = b.contextStartAttempts;
     this.contextRetryDelay = b.contextRetryDelay;
     this.commandPollInitialDelay = b.commandPollInitialDelay;
     this.commandPollMaxDelay = b.commandPollMaxDelay;
+    this.commandPollMultiplier = b.commandPollMultiplier;
   }
 
   /**
-   * Clusters polled from 1 s growing to 30 s for at most 30 minutes; contexts polled from 500 ms
-   * to 5 s for at most 10 minutes per attempt, 3 attempts 2 s then 4 s apart; commands polled from
-   * 200 ms to 5 s.
+   * Clusters polled from 1 s growing ×1.5 to 10 s for at most 30 minutes; contexts polled from
+   * 500 ms growing ×1.25 to 5 s for at most 10 minutes per attempt, 3 attempts 2 s then 4 s apart;
+   * commands polled from 500 ms growing ×1.25 to 5 s (at most 2 polls per second, and a command
+   * that ends 1–6 s after it was submitted is seen about half a second later in median).
    */
   public static ExecutionOptions defaults() {
     return DEFAULTS;
@@ -53,14 +60,17 @@ public final class ExecutionOptions {
     return new Builder()
         .clusterPollInitialDelay(clusterPollInitialDelay)
         .clusterPollMaxDelay(clusterPollMaxDelay)
+        .clusterPollMultiplier(clusterPollMultiplier)
         .clusterReadyTimeout(clusterReadyTimeout)
         .contextPollInitialDelay(contextPollInitialDelay)
         .contextPollMaxDelay(contextPollMaxDelay)
+        .contextPollMultiplier(contextPollMultiplier)
         .contextStartTimeout(contextStartTimeout)
         .contextStartAttempts(contextStartAttempts)
         .contextRetryDelay(contextRetryDelay)
         .commandPollInitialDelay(commandPollInitialDelay)
-        .commandPollMaxDelay(commandPollMaxDelay);
+        .commandPollMaxDelay(commandPollMaxDelay)
+        .commandPollMultiplier(commandPollMultiplier);
   }
 
   /** The first gap between polls of a cluster that is not RUNNING yet. */
@@ -71,6 +81,11 @@ public final class ExecutionOptions {
   /** The longest gap between polls of a cluster; a cold start takes minutes. */
   public Duration clusterPollMaxDelay() {
     return clusterPollMaxDelay;
+  }
+
+  /** Each gap between cluster polls is the previous one times this, up to the maximum. */
+  public double clusterPollMultiplier() {
+    return clusterPollMultiplier;
   }
 
   /** How long {@code createContext} and {@code clusters().ensureRunning} wait for the cluster to be RUNNING. */
@@ -84,6 +99,10 @@ public final class ExecutionOptions {
 
   public Duration contextPollMaxDelay() {
     return contextPollMaxDelay;
+  }
+
+  public double contextPollMultiplier() {
+    return contextPollMultiplier;
   }
 
   /** How long one context may stay Pending before it is destroyed and creation fails. */
@@ -109,14 +128,20 @@ public final class ExecutionOptions {
     return commandPollMaxDelay;
   }
 
+  public double commandPollMultiplier() {
+    return commandPollMultiplier;
+  }
+
   @Override
   public String toString() {
     return "ExecutionOptions[clusterPollInitialDelay=" + clusterPollInitialDelay
-        + ", clusterPollMaxDelay=" + clusterPollMaxDelay + ", clusterReadyTimeout=" + clusterReadyTimeout
+        + ", clusterPollMaxDelay=" + clusterPollMaxDelay + ", clusterPollMultiplier=" + clusterPollMultiplier
+        + ", clusterReadyTimeout=" + clusterReadyTimeout
         + ", contextPollInitialDelay=" + contextPollInitialDelay + ", contextPollMaxDelay=" + contextPollMaxDelay
+        + ", contextPollMultiplier=" + contextPollMultiplier
         + ", contextStartTimeout=" + contextStartTimeout + ", contextStartAttempts=" + contextStartAttempts
         + ", contextRetryDelay=" + contextRetryDelay + ", commandPollInitialDelay=" + commandPollInitialDelay
-        + ", commandPollMaxDelay=" + commandPollMaxDelay + "]";
+        + ", commandPollMaxDelay=" + commandPollMaxDelay + ", commandPollMultiplier=" + commandPollMultiplier + "]";
   }
 
   /** Builder for {@link ExecutionOptions}. */
@@ -124,19 +149,27 @@ public final class ExecutionOptions {
     /** Each doubling of the retry delay needs an attempt; past this a cluster has a real problem. */
     private static final int MAX_ATTEMPTS = 10;
 
+    /** A gap that grows faster than this would skip whole phases of a start. */
+    private static final double MAX_MULTIPLIER = 4.0;
+
     // Cluster polls start at 1 s: a single wait costs a handful of extra requests over its first
     // seconds (far below the workspace's ~30 requests/s) and notices quick transitions (TERMINATING,
-    // a short RESIZING) at once; growing by half, the gap passes 5 s within ~8 s and caps at 30 s.
+    // a short RESIZING) at once; growing by half, the gap passes 5 s within ~8 s and caps at 10 s.
     private Duration clusterPollInitialDelay = Duration.ofSeconds(1);
-    private Duration clusterPollMaxDelay = Duration.ofSeconds(30);
+    private Duration clusterPollMaxDelay = Duration.ofSeconds(10);
+    private double clusterPollMultiplier = 1.5;
     private Duration clusterReadyTimeout = ClustersClient.DEFAULT_READY_TIMEOUT;
     private Duration contextPollInitialDelay = Duration.ofMillis(500);
     private Duration contextPollMaxDelay = Duration.ofSeconds(5);
+    private double contextPollMultiplier = 1.25;
     private Duration contextStartTimeout = Duration.ofMinutes(10);
     private int contextStartAttempts = 3;
     private Duration contextRetryDelay = Duration.ofSeconds(2);
-    private Duration commandPollInitialDelay = Duration.ofMillis(200);
+    // Commands: 500 ms then ×1.25 (0.5, 1.1, 1.9, 2.9, 4.1, 5.6 s after submit) keeps the median
+    // lag for commands ending 1–6 s after submit at 0.59 s at no more than 2 polls/s.
+    private Duration commandPollInitialDelay = Duration.ofMillis(500);
     private Duration commandPollMaxDelay = Duration.ofSeconds(5);
+    private double commandPollMultiplier = 1.25;
 
     private Builder() {}
 
@@ -147,6 +180,12 @@ public final class ExecutionOptions {
 
     public Builder clusterPollMaxDelay(Duration value) {
       this.clusterPollMaxDelay = atLeastOneMilli(value, "clusterPollMaxDelay");
+      return this;
+    }
+
+    /** 1.0 (a fixed gap) to 4.0. */
+    public Builder clusterPollMultiplier(double value) {
+      this.clusterPollMultiplier = multiplier(value, "clusterPollMultiplier");
       return this;
     }
 
@@ -162,6 +201,12 @@ public final class ExecutionOptions {
 
     public Builder contextPollMaxDelay(Duration value) {
       this.contextPollMaxDelay = atLeastOneMilli(value, "contextPollMaxDelay");
+      return this;
+    }
+
+    /** 1.0 (a fixed gap) to 4.0. */
+    public Builder contextPollMultiplier(double value) {
+      this.contextPollMultiplier = multiplier(value, "contextPollMultiplier");
       return this;
     }
 
@@ -198,6 +243,12 @@ public final class ExecutionOptions {
       return this;
     }
 
+    /** 1.0 (a fixed gap) to 4.0. */
+    public Builder commandPollMultiplier(double value) {
+      this.commandPollMultiplier = multiplier(value, "commandPollMultiplier");
+      return this;
+    }
+
     /** @throws IllegalArgumentException when an initial poll delay exceeds its maximum */
     public ExecutionOptions build() {
       requireOrdered(clusterPollInitialDelay, clusterPollMaxDelay, "cluster");
@@ -210,6 +261,13 @@ public final class ExecutionOptions {
       Objects.requireNonNull(value, name);
       if (value.toMillis() < 1) {
         throw new IllegalArgumentException(name + " must be at least 1 ms, was " + value);
+      }
+      return value;
+    }
+
+    private static double multiplier(double value, String name) {
+      if (!(value >= 1.0 && value <= MAX_MULTIPLIER)) { // also refuses NaN
+        throw new IllegalArgumentException(name + " must be 1.0 to " + MAX_MULTIPLIER + ", was " + value);
       }
       return value;
     }

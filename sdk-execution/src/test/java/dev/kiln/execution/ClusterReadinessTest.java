@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.OperationTimeoutException;
 import dev.kiln.execution.model.ClusterInfo;
 import dev.kiln.execution.model.ClusterState;

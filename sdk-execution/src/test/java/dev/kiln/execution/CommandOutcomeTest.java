@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.OperationTimeoutException;
 import dev.kiln.execution.model.CommandResult;
 import dev.kiln.execution.model.CommandState;
@@ -132,7 +132,7 @@ class CommandOutcomeTest extends ExecutionTestBase {
 
     CommandHandle handle = ctx.submit("while True: pass");
     handle.addListener(s -> seen.add(s.state()));
-    handle.cancel().join();
+    handle.cancel();
 
     assertThrows(CommandCancelledException.class, handle::await);
     assertEquals("cmd-1", handle.id());

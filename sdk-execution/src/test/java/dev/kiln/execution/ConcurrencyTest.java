@@ -8,7 +8,7 @@ import static dev.kiln.execution.FakeWorkspace.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.testing.TestClients;
 import dev.kiln.execution.model.CommandResult;
 import dev.kiln.execution.model.Language;

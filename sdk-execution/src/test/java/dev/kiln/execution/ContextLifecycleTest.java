@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.BadRequestException;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.OperationInterruptedException;

@@ -1,18 +1,22 @@
 package dev.kiln.execution.internal;
 
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
-import dev.kiln.core.Poller;
 import dev.kiln.core.error.InvalidStateException;
 import dev.kiln.core.error.OperationTimeoutException;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Futures;
+import dev.kiln.core.spi.Poller;
 import dev.kiln.execution.ClusterUnavailableException;
+import dev.kiln.execution.ExecutionOptions;
 import dev.kiln.execution.model.ClusterInfo;
 import dev.kiln.execution.model.ClusterState;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,108 +24,81 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a cluster to RUNNING: TERMINATED → start; TERMINATING → wait, then start;
  * PENDING/RESTARTING/RESIZING → wait; ERROR/UNKNOWN → {@link ClusterUnavailableException}.
+ * Each step is chained with {@link Futures#compose}, so cancelling the result cancels the step in
+ * flight (a start already sent stays).
  */
 public final class ClusterReadiness {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterReadiness.class);
   private static final Set<ClusterState> CHANGING = EnumSet.of(ClusterState.PENDING, ClusterState.RESTARTING, ClusterState.RESIZING);
 
   private final DatabricksClient db;
+  private final Clock clock;
   private final Function<String, CompletableFuture<ClusterInfo>> getCluster;
   private final Function<String, CompletableFuture<Void>> startCluster;
-  private final Duration firstPoll;
-  private final Duration maxPoll;
+  private final ExecutionOptions options;
 
   public ClusterReadiness(DatabricksClient db, Function<String, CompletableFuture<ClusterInfo>> getCluster,
-      Function<String, CompletableFuture<Void>> startCluster, Duration firstPoll, Duration maxPoll) {
+      Function<String, CompletableFuture<Void>> startCluster, ExecutionOptions options) {
     this.db = db;
+    this.clock = ClientInternals.of(db).clock();
     this.getCluster = getCluster;
     this.startCluster = startCluster;
-    this.firstPoll = firstPoll;
-    this.maxPoll = maxPoll;
+    this.options = options;
   }
 
-  /** The cluster once RUNNING; cancelling the future stops waiting (a start already sent stays). */
+  /** The cluster once RUNNING. */
   public CompletableFuture<ClusterInfo> ensureRunning(String clusterId, Duration timeout) {
-    Run run = new Run(clusterId, db.clock().instant().plus(timeout));
-    run.continueWith(run.steps.track(getCluster.apply(clusterId)));
-    return run.steps.result();
+    Instant deadline = clock.instant().plus(timeout);
+    return Futures.compose(getCluster.apply(clusterId), info -> decide(clusterId, info, deadline, false));
   }
 
-  /** One readiness check of one cluster. */
-  private final class Run {
-    final CancellableSteps<ClusterInfo> steps = new CancellableSteps<>();
-    final String clusterId;
-    final Instant deadline;
-    volatile boolean startSent;
-
-    Run(String clusterId, Instant deadline) {
-      this.clusterId = clusterId;
-      this.deadline = deadline;
+  private CompletableFuture<ClusterInfo> decide(String clusterId, ClusterInfo info, Instant deadline, boolean startSent) {
+    ClusterState state = info.state();
+    if (state == ClusterState.RUNNING) {
+      return CompletableFuture.completedFuture(info);
     }
-
-    void continueWith(CompletableFuture<ClusterInfo> step) {
-      step.whenComplete((info, e) -> {
-        if (e != null) {
-          steps.fail(e);
-          return;
-        }
-        try {
-          decide(info);
-        } catch (RuntimeException x) {
-          steps.fail(x);
-        }
-      });
+    if (CHANGING.contains(state) || state == ClusterState.TERMINATING) {
+      Set<ClusterState> waitingOn = state == ClusterState.TERMINATING ? EnumSet.of(ClusterState.TERMINATING) : CHANGING;
+      return Futures.compose(waitWhile(clusterId, waitingOn, deadline), next -> decide(clusterId, next, deadline, startSent));
     }
-
-    void decide(ClusterInfo info) {
-      if (steps.isDone()) {
-        return;
-      }
-      ClusterState state = info.state();
-      if (state == ClusterState.RUNNING) {
-        steps.complete(info);
-      } else if (CHANGING.contains(state)) {
-        continueWith(waitWhile(CHANGING));
-      } else if (state == ClusterState.TERMINATING) {
-        continueWith(waitWhile(EnumSet.of(ClusterState.TERMINATING)));
-      } else if (state == ClusterState.TERMINATED && !startSent) {
-        start();
-      } else if (state == ClusterState.TERMINATED) {
-        steps.fail(new ClusterUnavailableException(info, "terminated while starting"));
-      } else {
-        steps.fail(new ClusterUnavailableException(info, "cannot run commands"));
-      }
-    }
-
-    void start() {
-      startSent = true;
+    if (state == ClusterState.TERMINATED && !startSent) {
       LOG.info("cluster {} is terminated; starting it", clusterId);
-      steps.track(startCluster.apply(clusterId)).whenComplete((v, e) -> {
-        // INVALID_STATE: someone else started it meanwhile, which is what we wanted.
-        if (e != null && !(Futures.unwrap(e) instanceof InvalidStateException)) {
-          steps.fail(e);
-          return;
-        }
-        continueWith(steps.track(getCluster.apply(clusterId)));
-      });
+      return Futures.compose(start(clusterId),
+          v -> Futures.compose(getCluster.apply(clusterId), next -> decide(clusterId, next, deadline, true)));
     }
+    if (state == ClusterState.TERMINATED) {
+      return CompletableFuture.failedFuture(new ClusterUnavailableException(info, "terminated while starting"));
+    }
+    return CompletableFuture.failedFuture(new ClusterUnavailableException(info, "cannot run commands"));
+  }
 
-    CompletableFuture<ClusterInfo> waitWhile(Set<ClusterState> states) {
-      Duration left = Duration.between(db.clock().instant(), deadline);
-      if (left.isNegative() || left.isZero()) {
-        return CompletableFuture.failedFuture(new OperationTimeoutException("cluster " + clusterId + " did not reach RUNNING in time"));
+  /** The start request; INVALID_STATE means someone else started it meanwhile, which is what we wanted. */
+  private CompletableFuture<Void> start(String clusterId) {
+    CompletableFuture<Void> start = startCluster.apply(clusterId);
+    return Futures.propagateCancel(start.handle((v, e) -> {
+      if (e != null && !(Futures.unwrap(e) instanceof InvalidStateException)) {
+        throw new CompletionException(Futures.unwrap(e));
       }
-      Poller<ClusterInfo, ClusterInfo> poller = Poller.<ClusterInfo, ClusterInfo>builder(db)
-          .poll(() -> getCluster.apply(clusterId))
-          .isTerminal(c -> !states.contains(c.state()))
-          .result(c -> c)
-          .statusOf(ClusterInfo::state)
-          .initialDelay(firstPoll)
-          .maxDelay(maxPoll)
-          .timeout(left)
-          .description("cluster " + clusterId + " (waiting to leave " + states + ")")
-          .start();
-      return steps.track(poller.resultAsync());
+      return null;
+    }), start);
+  }
+
+  private CompletableFuture<ClusterInfo> waitWhile(String clusterId, Set<ClusterState> states, Instant deadline) {
+    Duration left = Duration.between(clock.instant(), deadline);
+    if (left.isNegative() || left.isZero()) {
+      return CompletableFuture.failedFuture(new OperationTimeoutException("cluster " + clusterId + " did not reach RUNNING in time"));
     }
+    return Poller.<ClusterInfo, ClusterInfo>builder(db)
+        .poll(() -> getCluster.apply(clusterId))
+        .isTerminal(c -> !states.contains(c.state()))
+        .result(c -> c)
+        .statusOf(ClusterInfo::rawState)
+        .initialDelay(options.clusterPollInitialDelay())
+        .maxDelay(options.clusterPollMaxDelay())
+        .multiplier(options.clusterPollMultiplier())
+        .timeout(left)
+        .description("cluster " + clusterId + " (waiting to leave " + states + ")")
+        .start()
+        .resultAsync();
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.Json;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.execution.model.Language;
@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
-/** The six API 1.2 endpoints, one async call each. Not for users. */
+/**
+ * The six API 1.2 endpoints, one async call each. API 1.2 takes ids as query parameters or in
+ * JSON bodies, never in the path; cluster ids are checked by the public methods, context and
+ * command ids come from the server. Not for users.
+ */
 public final class ExecutionApi {
   /** Reads command results keeping decimals exact (the shared mapper would turn 0.10 into a double). */
   private static final ObjectReader COMMAND_STATUS = Json.mapper().reader()
@@ -32,7 +36,7 @@ public final class ExecutionApi {
     ApiRequest req = ApiRequest.post("/api/1.2/contexts/create")
         .jsonBody(new ExecutionWire.CreateContext(language.wireValue(), clusterId))
         .build();
-    return db.callAsync(req, ExecutionWire.Created.class).thenApply(c -> requireId(c, "contexts/create"));
+    return Futures.map(db.callAsync(req, ExecutionWire.Created.class), c -> requireId(c, "contexts/create"));
   }
 
   public CompletableFuture<ExecutionWire.ContextStatus> contextStatus(String clusterId, String contextId) {
@@ -49,14 +53,14 @@ public final class ExecutionApi {
         .jsonBody(new ExecutionWire.ContextRef(clusterId, contextId))
         .idempotent(true)
         .build();
-    return db.sendAsync(req, BodyReader.discard()).thenApply(r -> null);
+    return Futures.map(db.sendAsync(req, BodyReader.discard()), r -> (Void) null);
   }
 
   public CompletableFuture<String> executeCommand(String clusterId, String contextId, Language language, String command) {
     ApiRequest req = ApiRequest.post("/api/1.2/commands/execute")
         .jsonBody(new ExecutionWire.ExecuteCommand(language.wireValue(), clusterId, contextId, command))
         .build();
-    return db.callAsync(req, ExecutionWire.Created.class).thenApply(c -> requireId(c, "commands/execute"));
+    return Futures.map(db.callAsync(req, ExecutionWire.Created.class), c -> requireId(c, "commands/execute"));
   }
 
   public CompletableFuture<ExecutionWire.CommandStatus> commandStatus(String clusterId, String contextId, String commandId) {
@@ -75,7 +79,7 @@ public final class ExecutionApi {
         .jsonBody(new ExecutionWire.CommandRef(clusterId, contextId, commandId))
         .idempotent(true)
         .build();
-    return db.sendAsync(req, BodyReader.discard()).thenApply(r -> null);
+    return Futures.map(db.sendAsync(req, BodyReader.discard()), r -> (Void) null);
   }
 
   private static ExecutionWire.CommandStatus readCommandStatus(byte[] body) {

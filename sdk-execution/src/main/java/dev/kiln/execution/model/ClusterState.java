@@ -1,7 +1,6 @@
 package dev.kiln.execution.model;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 
 /** The lifecycle state of a cluster ({@code state} of {@code /api/2.1/clusters/get}). */
 public enum ClusterState {
@@ -13,7 +12,6 @@ public enum ClusterState {
   TERMINATED,
   ERROR,
   /** Sent by the server as {@code UNKNOWN}, and also any state this version does not know. */
-  @JsonEnumDefaultValue
   UNKNOWN;
 
   /** The constant for a wire name in any case, {@link #UNKNOWN} for null or unrecognised text. */

@@ -1,6 +1,6 @@
 package dev.kiln.execution.model;
 
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 
 /** The status of a command ({@code status} of {@code /api/1.2/commands/status}). */
 public enum CommandState {

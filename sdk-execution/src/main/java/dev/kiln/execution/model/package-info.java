@@ -6,4 +6,4 @@
 @KilnStyle
 package dev.kiln.execution.model;
 
-import dev.kiln.core.KilnStyle;
+import dev.kiln.core.spi.KilnStyle;
