@@ -24,7 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -43,14 +47,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatabricksClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabricksClient.class);
+  /** Threads completing async calls; most are idle however many calls wait (see the constructor). */
+  private static final int MAX_CALLBACK_THREADS = 8;
+  /** Extra callback threads allowed only while others are parked in a join. */
+  private static final int MAX_SPARE_CALLBACK_THREADS = 64;
+  /** Threads for modules' blocking work (chunk and stream reading). */
+  private static final int MAX_WORKER_THREADS = 32;
+  /** Threads the JDK client runs its short tasks on. */
+  private static final int MAX_HTTP_THREADS = 4;
 
   private final DatabricksConfig config;
   private final HttpPipeline pipeline;
-  private final HttpClient httpClient;
+  /** Dropped on close, so that before Java 21 the JDK client can be collected and its selector thread end. */
+  private volatile HttpClient httpClient;
   private final boolean ownsHttpClient;
   private final ExecutorService ownedHttpExecutor;
   private final ExecutorService ownedExecutor;
   private final Executor executor;
+  private final ExecutorService ownedCallbacks;
+  private final Executor callbacks;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final Clock clock;
@@ -74,12 +89,29 @@ public final class DatabricksClient implements AutoCloseable {
     this.config = config;
     this.clock = b.clock;
     this.listener = b.listeners.isEmpty() ? ClientListener.none() : Listeners.of(b.listeners);
+    int cpus = Runtime.getRuntime().availableProcessors();
     if (b.executor != null) {
       this.ownedExecutor = null;
       this.executor = b.executor;
+      this.ownedCallbacks = null;
+      this.callbacks = b.executor;
     } else {
-      this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads("kiln-worker"));
-      this.executor = ownedExecutor;
+      // Two pools, both bounded. Callbacks (completing async calls, running what callers chain on
+      // them) are short: a fork-join pool of a few threads whose size only grows while one of its
+      // threads is parked in CompletableFuture.get/join (managed blocking), so a continuation that
+      // blocks on another Kiln call cannot starve the completions it waits for.
+      int parallelism = Math.max(2, Math.min(cpus, MAX_CALLBACK_THREADS));
+      this.ownedCallbacks = callbackPool(parallelism);
+      this.callbacks = ownedCallbacks;
+      // Modules run blocking work here (reading result chunks and event streams as they arrive,
+      // calling users' chunk consumers). Those tasks wait only for bytes the JDK client delivers on
+      // its own threads, never for this pool, so a bound cannot deadlock them; it only queues work
+      // beyond MAX_WORKER_THREADS. Threads start on demand and end after 30 s idle.
+      ThreadPoolExecutor workers = new ThreadPoolExecutor(MAX_WORKER_THREADS, MAX_WORKER_THREADS,
+          30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("kiln-worker"));
+      workers.allowCoreThreadTimeOut(true);
+      this.ownedExecutor = workers;
+      this.executor = workers;
     }
     if (b.scheduler != null) {
       this.scheduler = b.scheduler;
@@ -96,9 +128,12 @@ public final class DatabricksClient implements AutoCloseable {
       this.ownedHttpExecutor = null;
     } else {
       // The JDK client runs only short, non-blocking tasks here, so a small fixed pool suffices
-      // however many requests are in flight; callers' continuations run on `executor` instead.
-      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-      this.ownedHttpExecutor = Executors.newFixedThreadPool(threads, daemonThreads("kiln-http"));
+      // however many requests are in flight; callers' continuations run on `callbacks` instead.
+      int threads = Math.max(2, Math.min(cpus, MAX_HTTP_THREADS));
+      ThreadPoolExecutor http = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), daemonThreads("kiln-http"));
+      http.allowCoreThreadTimeOut(true);
+      this.ownedHttpExecutor = http;
       this.httpClient = HttpClient.newBuilder()
           .connectTimeout(b.connectTimeout)
           .version(HttpClient.Version.HTTP_1_1)
@@ -107,10 +142,13 @@ public final class DatabricksClient implements AutoCloseable {
           .build();
       this.ownsHttpClient = true;
     }
-    this.sleeper = b.sleeper != null ? b.sleeper : Sleeper.using(scheduler);
+    // Every sleep is tracked: close() ends the ones still pending (a timer on a scheduler that is
+    // shut down would otherwise never fire).
+    Sleeper base = b.sleeper != null ? b.sleeper : Sleeper.using(scheduler);
+    this.sleeper = delay -> track(base.sleep(delay));
     String userAgent = UserAgent.of(config.credentials().authType(), b.userAgentSuffix);
     this.pipeline = new HttpPipeline(httpClient, config.host(), config.credentials(), b.retryPolicy,
-        clock, sleeper, userAgent, b.readTimeout, executor);
+        clock, sleeper, userAgent, b.readTimeout, callbacks, scheduler, listener, this::track);
   }
 
   public static Builder builder() {
@@ -135,9 +173,17 @@ public final class DatabricksClient implements AutoCloseable {
     return config.host();
   }
 
-  /** Sends a request and waits for its answer; errors arrive as typed {@code DatabricksException}s. */
+  /**
+   * Sends a request and waits for its answer on the calling thread (retries' backoff included);
+   * errors arrive as typed {@code DatabricksException}s.
+   */
   public <T> ApiResponse<T> send(ApiRequest request, BodyReader<T> reader) {
-    return Futures.join(sendAsync(request, reader));
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(reader, "reader");
+    if (closed.get()) {
+      throw new ClientClosedException("this DatabricksClient is closed");
+    }
+    return pipeline.sendBlocking(request, reader);
   }
 
   /** Sends a request without blocking a thread while it is in flight or backing off. */
@@ -265,14 +311,19 @@ public final class DatabricksClient implements AutoCloseable {
       f.completeExceptionally(closedException());
     }
     pending.clear();
+    pipeline.close(); // ends bodies still being read and exchanges still waiting for headers
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }
     if (ownsHttpClient) {
       shutdownHttpClient();
     }
+    httpClient = null;
     if (ownedHttpExecutor != null) {
       ownedHttpExecutor.shutdownNow();
+    }
+    if (ownedCallbacks != null) {
+      ownedCallbacks.shutdownNow();
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
@@ -290,13 +341,31 @@ public final class DatabricksClient implements AutoCloseable {
    * {@code close} would. Found by reflection because Kiln targets Java 11.
    */
   private void shutdownHttpClient() {
+    HttpClient client = httpClient;
+    if (client == null) {
+      return;
+    }
     try {
-      HttpClient.class.getMethod("shutdownNow").invoke(httpClient);
+      HttpClient.class.getMethod("shutdownNow").invoke(client);
     } catch (NoSuchMethodException olderJdk) {
       // Before Java 21 the selector thread ends once the client is unreachable.
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.debug("stopping the HTTP client failed: {}", e.toString());
     }
+  }
+
+  private static ExecutorService callbackPool(int parallelism) {
+    AtomicInteger n = new AtomicInteger();
+    ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool -> {
+      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+      t.setName("kiln-callback-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    // Spare threads only replace ones parked in managed blocking; when even those run out, block
+    // without a spare rather than fail (saturate -> true).
+    return new ForkJoinPool(parallelism, factory, null, true, 0, parallelism + MAX_SPARE_CALLBACK_THREADS,
+        1, pool -> true, 30, TimeUnit.SECONDS);
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

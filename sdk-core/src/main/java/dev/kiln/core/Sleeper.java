@@ -1,7 +1,9 @@
 package dev.kiln.core;
 
+import dev.kiln.core.error.ClientClosedException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +23,14 @@ public interface Sleeper {
         done.complete(null);
         return done;
       }
-      var timer = scheduler.schedule(() -> done.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
+      java.util.concurrent.ScheduledFuture<?> timer;
+      try {
+        timer = scheduler.schedule(() -> done.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException shutDown) {
+        // Fail instead of hanging: a timer that was never scheduled would never fire.
+        done.completeExceptionally(new ClientClosedException("cannot wait: the scheduler is shut down", shutDown));
+        return done;
+      }
       done.whenComplete((v, e) -> {
         if (done.isCancelled()) {
           timer.cancel(false);

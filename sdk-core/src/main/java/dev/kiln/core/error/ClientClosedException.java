@@ -11,4 +11,8 @@ public class ClientClosedException extends DatabricksClientException {
   public ClientClosedException(String message) {
     super(message);
   }
+
+  public ClientClosedException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -56,8 +56,8 @@ public class DatabricksServiceException extends DatabricksException {
     return attempts;
   }
 
-  /** Set by the retry loop once it gives up; not for users. */
-  public void recordAttempts(int attempts) {
+  /** Set by the retry loop once it gives up (through {@code ErrorAccess}). */
+  void recordAttempts(int attempts) {
     this.attempts = attempts;
   }
 

@@ -1,17 +1,35 @@
 package dev.kiln.core.error;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.internal.ErrorAccess;
 import java.util.List;
 
-/** What an error answer said, parsed once and handed to the exception constructors. */
+/**
+ * What an error answer said, parsed once and handed to the exception constructors. Built by Kiln's
+ * error mapping only.
+ */
 public final class ErrorInfo {
+  static {
+    ErrorAccess.install(new ErrorAccess() {
+      @Override
+      protected ErrorInfo newInfo(int statusCode, String errorCode, String message, List<JsonNode> details, String requestId) {
+        return new ErrorInfo(statusCode, errorCode, message, details, requestId);
+      }
+
+      @Override
+      protected void setAttempts(DatabricksServiceException e, int attempts) {
+        e.recordAttempts(attempts);
+      }
+    });
+  }
+
   private final int statusCode;
   private final String errorCode;
   private final String message;
   private final List<JsonNode> details;
   private final String requestId;
 
-  public ErrorInfo(int statusCode, String errorCode, String message, List<JsonNode> details, String requestId) {
+  ErrorInfo(int statusCode, String errorCode, String message, List<JsonNode> details, String requestId) {
     this.statusCode = statusCode;
     this.errorCode = errorCode;
     this.message = message == null ? "" : message;

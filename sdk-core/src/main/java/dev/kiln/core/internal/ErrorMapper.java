@@ -5,6 +5,7 @@ import dev.kiln.core.Json;
 import dev.kiln.core.error.*;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -24,7 +25,16 @@ public final class ErrorMapper {
   private ErrorMapper() {}
 
   public static DatabricksServiceException map(int status, byte[] body, String contentType, String requestId) {
-    return map(parse(status, body, contentType, requestId));
+    return map(parse(status, body, contentType, requestId, List.of()));
+  }
+
+  /**
+   * As {@link #map(int, byte[], String, String)}, masking {@code secrets} (the credential values the
+   * request carried) wherever the body echoes them.
+   */
+  public static DatabricksServiceException map(int status, byte[] body, String contentType, String requestId,
+      Collection<String> secrets) {
+    return map(parse(status, body, contentType, requestId, secrets));
   }
 
   /**
@@ -42,7 +52,7 @@ public final class ErrorMapper {
     String summary = code == null && message == null
         ? "(body of " + text.length() + " characters withheld: it may echo request details)"
         : (code == null ? "" : code + ": ") + (message == null ? "" : message);
-    return map(new ErrorInfo(status, code, summary, List.of(), requestId));
+    return map(ErrorAccess.info(status, code, Redaction.redact(summary), List.of(), requestId));
   }
 
   private static String xmlElement(String xml, String name) {
@@ -55,6 +65,11 @@ public final class ErrorMapper {
   }
 
   public static ErrorInfo parse(int status, byte[] body, String contentType, String requestId) {
+    return parse(status, body, contentType, requestId, List.of());
+  }
+
+  /** Parses an error body; the message never carries {@code secrets} or {@code Bearer}/{@code Basic} credentials. */
+  public static ErrorInfo parse(int status, byte[] body, String contentType, String requestId, Collection<String> secrets) {
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
     String errorCode = null;
     String message = null;
@@ -81,7 +96,7 @@ public final class ErrorMapper {
       message = text.length() > MAX_TEXT_BODY ? text.substring(0, MAX_TEXT_BODY) + "…" : text;
       message = message.strip();
     }
-    return new ErrorInfo(status, errorCode, message, details, requestId);
+    return ErrorAccess.info(status, errorCode, Redaction.redact(message, secrets), details, requestId);
   }
 
   public static DatabricksServiceException map(ErrorInfo info) {

@@ -14,11 +14,12 @@ public final class Hosts {
    * Accepts {@code adb-1.2.azuredatabricks.net}, {@code https://...} with or without a trailing
    * slash or path. HTTPS is required, except plain HTTP to a loopback address for local servers.
    */
-  public static URI normalize(String raw) {
-    if (raw == null || raw.isBlank()) {
+  public static URI normalize(String given) {
+    if (given == null || given.isBlank()) {
       throw new ConfigurationException("no workspace host: set DATABRICKS_HOST or pass a host to the builder");
     }
-    String s = raw.strip();
+    String s = given.strip();
+    String raw = withoutUserInfo(s); // only ever shown in messages: a URL's userinfo may hold a password
     if (!s.contains("://")) {
       s = "https://" + s;
     }
@@ -26,7 +27,7 @@ public final class Hosts {
     try {
       uri = new URI(s);
     } catch (URISyntaxException e) {
-      throw new ConfigurationException("workspace host is not a valid URL: " + raw, e);
+      throw new ConfigurationException("workspace host is not a valid URL: " + raw + " (" + e.getReason() + ")");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost();
@@ -44,8 +45,23 @@ public final class Hosts {
     try {
       return new URI(scheme, null, h, uri.getPort(), null, null, null);
     } catch (URISyntaxException e) {
-      throw new ConfigurationException("workspace host is not a valid URL: " + raw, e);
+      throw new ConfigurationException("workspace host is not a valid URL: " + raw + " (" + e.getReason() + ")");
     }
+  }
+
+  /** {@code url} with any {@code user:password@} before the host replaced by {@code ***@}. */
+  static String withoutUserInfo(String url) {
+    int schemeEnd = url.indexOf("://");
+    int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+    int authorityEnd = authorityStart;
+    while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+      authorityEnd++;
+    }
+    int at = url.lastIndexOf('@', authorityEnd - 1);
+    if (at < authorityStart) {
+      return url;
+    }
+    return url.substring(0, authorityStart) + "***" + url.substring(at);
   }
 
   static boolean isLoopback(String host) {

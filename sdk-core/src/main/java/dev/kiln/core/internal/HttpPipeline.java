@@ -3,16 +3,22 @@ package dev.kiln.core.internal;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.ApiResponse;
 import dev.kiln.core.BodyReader;
-import dev.kiln.core.spi.Futures;
+import dev.kiln.core.ClientListener;
 import dev.kiln.core.Json;
+import dev.kiln.core.RequestEvent;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.RetryPolicy;
 import dev.kiln.core.Sleeper;
 import dev.kiln.core.auth.AuthContext;
 import dev.kiln.core.auth.CredentialsProvider;
+import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.DatabricksException;
 import dev.kiln.core.error.DatabricksServiceException;
 import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.error.OperationInterruptedException;
+import dev.kiln.core.error.OperationTimeoutException;
+import dev.kiln.core.error.ReadTimeoutException;
 import dev.kiln.core.error.TransportException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,27 +29,44 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every request goes through here, in a fixed order: retry loop → credentials → logging → JDK
- * client → error mapping. Fully asynchronous: no thread waits while a request is in flight or
- * while a retry backs off.
+ * client → error mapping. Two drivers share one set of decisions ({@link Call#onResponse},
+ * {@link Call#onFailure}: status mapping, what is retryable, Retry-After, one credential refresh
+ * after 401, the overall deadline):
+ * <ul>
+ *   <li>{@link #sendBlocking} sends on the caller's thread with {@code HttpClient.send} and waits
+ *       out retry backoff there (through the {@link Sleeper}'s future), with no hop to another
+ *       thread;
+ *   <li>{@link #send} uses {@code HttpClient.sendAsync} and chains retries through the sleeper, so
+ *       no thread waits while a request is in flight or backing off; its result completes on the
+ *       callback executor, so callers' continuations never run on the HTTP client's threads.
+ * </ul>
+ * Every body (2xx of any {@link BodyReader} kind, and error bodies) is read through a
+ * {@link StallGuard}, so {@code readTimeout} bounds each silence, headers or body.
  */
 public final class HttpPipeline implements AuthContext {
   private static final Logger LOG = LoggerFactory.getLogger("dev.kiln.http");
@@ -52,7 +75,11 @@ public final class HttpPipeline implements AuthContext {
   private static final Set<String> LOGGABLE_QUERY = Set.of(
       "page_size", "cluster_id", "clusterId", "contextId", "commandId", "endpoint_name", "max_results");
 
-  private final HttpClient http;
+  /** What listeners see as the path of a request outside the workspace (a presigned link). */
+  static final String EXTERNAL_PATH = "{external_link}";
+
+  /** Dropped on close, so that on JDKs before 21 the JDK client can be collected and its thread end. */
+  private volatile HttpClient http;
   private final URI host;
   private final CredentialsProvider credentials;
   private final RetryPolicy retry;
@@ -61,13 +88,28 @@ public final class HttpPipeline implements AuthContext {
   private final String userAgent;
   private final Duration readTimeout;
   private final Executor callbacks;
+  private final ScheduledExecutorService timer;
+  private final ClientListener listener;
+  private final Tracker tracker;
+  /** Bodies being read (or handed to a caller as a stream): aborted on close. */
+  private final Set<StallGuard<?>> liveBodies = ConcurrentHashMap.newKeySet();
+  /** The JDK's own futures of async exchanges in flight: cancelled on close. */
+  private final Set<CompletableFuture<?>> liveExchanges = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /** Registers a future to be failed with {@code ClientClosedException} when the client closes. */
+  public interface Tracker {
+    <T> CompletableFuture<T> track(CompletableFuture<T> future);
+  }
 
   /**
-   * {@code callbacks} completes the futures handed to callers, so code they chain on them never
-   * runs on (or blocks) the HTTP client's own threads.
+   * {@code callbacks} completes the futures handed to async callers; {@code timer} runs the stall
+   * checks (one task per body per timeout period); {@code tracker} fails a blocking call's backoff
+   * wait when the client closes.
    */
   public HttpPipeline(HttpClient http, URI host, CredentialsProvider credentials, RetryPolicy retry,
-      Clock clock, Sleeper sleeper, String userAgent, Duration readTimeout, Executor callbacks) {
+      Clock clock, Sleeper sleeper, String userAgent, Duration readTimeout, Executor callbacks,
+      ScheduledExecutorService timer, ClientListener listener, Tracker tracker) {
     this.http = http;
     this.host = host;
     this.credentials = credentials;
@@ -77,6 +119,9 @@ public final class HttpPipeline implements AuthContext {
     this.userAgent = userAgent;
     this.readTimeout = readTimeout;
     this.callbacks = callbacks;
+    this.timer = timer;
+    this.listener = listener;
+    this.tracker = tracker;
   }
 
   @Override
@@ -89,11 +134,68 @@ public final class HttpPipeline implements AuthContext {
     return clock;
   }
 
+  /** Sends without blocking a thread; the future completes on the callback executor. */
   @Override
   public <T> CompletableFuture<ApiResponse<T>> send(ApiRequest request, BodyReader<T> reader) {
     Call<T> call = new Call<>(request, reader);
     call.start();
     return call.result;
+  }
+
+  /** Sends on the calling thread and waits there (also through retries' backoff). */
+  public <T> ApiResponse<T> sendBlocking(ApiRequest request, BodyReader<T> reader) {
+    return new Call<>(request, reader).runBlocking();
+  }
+
+  /**
+   * Stops everything in flight: bodies being read end with {@code ClientClosedException} (closing
+   * their connections), async exchanges still waiting for headers are cancelled, and the JDK client
+   * is no longer referenced from here.
+   */
+  public void close() {
+    closed = true;
+    for (StallGuard<?> g : List.copyOf(liveBodies)) {
+      g.abort(StallGuard.Reason.CLOSED);
+    }
+    for (CompletableFuture<?> f : List.copyOf(liveExchanges)) {
+      f.cancel(true);
+    }
+    liveBodies.clear();
+    liveExchanges.clear();
+    http = null;
+  }
+
+  private HttpClient client() {
+    HttpClient h = http;
+    if (h == null || closed) {
+      throw new ClientClosedException("the DatabricksClient was closed before this finished");
+    }
+    return h;
+  }
+
+  /** The next step after an attempt: done, failed, or try again after {@code delay}. */
+  private static final class Decision<T> {
+    final ApiResponse<T> response;
+    final Throwable error;
+    final Duration delay;
+
+    private Decision(ApiResponse<T> response, Throwable error, Duration delay) {
+      this.response = response;
+      this.error = error;
+      this.delay = delay;
+    }
+
+    static <T> Decision<T> done(ApiResponse<T> response) {
+      return new Decision<>(response, null, null);
+    }
+
+    static <T> Decision<T> fail(Throwable error) {
+      return new Decision<>(null, error, null);
+    }
+
+    static <T> Decision<T> retry(Duration delay) {
+      return new Decision<>(null, null, delay);
+    }
   }
 
   /** One logical request and its attempts. */
@@ -104,7 +206,10 @@ public final class HttpPipeline implements AuthContext {
     final String contentType;
     final CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
     final Instant started = clock.instant();
-    int attempt;
+    final long startedNanos = System.nanoTime();
+    final String targetHost;
+    final String pathTemplate;
+    volatile int attempt;
     boolean credentialsRefreshed;
     volatile CompletableFuture<?> inFlight;
 
@@ -122,13 +227,66 @@ public final class HttpPipeline implements AuthContext {
         this.body = request.rawBody().orElse(null);
         this.contentType = request.contentType().orElse(null);
       }
+      this.targetHost = request.absoluteUri().map(URI::getHost).orElse(host.getHost());
+      this.pathTemplate = request.absoluteUri().isPresent() ? EXTERNAL_PATH : request.pathTemplate();
     }
+
+    // ---- blocking driver: the caller's thread does everything ----
+
+    ApiResponse<T> runBlocking() {
+      while (true) {
+        if (closed) {
+          throw new ClientClosedException("the DatabricksClient is closed");
+        }
+        attempt++;
+        Map<String, String> auth = blockingCredentials();
+        long t0 = System.nanoTime();
+        announce();
+        Decision<T> d;
+        try {
+          HttpResponse<Outcome<T>> resp = client().send(httpRequest(auth), this::handle);
+          d = onResponse(resp, auth, millisSince(t0));
+        } catch (IOException e) {
+          d = onFailure(e, millisSince(t0));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new OperationInterruptedException("interrupted while waiting for " + request, e);
+        }
+        if (d.response != null) {
+          return d.response;
+        }
+        if (d.error != null) {
+          throw asUnchecked(d.error);
+        }
+        if (!d.delay.isZero()) {
+          Futures.join(tracker.track(sleeper.sleep(d.delay)));
+        }
+      }
+    }
+
+    private Map<String, String> blockingCredentials() {
+      if (!request.authenticated()) {
+        return Map.of();
+      }
+      try {
+        return credentials.headers(HttpPipeline.this).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new OperationInterruptedException("interrupted while getting credentials for " + request, e);
+      } catch (ExecutionException e) {
+        throw asUnchecked(Futures.unwrap(e));
+      }
+    }
+
+    // ---- async driver: no thread waits ----
 
     void start() {
       result.whenComplete((r, e) -> {
-        if (result.isCancelled()) {
-          // The JDK's own exchange is left to reach its headers: JDKs differ in what cancelling it
-          // does to the connection, while refusing the body (see handle) always closes it.
+        if (e != null) {
+          // Cancelled or failed from outside (a closing client): stop a pending backoff or
+          // credentials fetch. The JDK's own exchange is left to reach its headers (JDKs differ in
+          // what cancelling it does to the connection); handle() then refuses the body, which
+          // always closes it. A closing client cancels the exchange itself (see close()).
           cancelIfPresent(inFlight);
         }
       });
@@ -139,8 +297,11 @@ public final class HttpPipeline implements AuthContext {
       if (result.isDone()) {
         return;
       }
+      if (closed) {
+        result.completeExceptionally(new ClientClosedException("the DatabricksClient is closed"));
+        return;
+      }
       attempt++;
-      long t0 = System.nanoTime();
       CompletableFuture<Map<String, String>> auth = request.authenticated()
           ? credentials.headers(HttpPipeline.this).handle((h, e) -> {
               if (e != null) {
@@ -149,23 +310,72 @@ public final class HttpPipeline implements AuthContext {
               return h;
             })
           : CompletableFuture.completedFuture(Map.of());
-      CompletableFuture<Attempt<T>> f = auth.thenCompose(headers -> http
-          .sendAsync(httpRequest(headers), this::handle)
-          .thenApply(resp -> new Attempt<>(resp, headers)));
+      long[] t0 = {System.nanoTime()};
+      CompletableFuture<Attempt<T>> f = auth.thenCompose(headers -> {
+        t0[0] = System.nanoTime();
+        announce();
+        CompletableFuture<HttpResponse<Outcome<T>>> exchange = client().sendAsync(httpRequest(headers), this::handle);
+        liveExchanges.add(exchange);
+        exchange.whenComplete((x, y) -> liveExchanges.remove(exchange));
+        return exchange.thenApply(resp -> new Attempt<>(resp, headers));
+      });
       inFlight = f;
       f.whenComplete((a, e) -> {
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (e != null) {
-          onFailure(Futures.unwrap(e), ms);
-        } else {
-          onResponse(a, ms);
+        long ms = millisSince(t0[0]);
+        Decision<T> d;
+        try {
+          d = e != null ? onFailure(Futures.unwrap(e), ms) : onResponse(a.response, a.authHeaders, ms);
+        } catch (RuntimeException unexpected) {
+          d = Decision.fail(unexpected);
         }
+        proceed(d);
       });
     }
 
+    void proceed(Decision<T> d) {
+      if (d.response != null) {
+        ApiResponse<T> response = d.response;
+        onCallbackThread(() -> {
+          if (!result.complete(response)) {
+            closeQuietly(response.body()); // cancelled meanwhile: nobody will read or close a stream body
+          }
+        });
+      } else if (d.error != null) {
+        onCallbackThread(() -> result.completeExceptionally(d.error));
+      } else if (d.delay.isZero()) {
+        attempt();
+      } else {
+        CompletableFuture<Void> wait;
+        try {
+          wait = sleeper.sleep(d.delay);
+        } catch (RuntimeException e) { // a sleeper on a scheduler already shut down
+          onCallbackThread(() -> result.completeExceptionally(
+              new ClientClosedException("cannot wait to retry " + request + ": " + e, e)));
+          return;
+        }
+        inFlight = wait;
+        wait.whenComplete((v, e) -> {
+          if (e == null) {
+            attempt();
+          } else if (!result.isDone()) {
+            Throwable cause = Futures.unwrap(e);
+            onCallbackThread(() -> result.completeExceptionally(cause));
+          }
+        });
+      }
+    }
+
+    // ---- shared: the request, the body, and every decision ----
+
     HttpRequest httpRequest(Map<String, String> authHeaders) {
+      Duration perAttempt = request.timeout().orElse(readTimeout);
+      Duration left = Duration.between(clock.instant(), started.plus(retry.overallTimeout()));
+      Duration headerTimeout = left.compareTo(perAttempt) < 0 ? left : perAttempt;
+      if (headerTimeout.toMillis() < 1) {
+        headerTimeout = Duration.ofMillis(1);
+      }
       HttpRequest.Builder b = HttpRequest.newBuilder(request.resolve(host))
-          .timeout(request.timeout().orElse(readTimeout))
+          .timeout(headerTimeout)
           .header("User-Agent", userAgent);
       if (!request.headers().containsKey("Accept") && request.absoluteUri().isEmpty()) {
         b.header("Accept", "application/json");
@@ -182,100 +392,127 @@ public final class HttpPipeline implements AuthContext {
     }
 
     HttpResponse.BodySubscriber<Outcome<T>> handle(HttpResponse.ResponseInfo info) {
-      if (result.isCancelled()) {
-        // The caller gave up before the headers came: refusing the body closes the connection.
+      if (result.isDone() || closed) {
+        // The caller gave up (or the client closed) before the headers came: refusing the body
+        // closes the connection.
         return new RefusedBody<>();
       }
-      if (info.statusCode() / 100 == 2) {
-        return HttpResponse.BodySubscribers.mapping(reader.subscriber(info), Outcome::success);
-      }
-      return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), Outcome::error);
+      HttpResponse.BodySubscriber<Outcome<T>> inner = info.statusCode() / 100 == 2
+          ? HttpResponse.BodySubscribers.mapping(reader.subscriber(info), Outcome::success)
+          : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), Outcome::error);
+      return guard(inner, info.statusCode());
     }
 
-    void onResponse(Attempt<T> a, long ms) {
-      HttpResponse<Outcome<T>> resp = a.response;
+    private HttpResponse.BodySubscriber<Outcome<T>> guard(HttpResponse.BodySubscriber<Outcome<T>> inner, int status) {
+      long timeout = request.timeout().orElse(readTimeout).toNanos();
+      Duration left = Duration.between(clock.instant(), started.plus(retry.overallTimeout()));
+      long deadline = System.nanoTime() + Math.max(0, saturatedNanos(left));
+      int thisAttempt = attempt;
+      StallGuard<Outcome<T>> g = new StallGuard<>(inner, timeout, deadline, timer, reason -> {
+        switch (reason) {
+          case SILENCE:
+            return new ReadTimeoutException("no data for " + readTimeoutText() + " while reading the "
+                + status + " answer to " + request + " from " + targetHost, null, thisAttempt);
+          case DEADLINE:
+            return new OperationTimeoutException(request + " to " + targetHost
+                + " did not complete within the overall timeout of " + retry.overallTimeout());
+          default:
+            return new ClientClosedException("the DatabricksClient was closed while reading the answer to " + request);
+        }
+      }, liveBodies::remove);
+      liveBodies.add(g);
+      if (closed) {
+        g.abort(StallGuard.Reason.CLOSED);
+      }
+      return g;
+    }
+
+    private String readTimeoutText() {
+      return request.timeout().orElse(readTimeout).toMillis() + " ms";
+    }
+
+    Decision<T> onResponse(HttpResponse<Outcome<T>> resp, Map<String, String> authHeaders, long ms) {
       int status = resp.statusCode();
       String requestId = ApiResponse.requestIdOf(resp.headers()).orElse(null);
       Outcome<T> outcome = resp.body();
       if (outcome.ok) {
-        logAttempt(status, ms, requestId, null);
-        ApiResponse<T> response = new ApiResponse<>(status, resp.headers(), outcome.value, attempt);
-        onCallbackThread(() -> {
-          if (!result.complete(response)) {
-            closeQuietly(outcome.value); // cancelled meanwhile: nobody will read or close a stream body
-          }
-        });
-        return;
+        report(status, ms, requestId, null);
+        return Decision.done(new ApiResponse<>(status, resp.headers(), outcome.value, attempt));
       }
       String contentType = resp.headers().firstValue("Content-Type").orElse(null);
+      Collection<String> secrets = Redaction.secretsOf(authHeaders);
       DatabricksServiceException error = request.absoluteUri().isPresent()
           ? ErrorMapper.mapExternal(status, outcome.errorBody, contentType, requestId)
-          : ErrorMapper.map(status, outcome.errorBody, contentType, requestId);
+          : ErrorMapper.map(status, outcome.errorBody, contentType, requestId, secrets);
       if (status == 401 && request.authenticated() && !credentialsRefreshed
-          && credentials.refreshAfterUnauthorized(a.authHeaders)) {
+          && credentials.refreshAfterUnauthorized(authHeaders)) {
         credentialsRefreshed = true;
-        logAttempt(status, ms, requestId, Duration.ZERO);
-        attempt();
-        return;
+        report(status, ms, requestId, Duration.ZERO);
+        return Decision.retry(Duration.ZERO);
       }
       boolean retryable = error.isRetryable()
           || (request.idempotent() && (status == 500 || status == 502 || status == 504));
-      Duration retryAfter = retryAfter(resp.headers());
-      retryOrFail(retryable, error, retryAfter, status, ms, requestId);
+      return retryOrFail(retryable, error, retryAfter(resp.headers()), status, ms, requestId);
     }
 
-    void onFailure(Throwable cause, long ms) {
+    Decision<T> onFailure(Throwable cause, long ms) {
       if (result.isDone()) {
-        return;
+        return Decision.fail(cause);
       }
       if (cause instanceof CredentialsFailure) {
-        fail(cause.getCause());
-        return;
+        report(-1, ms, null, null);
+        return Decision.fail(cause.getCause());
       }
-      if (cause instanceof DatabricksException) {
-        fail(cause);
-        return;
+      DatabricksException typed = find(cause, DatabricksException.class);
+      if (typed instanceof ReadTimeoutException) {
+        // The body went silent: repeat only what is safe to repeat.
+        return retryOrFail(request.idempotent(), new ReadTimeoutException(request + " to " + targetHost
+            + " timed out after " + attempt + " attempt(s): " + typed.getMessage(), typed, attempt),
+            null, -1, ms, null);
       }
-      if (cause instanceof UncheckedIOException) {
-        fail(new DatabricksClientException("cannot read the answer to " + request + ": " + cause.getMessage(), cause));
-        return;
+      if (typed != null) {
+        report(-1, ms, null, null);
+        return Decision.fail(typed);
+      }
+      UncheckedIOException unreadable = find(cause, UncheckedIOException.class);
+      if (unreadable != null) {
+        report(-1, ms, null, null);
+        return Decision.fail(new DatabricksClientException(
+            "cannot read the answer to " + request + ": " + unreadable.getMessage(), unreadable));
+      }
+      if (closed) {
+        report(-1, ms, null, null);
+        return Decision.fail(new ClientClosedException("the DatabricksClient was closed before " + request + " finished", cause));
       }
       boolean neverSent = isConnectFailure(cause);
       boolean retryable = neverSent || (request.idempotent() && cause instanceof IOException);
       String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-      String target = request.absoluteUri().map(URI::getHost).orElse(host.getHost());
-      TransportException error = new TransportException(
-          request + " to " + target + " failed after " + attempt + " attempt(s): " + what, cause, attempt);
-      retryOrFail(retryable, error, null, -1, ms, null);
+      String message = request + " to " + targetHost + " failed after " + attempt + " attempt(s): " + what;
+      TransportException error = isHeaderTimeout(cause)
+          ? new ReadTimeoutException(message + " (no answer within " + readTimeoutText() + ")", cause, attempt)
+          : new TransportException(message, cause, attempt);
+      return retryOrFail(retryable, error, null, -1, ms, null);
     }
 
-    void retryOrFail(boolean retryable, DatabricksException error, Duration retryAfter, int status, long ms, String requestId) {
+    Decision<T> retryOrFail(boolean retryable, DatabricksException error, Duration retryAfter, int status, long ms, String requestId) {
       if (!retryable || attempt >= retry.maxAttempts()) {
-        logAttempt(status, ms, requestId, null);
-        fail(error);
-        return;
+        report(status, ms, requestId, null);
+        return Decision.fail(withAttempts(error));
       }
       Duration delay = retryAfter != null ? min(retryAfter, retry.maxRetryAfter()) : retry.backoff(attempt);
       if (clock.instant().plus(delay).isAfter(started.plus(retry.overallTimeout()))) {
-        logAttempt(status, ms, requestId, null);
-        fail(error);
-        return;
+        report(status, ms, requestId, null);
+        return Decision.fail(withAttempts(error));
       }
-      logAttempt(status, ms, requestId, delay);
-      CompletableFuture<Void> wait = sleeper.sleep(delay);
-      inFlight = wait;
-      wait.whenComplete((v, e) -> {
-        if (e == null) {
-          attempt();
-        }
-      });
+      report(status, ms, requestId, delay);
+      return Decision.retry(delay);
     }
 
-    void fail(Throwable error) {
+    private Throwable withAttempts(Throwable error) {
       if (error instanceof DatabricksServiceException) {
-        ((DatabricksServiceException) error).recordAttempts(attempt);
+        ErrorAccess.recordAttempts((DatabricksServiceException) error, attempt);
       }
-      onCallbackThread(() -> result.completeExceptionally(error));
+      return error;
     }
 
     void onCallbackThread(Runnable completion) {
@@ -286,7 +523,21 @@ public final class HttpPipeline implements AuthContext {
       }
     }
 
-    void logAttempt(int status, long ms, String requestId, Duration retryIn) {
+    /** An attempt is about to go out. */
+    void announce() {
+      listener.requestSent(new RequestEvent(request.method(), pathTemplate, targetHost, attempt, -1,
+          Duration.ZERO, null, null));
+    }
+
+    /** An attempt ended: log it and tell listeners (and, with {@code retryIn}, that it will be repeated). */
+    void report(int status, long ms, String requestId, Duration retryIn) {
+      RequestEvent event = new RequestEvent(request.method(), pathTemplate, targetHost, attempt, status,
+          Duration.ofMillis(ms), requestId, null);
+      listener.responseReceived(event);
+      if (retryIn != null) {
+        listener.retryScheduled(new RequestEvent(request.method(), pathTemplate, targetHost, attempt, status,
+            Duration.ofMillis(ms), requestId, retryIn));
+      }
       if (!LOG.isDebugEnabled()) {
         return;
       }
@@ -300,6 +551,49 @@ public final class HttpPipeline implements AuthContext {
             request.method(), loggableTarget(request), outcome, ms, attempt, rid);
       }
     }
+  }
+
+  private static long millisSince(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return d.isNegative() ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+    }
+  }
+
+  private static <X extends Throwable> X find(Throwable t, Class<X> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static RuntimeException asUnchecked(Throwable t) {
+    if (t instanceof RuntimeException) {
+      return (RuntimeException) t;
+    }
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    return new DatabricksClientException(String.valueOf(t.getMessage()), t);
+  }
+
+  static boolean isHeaderTimeout(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof HttpTimeoutException && !(c instanceof HttpConnectTimeoutException)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void closeQuietly(Object body) {

@@ -3,8 +3,9 @@ package dev.kiln.core.spi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.Json;
 import dev.kiln.core.error.DatabricksException;
-import dev.kiln.core.error.ErrorInfo;
+import dev.kiln.core.internal.ErrorAccess;
 import dev.kiln.core.internal.ErrorMapper;
+import dev.kiln.core.internal.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,7 @@ public final class ErrorBodies {
     if (message == null) {
       message = truncate(payload.toString());
     }
-    return ErrorMapper.map(new ErrorInfo(effectiveStatus, code, message, details, requestId));
+    return ErrorMapper.map(ErrorAccess.info(effectiveStatus, code, Redaction.redact(message), details, requestId));
   }
 
   /** The typed exception for an error text that may be JSON or plain text (an SSE {@code event: error}). */
@@ -52,7 +53,7 @@ public final class ErrorBodies {
     if (payload != null && payload.isObject()) {
       return fromPayload(payload, status, requestId);
     }
-    return ErrorMapper.map(new ErrorInfo(status, null, truncate(data), List.of(), requestId));
+    return ErrorMapper.map(ErrorAccess.info(status, null, Redaction.redact(truncate(data)), List.of(), requestId));
   }
 
   /** The JSON object or array in {@code text}, or null when it is not JSON. */

@@ -1,7 +1,10 @@
 package dev.kiln.core.spi;
 
+import dev.kiln.core.ClientListener;
 import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.OperationEvent;
 import dev.kiln.core.Sleeper;
+import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.OperationTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,7 +50,11 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
   private final Instant deadline;
   private final boolean cancelOnDeadline;
   private final String description;
+  private final String kind;
+  private final String id;
+  private final ClientListener clientListener;
   private final CompletableFuture<R> result = new CompletableFuture<>();
+  private int polls;
   private final List<Consumer<? super S>> listeners = new CopyOnWriteArrayList<>();
   private final Object notifyLock = new Object();
 
@@ -70,16 +78,35 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
     this.deadline = b.timeout == null ? null : clock.instant().plus(b.timeout);
     this.cancelOnDeadline = b.cancelOnDeadline;
     this.description = b.description;
+    this.kind = b.kind != null ? b.kind : kindOf(b.description);
+    this.id = b.id != null ? b.id : idOf(b.description);
+    ClientInternals internals = ClientInternals.of(b.client);
+    this.clientListener = internals.listener();
     if (b.listener != null) {
       listeners.add(b.listener);
     }
     result.whenComplete((r, e) -> {
-      if (result.isCancelled()) {
+      if (e != null) { // cancelled, or failed from outside (a closing client): stop waiting
         cancelIfPresent(pending);
         cancelIfPresent(pendingPoll); // abandons the HTTP request itself
+      }
+      if (result.isCancelled()) {
         requestRemoteCancel();
       }
     });
+    // A closing client completes the result with ClientClosedException instead of leaving it pending.
+    internals.track(result);
+  }
+
+  /** "statement 01ef..." → "statement"; a description without an id is the kind itself. */
+  private static String kindOf(String description) {
+    int space = description.lastIndexOf(' ');
+    return space > 0 ? description.substring(0, space) : description;
+  }
+
+  private static String idOf(String description) {
+    int space = description.lastIndexOf(' ');
+    return space > 0 ? description.substring(space + 1) : "";
   }
 
   public static <S, R> Builder<S, R> builder(DatabricksClient client) {
@@ -112,7 +139,17 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
         delay = left;
       }
     }
-    CompletableFuture<S> next = sleeper.sleep(delay).thenCompose(v -> {
+    CompletableFuture<Void> sleep;
+    try {
+      sleep = sleeper.sleep(delay);
+    } catch (RuntimeException e) {
+      // E.g. the scheduler was shut down under us: fail the wait rather than hang it.
+      result.completeExceptionally(e instanceof RejectedExecutionException
+          ? new ClientClosedException("cannot schedule the next poll of " + description + ": the client is closed", e)
+          : e);
+      return;
+    }
+    CompletableFuture<S> next = sleep.thenCompose(v -> {
       if (result.isDone()) {
         return new CompletableFuture<S>(); // never completes; nothing more to do
       }
@@ -129,11 +166,16 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
         result.completeExceptionally(Futures.unwrap(error));
         return;
       }
+      countPoll();
       accept(state);
       if (!result.isDone()) {
         scheduleNext();
       }
     });
+  }
+
+  private synchronized void countPoll() {
+    polls++;
   }
 
   /**
@@ -144,13 +186,25 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
   private void accept(S state) {
     synchronized (notifyLock) {
       List<Consumer<? super S>> notify = List.of();
+      boolean changed = false;
+      Object status;
+      int pollCount;
       synchronized (this) {
         last = state;
-        Object status = statusOf.apply(state);
+        status = statusOf.apply(state);
+        pollCount = polls;
         if (!Objects.equals(status, lastStatus) || lastStatus == null) {
           lastStatus = status;
           notify = listeners;
+          changed = true;
         }
+      }
+      String raw = status == null ? null : String.valueOf(status);
+      if (pollCount > 0) {
+        clientListener.polled(new OperationEvent(kind, id, raw, pollCount));
+      }
+      if (changed) {
+        clientListener.statusChanged(new OperationEvent(kind, id, raw, pollCount));
       }
       for (Consumer<? super S> l : notify) {
         try {
@@ -211,6 +265,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
   public CompletableFuture<S> pollAsync() {
     return Futures.map(Calls.async(pollFn::get), state -> {
       if (!result.isDone()) {
+        countPoll();
         accept(state);
       }
       return state;
@@ -286,6 +341,8 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
     private Duration timeout;
     private boolean cancelOnDeadline;
     private String description = "operation";
+    private String kind;
+    private String id;
 
     private Builder(DatabricksClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -359,6 +416,21 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
     /** Named in timeouts and log lines, e.g. {@code "statement 01ef..."}. */
     public Builder<S, R> description(String value) {
       this.description = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * What the operation is, for {@link ClientListener} events, e.g. {@code "statement"}; default:
+     * the description up to its last space.
+     */
+    public Builder<S, R> kind(String value) {
+      this.kind = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The operation's id for {@link ClientListener} events; default: the description's last word. */
+    public Builder<S, R> id(String value) {
+      this.id = Objects.requireNonNull(value);
       return this;
     }
 

@@ -83,7 +83,7 @@ class PollerTest {
   @Test
   void aFailingPollEndsTheOperationWithThatError() {
     Poller<String, String> op = builder(() -> CompletableFuture.failedFuture(
-        new InvalidStateException(new dev.kiln.core.error.ErrorInfo(400, "INVALID_STATE", "gone", null, null)))).start();
+        new InvalidStateException(dev.kiln.core.internal.ErrorAccess.info(400, "INVALID_STATE", "gone", null, null)))).start();
     assertThrows(InvalidStateException.class, op::await);
   }
 
