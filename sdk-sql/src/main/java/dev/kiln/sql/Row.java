@@ -238,7 +238,7 @@ public final class Row {
     T value = read(index, getter, accepted, parse);
     if (value == null) {
       Column c = schema.column(index);
-      throw new RowAccessException("column '" + c.name() + "' (" + c.typeName() + ") is NULL, which " + getter
+      throw new RowAccessException("column '" + c.name() + "' (" + c.rawType() + ") is NULL, which " + getter
           + " cannot return: check isNull(\"" + c.name() + "\") first, or use getObject");
     }
     return value;
@@ -249,7 +249,7 @@ public final class Row {
     ColumnType type = schema.type(index);
     boolean readable = accepted.contains(type) || type == ColumnType.UNKNOWN || type == ColumnType.NULL;
     if (!readable) {
-      throw new RowAccessException("column '" + c.name() + "' is " + c.typeText().orElse(c.typeName())
+      throw new RowAccessException("column '" + c.name() + "' is " + c.typeText().orElse(c.rawType())
           + ", which " + getter + " cannot read; use " + suggestedGetter(type));
     }
     String text = values[index];
@@ -260,7 +260,7 @@ public final class Row {
       return parse.apply(text);
     } catch (RuntimeException e) {
       // The value stays out of the message and the cause is dropped (its message quotes the value).
-      throw new RowAccessException("column '" + c.name() + "' (" + c.typeName() + ") holds a value " + getter
+      throw new RowAccessException("column '" + c.name() + "' (" + c.rawType() + ") holds a value " + getter
           + " cannot parse (" + e.getClass().getSimpleName() + ")");
     }
   }

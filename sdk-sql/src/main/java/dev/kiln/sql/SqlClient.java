@@ -2,21 +2,25 @@ package dev.kiln.sql;
 
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
 import dev.kiln.core.Page;
 import dev.kiln.core.PagedIterable;
-import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.spi.Args;
+import dev.kiln.core.spi.Calls;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.sql.internal.QueryListPage;
 import dev.kiln.sql.internal.StatementApi;
 import dev.kiln.sql.model.Query;
 import dev.kiln.sql.model.StatementRequest;
 import dev.kiln.sql.model.StatementResponse;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * SQL Statement Execution and the Queries API over one {@link DatabricksClient}. Thread-safe and
  * cheap; it owns no threads or connections of its own (those belong to the client).
+ *
+ * <p>Every remote call has a blocking form and an {@code ...Async} twin. The async forms never
+ * throw: bad input fails the returned future with {@code InvalidRequestException}. The blocking
+ * forms throw the same typed exceptions, unwrapped.
  *
  * <pre>{@code
  * SqlClient sql = SqlClient.create(db);
@@ -27,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SqlClient {
   static final String QUERIES = "/api/2.0/sql/queries";
+  static final String QUERY = "/api/2.0/sql/queries/{id}";
   /** The Queries API's largest page. */
   static final int MAX_PAGE_SIZE = 100;
 
@@ -35,17 +40,18 @@ public final class SqlClient {
   private final StatementApi api;
 
   private SqlClient(DatabricksClient db, SqlOptions options) {
-    this.db = Objects.requireNonNull(db, "db");
-    this.options = Objects.requireNonNull(options, "options");
-    this.api = new StatementApi(db);
+    this.db = db;
+    this.options = options;
+    this.api = new StatementApi(db, options.submitTimeoutMargin());
   }
 
+  /** A client with {@link SqlOptions#defaults()}. */
   public static SqlClient create(DatabricksClient db) {
-    return new SqlClient(db, SqlOptions.defaults());
+    return create(db, SqlOptions.defaults());
   }
 
   public static SqlClient create(DatabricksClient db, SqlOptions options) {
-    return new SqlClient(db, options);
+    return new SqlClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
   public SqlOptions options() {
@@ -54,85 +60,54 @@ public final class SqlClient {
 
   /**
    * Submits a statement and returns once the server answered, which takes up to the request's
-   * wait timeout (10 s by default): a statement that finishes in that time is already done.
+   * wait timeout (10 s by default): a statement that finishes in that time is already done. An
+   * interrupt while waiting lets the answer arrive and then cancels the statement it names.
    */
   public StatementHandle submit(StatementRequest request) {
-    return Futures.join(submitAsync(request));
+    return Calls.join(submitAsync(request));
   }
 
   /**
-   * Submits without blocking. Cancelling the returned future aborts the submit call, or cancels
-   * the statement on the server if it was already accepted.
+   * Submits without blocking. Cancelling the returned future does not abort the submit call, whose
+   * answer is the only place the statement id can be learned: once it arrives, the statement is
+   * cancelled on the server (unless it already finished).
    */
   public CompletableFuture<StatementHandle> submitAsync(StatementRequest request) {
-    Objects.requireNonNull(request, "request");
-    CompletableFuture<StatementResponse> submitted = api.submitAsync(request);
-    CompletableFuture<StatementHandle> handle = new CompletableFuture<>();
-    submitted.whenComplete((response, error) -> {
-      if (error != null) {
-        handle.completeExceptionally(Futures.unwrap(error));
-        return;
-      }
-      StatementHandle h = handle(response);
-      if (!handle.complete(h)) {
-        h.resultAsync().cancel(true); // nobody will own this handle: stop polling, cancel remotely
-      }
+    return Calls.async(() -> {
+      Args.notNull(request, "request");
+      CompletableFuture<StatementHandle> started = api.submitAsync(request).thenApply(this::start);
+      // The caller gets a copy: cancelling it leaves the submit call alone.
+      CompletableFuture<StatementHandle> result = started.copy();
+      result.whenComplete((h, e) -> {
+        if (result.isCancelled()) {
+          // Nobody will own this handle: stop polling and cancel on the server (if still running).
+          started.thenAccept(handle -> handle.resultAsync().cancel(true));
+        }
+      });
+      return result;
     });
-    handle.whenComplete((h, e) -> {
-      if (handle.isCancelled()) {
-        submitted.cancel(true);
-      }
-    });
-    return handle;
   }
 
-  /** Submits and waits for the result, however long the statement runs. */
+  /** Submits and waits for the result, however long the statement runs; an interrupt cancels it. */
   public StatementResult execute(StatementRequest request) {
-    return Futures.join(executeAsync(request));
+    return Calls.join(executeAsync(request));
   }
 
   /** Runs {@code sql} on the warehouse with the server's defaults (INLINE, JSON_ARRAY). */
   public StatementResult execute(String warehouseId, String sql) {
-    return execute(simpleRequest(warehouseId, sql));
+    return Calls.join(executeAsync(warehouseId, sql));
   }
 
   /**
    * Submits and completes with the result. Cancelling the returned future cancels the statement on
-   * the server (or aborts the submit call if it is still in flight).
+   * the server, also while the submit call is still in flight (once its answer names the statement).
    */
   public CompletableFuture<StatementResult> executeAsync(StatementRequest request) {
-    CompletableFuture<StatementHandle> submitted = submitAsync(request);
-    CompletableFuture<StatementResult> result = new CompletableFuture<>();
-    submitted.whenComplete((handle, error) -> {
-      if (error != null) {
-        result.completeExceptionally(Futures.unwrap(error));
-        return;
-      }
-      CompletableFuture<StatementResult> polled = handle.resultAsync();
-      polled.whenComplete((r, e) -> {
-        if (e != null) {
-          result.completeExceptionally(Futures.unwrap(e));
-        } else {
-          result.complete(r);
-        }
-      });
-      // Registered after the handle exists, so a cancel that raced the submit still reaches it.
-      result.whenComplete((r, e) -> {
-        if (result.isCancelled()) {
-          polled.cancel(true);
-        }
-      });
-    });
-    result.whenComplete((r, e) -> {
-      if (result.isCancelled()) {
-        submitted.cancel(true);
-      }
-    });
-    return result;
+    return Futures.compose(submitAsync(request), StatementHandle::resultAsync);
   }
 
   public CompletableFuture<StatementResult> executeAsync(String warehouseId, String sql) {
-    return executeAsync(simpleRequest(warehouseId, sql));
+    return Calls.async(() -> executeAsync(simpleRequest(warehouseId, sql)));
   }
 
   /**
@@ -140,16 +115,14 @@ public final class SqlClient {
    * {@code statement_response}): done at once if the response is terminal, else polled.
    */
   public StatementHandle handle(StatementResponse response) {
-    Objects.requireNonNull(response, "response");
-    return new StatementHandle(api, options, response.statementId(), response);
+    Args.notNull(response, "response");
+    Args.id(response.statementId(), "response.statementId");
+    return start(response);
   }
 
-  /** A handle for a statement by id; its state is fetched by polling. */
+  /** A handle for a statement by id (as returned when it was submitted); its state is fetched by polling. */
   public StatementHandle handle(String statementId) {
-    if (statementId == null || statementId.isBlank()) {
-      throw new InvalidRequestException("statementId is blank: pass the id returned when the statement was submitted");
-    }
-    return new StatementHandle(api, options, statementId, null);
+    return new StatementHandle(api, options, Args.id(statementId, "statementId"), null);
   }
 
   /** Saved queries, fetched 100 per page as the iteration goes. */
@@ -160,7 +133,7 @@ public final class SqlClient {
   /** Saved queries, {@code pageSize} (1–100) per request. */
   public PagedIterable<Query> listQueries(int pageSize) {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("pageSize must be 1 to 100, was " + pageSize);
+      throw new dev.kiln.core.error.InvalidRequestException("pageSize must be 1 to 100, was " + pageSize);
     }
     return PagedIterable.of(token -> {
       QueryListPage page = db.call(ApiRequest.get(QUERIES)
@@ -172,11 +145,11 @@ public final class SqlClient {
   }
 
   public Query getQuery(String queryId) {
-    return Futures.join(getQueryAsync(queryId));
+    return Calls.join(getQueryAsync(queryId));
   }
 
   public CompletableFuture<Query> getQueryAsync(String queryId) {
-    return db.callAsync(ApiRequest.get(QUERIES + "/" + ApiRequest.segment(queryId)).build(), Query.class);
+    return Calls.async(() -> db.callAsync(ApiRequest.get(QUERY, Args.id(queryId, "queryId")).build(), Query.class));
   }
 
   @Override
@@ -184,10 +157,13 @@ public final class SqlClient {
     return "SqlClient[" + db + "]";
   }
 
+  private StatementHandle start(StatementResponse response) {
+    return new StatementHandle(api, options, response.statementId(), response);
+  }
+
   private static StatementRequest simpleRequest(String warehouseId, String sql) {
-    if (warehouseId == null || sql == null) {
-      throw new InvalidRequestException("warehouseId and sql must not be null");
-    }
+    Args.notNull(warehouseId, "warehouseId");
+    Args.notNull(sql, "sql");
     return StatementRequest.builder().warehouseId(warehouseId).statement(sql).build();
   }
 }

@@ -17,6 +17,9 @@ public final class SqlOptions {
   private final Duration downloadIdleTimeout;
   private final Duration pollInitialDelay;
   private final Duration pollMaxDelay;
+  private final double pollMultiplier;
+  private final Duration submitTimeoutMargin;
+  private final Duration closeCancelTimeout;
 
   private SqlOptions(Builder b) {
     this.downloadParallelism = b.downloadParallelism;
@@ -26,11 +29,17 @@ public final class SqlOptions {
     this.downloadIdleTimeout = b.downloadIdleTimeout;
     this.pollInitialDelay = b.pollInitialDelay;
     this.pollMaxDelay = b.pollMaxDelay;
+    this.pollMultiplier = b.pollMultiplier;
+    this.submitTimeoutMargin = b.submitTimeoutMargin;
+    this.closeCancelTimeout = b.closeCancelTimeout;
   }
 
   /**
    * 4 parallel downloads, 8 chunks in memory, links refreshed 60 s before expiry and up to 3 times
-   * after a failed download, downloads abandoned after 60 s without data, polls 250 ms growing to 10 s.
+   * after a failed download, downloads abandoned after 60 s without data; polls 500 ms apart at first,
+   * each gap 1.25 times the last, up to 5 s (so a statement finishing 1–6 s after submit is seen
+   * within about half a second, and never more than 2 polls per second); a submit's answer awaited
+   * 30 s beyond its wait timeout; on client close, each running statement's cancel awaited up to 5 s.
    */
   public static SqlOptions defaults() {
     return DEFAULTS;
@@ -48,7 +57,10 @@ public final class SqlOptions {
         .maxLinkRefreshes(maxLinkRefreshes)
         .downloadIdleTimeout(downloadIdleTimeout)
         .pollInitialDelay(pollInitialDelay)
-        .pollMaxDelay(pollMaxDelay);
+        .pollMaxDelay(pollMaxDelay)
+        .pollMultiplier(pollMultiplier)
+        .submitTimeoutMargin(submitTimeoutMargin)
+        .closeCancelTimeout(closeCancelTimeout);
   }
 
   /** Chunks fetched at the same time while a result is read. */
@@ -79,6 +91,7 @@ public final class SqlOptions {
     return downloadIdleTimeout;
   }
 
+  /** Gap before the first poll of a statement the submit did not see finish. */
   public Duration pollInitialDelay() {
     return pollInitialDelay;
   }
@@ -88,12 +101,35 @@ public final class SqlOptions {
     return pollMaxDelay;
   }
 
+  /** Each gap between polls is this many times the previous one, up to {@link #pollMaxDelay()}. */
+  public double pollMultiplier() {
+    return pollMultiplier;
+  }
+
+  /**
+   * How much longer than the request's {@code wait_timeout} (10 s when unset) the submit waits for
+   * the answer's headers: the server holds the answer for the whole wait.
+   */
+  public Duration submitTimeoutMargin() {
+    return submitTimeoutMargin;
+  }
+
+  /**
+   * When the {@code DatabricksClient} closes, it cancels each statement this client started that is
+   * still running, waiting at most this long for each cancel to be accepted.
+   */
+  public Duration closeCancelTimeout() {
+    return closeCancelTimeout;
+  }
+
   @Override
   public String toString() {
     return "SqlOptions[downloadParallelism=" + downloadParallelism + ", maxBufferedChunks=" + maxBufferedChunks
         + ", linkExpiryMargin=" + linkExpiryMargin + ", maxLinkRefreshes=" + maxLinkRefreshes
         + ", downloadIdleTimeout=" + downloadIdleTimeout
-        + ", pollInitialDelay=" + pollInitialDelay + ", pollMaxDelay=" + pollMaxDelay + "]";
+        + ", pollInitialDelay=" + pollInitialDelay + ", pollMaxDelay=" + pollMaxDelay
+        + ", pollMultiplier=" + pollMultiplier + ", submitTimeoutMargin=" + submitTimeoutMargin
+        + ", closeCancelTimeout=" + closeCancelTimeout + "]";
   }
 
   /** Builder for {@link SqlOptions}. */
@@ -106,8 +142,11 @@ public final class SqlOptions {
     private Duration linkExpiryMargin = Duration.ofSeconds(60);
     private int maxLinkRefreshes = 3;
     private Duration downloadIdleTimeout = Duration.ofSeconds(60);
-    private Duration pollInitialDelay = Duration.ofMillis(250);
-    private Duration pollMaxDelay = Duration.ofSeconds(10);
+    private Duration pollInitialDelay = Duration.ofMillis(500);
+    private Duration pollMaxDelay = Duration.ofSeconds(5);
+    private double pollMultiplier = 1.25;
+    private Duration submitTimeoutMargin = Duration.ofSeconds(30);
+    private Duration closeCancelTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -169,6 +208,32 @@ public final class SqlOptions {
             + "not polled for 15 minutes), was " + value);
       }
       this.pollMaxDelay = value;
+      return this;
+    }
+
+    public Builder pollMultiplier(double value) {
+      if (!(value >= 1.0 && value <= 10.0)) {
+        throw new IllegalArgumentException("pollMultiplier must be 1.0 to 10.0, was " + value);
+      }
+      this.pollMultiplier = value;
+      return this;
+    }
+
+    public Builder submitTimeoutMargin(Duration value) {
+      Objects.requireNonNull(value, "submitTimeoutMargin");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("submitTimeoutMargin must not be negative, was " + value);
+      }
+      this.submitTimeoutMargin = value;
+      return this;
+    }
+
+    public Builder closeCancelTimeout(Duration value) {
+      Objects.requireNonNull(value, "closeCancelTimeout");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("closeCancelTimeout must not be negative, was " + value);
+      }
+      this.closeCancelTimeout = value;
       return this;
     }
 

@@ -1,7 +1,9 @@
 package dev.kiln.sql;
 
 import dev.kiln.core.OperationHandle;
-import dev.kiln.core.Poller;
+import dev.kiln.core.error.ClientClosedException;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Poller;
 import dev.kiln.sql.internal.StatementApi;
 import dev.kiln.sql.model.StatementError;
 import dev.kiln.sql.model.StatementResponse;
@@ -9,11 +11,18 @@ import dev.kiln.sql.model.StatementState;
 import dev.kiln.sql.model.StatementStatus;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A submitted statement. Completes at once when the submit's wait already saw it finish (the
- * hybrid mode: one round trip for fast statements); otherwise the core poller asks for its state
- * with growing gaps, capped far below the server's 15-minute keep-alive.
+ * A submitted statement: {@link #id()} is the statement id, {@link #status()} its last known
+ * {@link StatementState} ({@link #rawStatus()} as the server wrote it) and {@link #lastState()} the
+ * last full answer. Completes at once when the submit's wait already saw it finish (the hybrid
+ * mode: one round trip for fast statements); otherwise core's poller asks for its state with
+ * growing gaps (see {@link SqlOptions}), capped far below the server's 15-minute keep-alive.
  *
  * <p>{@link #await(Duration)} throws {@code OperationTimeoutException} when the result is not ready
  * in time (the statement keeps running), or the statement's typed failure:
@@ -21,41 +30,75 @@ import java.util.Optional;
  * {@link StatementClosedException}. {@link #cancel()} asks the server to cancel and the handle then
  * completes with {@link StatementCanceledException}; cancelling {@link #resultAsync()} stops polling
  * and sends the cancel request. Listeners see the current answer at once, then each change of state.
+ *
+ * <p>When the {@code DatabricksClient} closes while the statement runs, the statement is cancelled
+ * on the server and {@link #resultAsync()} fails with {@code ClientClosedException}.
  */
-public final class StatementHandle extends OperationHandle<StatementResponse, StatementResult> {
-  private final String statementId;
+public final class StatementHandle extends OperationHandle<StatementResponse, StatementState, StatementResult> {
+  private static final Logger LOG = LoggerFactory.getLogger(StatementHandle.class);
 
   StatementHandle(StatementApi api, SqlOptions options, String statementId, StatementResponse initial) {
-    super(Poller.<StatementResponse, StatementResult>builder(api.client())
+    super(statementId, Poller.<StatementResponse, StatementResult>builder(api.client())
         .poll(() -> api.getAsync(statementId))
         .isTerminal(r -> r.state().isTerminal())
         .result(r -> toResult(api, options, r))
         .cancel(() -> api.cancelAsync(statementId))
-        .statusOf(StatementResponse::state)
+        .statusOf(StatementHandle::rawState)
         .initialDelay(options.pollInitialDelay())
         .maxDelay(options.pollMaxDelay())
+        .multiplier(options.pollMultiplier())
         .description("statement " + statementId)
-        .start(initial));
-    this.statementId = statementId;
+        .start(initial), StatementState.class, StatementHandle::rawState);
+    cancelOnClientClose(api, options.closeCancelTimeout());
   }
 
-  public String statementId() {
-    return statementId;
+  private static String rawState(StatementResponse response) {
+    return response.status().rawState();
   }
 
-  /** The last state seen; UNKNOWN before the first answer about it arrived. */
-  public StatementState state() {
-    return lastState().map(StatementResponse::state).orElse(StatementState.UNKNOWN);
+  /**
+   * Fails the result with {@code ClientClosedException} when the client closes, and until the
+   * statement ends keeps a close hook that cancels it on the server while the client still works.
+   */
+  private void cancelOnClientClose(StatementApi api, Duration cancelTimeout) {
+    ClientInternals internals = api.internals();
+    internals.track(resultAsync());
+    if (isDone()) {
+      return;
+    }
+    AutoCloseable hook = new AutoCloseable() {
+      @Override
+      public void close() {
+        if (!isDone()) {
+          cancelNow(api, cancelTimeout);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "statement " + id();
+      }
+    };
+    ClientInternals.Registration registration;
+    try {
+      registration = internals.onClose(hook);
+    } catch (ClientClosedException closing) {
+      // The client is closing: its hooks already ran, but it still sends requests for a moment.
+      api.cancelAsync(id());
+      resultAsync().completeExceptionally(closing);
+      return;
+    }
+    resultAsync().whenComplete((r, e) -> registration.close());
   }
 
-  /** The last full answer seen, if any. */
-  public Optional<StatementResponse> lastResponse() {
-    return lastState();
-  }
-
-  @Override
-  public String toString() {
-    return "StatementHandle[" + statementId + ", " + state() + "]";
+  private void cancelNow(StatementApi api, Duration timeout) {
+    try {
+      api.cancelAsync(id()).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("cancelling statement {} while closing the client failed: {}", id(), e.toString());
+    }
   }
 
   private static StatementResult toResult(StatementApi api, SqlOptions options, StatementResponse r) {
@@ -75,7 +118,7 @@ public final class StatementHandle extends OperationHandle<StatementResponse, St
       case CLOSED:
         throw new StatementClosedException(id);
       default:
-        throw new IllegalStateException("statement " + id + " is not finished: " + r.state());
+        throw new IllegalStateException("statement " + id + " is not finished: " + r.status().rawState());
     }
   }
 }

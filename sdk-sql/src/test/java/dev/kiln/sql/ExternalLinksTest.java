@@ -1,9 +1,10 @@
 package dev.kiln.sql;
 
-import static dev.kiln.sql.WireTest.error;
-import static dev.kiln.sql.WireTest.json;
-import static dev.kiln.sql.WireTest.ok;
-import static dev.kiln.sql.WireTest.statement;
+import static dev.kiln.core.testing.Wire.json;
+import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.sql.SqlTestBase.apiError;
+import static dev.kiln.sql.SqlTestBase.okText;
+import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.testing.CapturedLogs;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
@@ -128,7 +130,7 @@ class ExternalLinksTest {
   @Test
   void aDownloadFailingOnceIsRetried() throws Exception {
     serveResult("JSON_ARRAY", 1, 2);
-    storageAnswers.get("/c0?sig=s0").addFirst(error(500, "INTERNAL", "storage hiccup"));
+    storageAnswers.get("/c0?sig=s0").addFirst(apiError(500, "INTERNAL", "storage hiccup"));
 
     try (StatementResult result = sql(SqlOptions.defaults()).execute("wh", "SELECT 1")) {
       assertEquals(ids(1, 2), ids(result));
@@ -182,8 +184,8 @@ class ExternalLinksTest {
   @Test
   void csvWithQuotedCommasQuotesNewlinesAndNulls() {
     serveResult("CSV", 2, 3);
-    answer(storageAnswers, "/c0?sig=s0", ok("id,txt\r\n1,\"a, b\"\r\n2,\"line1\nline2\"\r\n3,\"say \"\"hi\"\"\"\r\n"));
-    answer(storageAnswers, "/c1?sig=s1", ok("4,null\n5,\"null\"\n6,\n"));
+    answer(storageAnswers, "/c0?sig=s0", okText("id,txt\r\n1,\"a, b\"\r\n2,\"line1\nline2\"\r\n3,\"say \"\"hi\"\"\"\r\n"));
+    answer(storageAnswers, "/c1?sig=s1", okText("4,null\n5,\"null\"\n6,\n"));
 
     List<String> texts = new ArrayList<>();
     try (StatementResult result = sql(SqlOptions.defaults()).execute("wh", "SELECT 1")) {
@@ -208,7 +210,6 @@ class ExternalLinksTest {
         try {
           fourAtOnce.countDown();
           fourAtOnce.await(5, TimeUnit.SECONDS); // opens only if four downloads are in flight together
-          Thread.sleep(20);
           int chunk = Integer.parseInt(r.getUrl().encodedPath().substring(2));
           return ok(body("JSON_ARRAY", chunk, 1));
         } finally {
@@ -237,13 +238,9 @@ class ExternalLinksTest {
         assertEquals(rowNumber + 1, row.getLong("id"));
         int reading = rowNumber / 3;
         if (rowNumber % 3 == 0) {
-          // A slow reader: give the downloads time to run ahead (they may fill the buffer, no more).
+          // A slow reader: it waits until the downloads filled the buffer (they may not go further).
           int full = Math.min(reading + 3, chunks);
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-          while (downloads.size() < full && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-          }
-          Thread.sleep(5);
+          awaitTrue(() -> downloads.size() >= full);
         }
         // Chunks started minus chunks the reader finished = chunks loaded or loading, in memory.
         maxAhead = Math.max(maxAhead, downloads.size() - reading);
@@ -273,8 +270,6 @@ class ExternalLinksTest {
 
     awaitTrue(() -> parserThreads() == 0);
     int started = downloads.size();
-    Thread.sleep(100);
-    assertEquals(started, downloads.size(), "nothing new starts after close");
     assertTrue(started <= 4, "only chunk 0 and the first parallel downloads started, saw " + started);
     assertThrows(dev.kiln.core.error.DatabricksClientException.class, () -> {
       while (rows.hasNext()) {
@@ -370,7 +365,7 @@ class ExternalLinksTest {
         String key = log != null ? r.getTarget() : r.getMethod() + " " + r.getTarget();
         Deque<MockResponse> queue = answers.get(key);
         if (queue == null) {
-          return error(404, "NOT_FOUND", "no fixture");
+          return apiError(404, "NOT_FOUND", "no fixture");
         }
         synchronized (queue) {
           return queue.size() > 1 ? queue.removeFirst() : queue.getFirst();
@@ -391,11 +386,11 @@ class ExternalLinksTest {
     return requests.stream().map(RecordedRequest::getTarget).sorted().collect(Collectors.toList());
   }
 
-  private static List<RecordedRequest> drain(MockWebServer server) throws InterruptedException {
+  /** Every request the server has received (all answered: the result was read to its end). */
+  private static List<RecordedRequest> drain(MockWebServer server) {
     List<RecordedRequest> all = new ArrayList<>();
-    RecordedRequest r;
-    while ((r = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-      all.add(r);
+    for (int i = server.getRequestCount(); i > 0; i--) {
+      all.add(Wire.take(server));
     }
     return all;
   }
@@ -406,13 +401,14 @@ class ExternalLinksTest {
         .count();
   }
 
-  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  /** Waits (bounded, without sleeping) until the condition holds. */
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("condition not met within 5 s");
       }
-      Thread.sleep(5);
+      Thread.yield();
     }
   }
 }

@@ -1,15 +1,16 @@
 package dev.kiln.sql;
 
-import static dev.kiln.sql.WireTest.assertNoBody;
-import static dev.kiln.sql.WireTest.error;
-import static dev.kiln.sql.WireTest.ok;
-import static dev.kiln.sql.WireTest.statement;
+import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.sql.SqlTestBase.apiError;
+import static dev.kiln.sql.SqlTestBase.assertNoBody;
+import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.ResourceDoesNotExistException;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.testing.TestClients;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,7 +35,7 @@ class InlineChunksTest extends SqlTestBase {
       @Override
       public MockResponse dispatch(RecordedRequest r) {
         MockResponse answer = answers.get(r.getMethod() + " " + r.getTarget());
-        return answer != null ? answer : error(404, "NOT_FOUND", "no fixture for " + r.getTarget());
+        return answer != null ? answer : apiError(404, "NOT_FOUND", "no fixture for " + r.getTarget());
       }
     });
   }
@@ -80,7 +81,7 @@ class InlineChunksTest extends SqlTestBase {
     take("POST /api/2.0/sql/statements/");
     List<String> chunkCalls = new ArrayList<>();
     for (int i = 0; i < 6; i++) { // 3 passes; chunks 1 and 2 load in parallel, in either order
-      RecordedRequest r = WireTest.take(server);
+      RecordedRequest r = Wire.take(server);
       assertEquals("Bearer " + TestClients.TOKEN, r.getHeaders().get("Authorization"));
       assertNoBody(r);
       chunkCalls.add(r.getMethod() + " " + r.getTarget());
@@ -110,7 +111,7 @@ class InlineChunksTest extends SqlTestBase {
   void aChunkThatIsGoneIsAnErrorNotAShortResult() {
     answers.put("POST /api/2.0/sql/statements/", ok(threeChunks(MANIFEST_CHUNKS, 5)));
     serveChunks();
-    answers.put("GET " + CHUNKS_PATH + "2", error(404, "RESOURCE_DOES_NOT_EXIST", "chunk expired"));
+    answers.put("GET " + CHUNKS_PATH + "2", apiError(404, "RESOURCE_DOES_NOT_EXIST", "chunk expired"));
 
     try (StatementResult result = sql.execute("wh", "SELECT 1")) {
       List<Long> read = new ArrayList<>();
@@ -206,7 +207,7 @@ class InlineChunksTest extends SqlTestBase {
     manifestOnly = manifestOnly.substring(0, manifestOnly.indexOf(",'result'")) + "}";
     answers.put("GET " + CHUNKS_PATH + "0", ok("{'chunk_index':0,'row_offset':0,'row_count':2,'data_array':[['1','a'],['2','b']]}"));
     serveChunks();
-    dev.kiln.sql.model.StatementResponse response = dev.kiln.core.Json.mapper().readValue(WireTest.json(manifestOnly),
+    dev.kiln.sql.model.StatementResponse response = dev.kiln.core.Json.mapper().readValue(Wire.json(manifestOnly),
         dev.kiln.sql.model.StatementResponse.class);
 
     try (StatementResult result = sql.handle(response).await()) {
@@ -227,7 +228,7 @@ class InlineChunksTest extends SqlTestBase {
   }
 
   private void take(String methodAndTarget) throws InterruptedException {
-    RecordedRequest r = WireTest.take(server);
+    RecordedRequest r = Wire.take(server);
     assertEquals(methodAndTarget, r.getMethod() + " " + r.getTarget());
   }
 }

@@ -1,8 +1,9 @@
 package dev.kiln.sql;
 
-import static dev.kiln.sql.WireTest.assertCall;
-import static dev.kiln.sql.WireTest.assertNoBody;
-import static dev.kiln.sql.WireTest.ok;
+import dev.kiln.core.testing.Wire;
+import static dev.kiln.core.testing.Wire.expect;
+import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.sql.SqlTestBase.assertNoBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,9 +30,9 @@ class QueriesTest extends SqlTestBase {
     List<String> ids = queries.stream().map(Query::id).collect(Collectors.toList());
 
     assertEquals(List.of("q1", "q2", "q3"), ids);
-    assertNoBody(assertCall(server, "GET", "/api/2.0/sql/queries?page_size=100"));
-    assertNoBody(assertCall(server, "GET", "/api/2.0/sql/queries?page_size=100&page_token=t2"));
-    assertNoBody(assertCall(server, "GET", "/api/2.0/sql/queries?page_size=100&page_token=t3"));
+    assertNoBody(expect(server, "GET", "/api/2.0/sql/queries?page_size=100"));
+    assertNoBody(expect(server, "GET", "/api/2.0/sql/queries?page_size=100&page_token=t2"));
+    assertNoBody(expect(server, "GET", "/api/2.0/sql/queries?page_size=100&page_token=t3"));
   }
 
   @Test
@@ -39,7 +40,7 @@ class QueriesTest extends SqlTestBase {
     server.enqueue(ok("{'results':[{'id':'q1'}]}"));
 
     assertEquals(1, sql.listQueries(10).stream().count());
-    assertCall(server, "GET", "/api/2.0/sql/queries?page_size=10");
+    expect(server, "GET", "/api/2.0/sql/queries?page_size=10");
   }
 
   @Test
@@ -53,7 +54,7 @@ class QueriesTest extends SqlTestBase {
 
     Query q = sql.getQuery("q 1");
 
-    assertCall(server, "GET", "/api/2.0/sql/queries/q%201");
+    expect(server, "GET", "/api/2.0/sql/queries/q%201");
     assertEquals("q 1", q.id());
     assertEquals("Open opportunities", q.displayName().orElseThrow());
     assertEquals("SELECT * FROM opp WHERE region = :region", q.queryText().orElseThrow());
@@ -61,7 +62,7 @@ class QueriesTest extends SqlTestBase {
     assertEquals(List.of("crm", "weekly"), q.tags());
     assertEquals(QueryLifecycleState.TRASHED, q.lifecycleState().orElseThrow());
     assertEquals(RunAsMode.UNKNOWN, q.runAsMode().orElseThrow());
-    assertEquals("SOMETHING_NEW", q.runAsModeName().orElseThrow());
+    assertEquals("SOMETHING_NEW", q.rawRunAsMode().orElseThrow());
     assertEquals(Instant.parse("2026-01-02T03:04:05Z"), q.createTime().orElseThrow());
     assertEquals("EMEA", q.parameters().get(0).textValue().orElseThrow().get("value").asText());
     assertTrue(q.applyAutoLimit().orElseThrow());
@@ -69,7 +70,7 @@ class QueriesTest extends SqlTestBase {
 
   @Test
   void missingQueryIsTyped() {
-    server.enqueue(WireTest.error(404, "RESOURCE_DOES_NOT_EXIST", "Query q9 does not exist."));
+    server.enqueue(apiError(404, "RESOURCE_DOES_NOT_EXIST", "Query q9 does not exist."));
 
     ResourceDoesNotExistException e = org.junit.jupiter.api.Assertions.assertThrows(
         ResourceDoesNotExistException.class, () -> sql.getQuery("q9"));

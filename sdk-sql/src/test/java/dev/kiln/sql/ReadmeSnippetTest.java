@@ -1,11 +1,12 @@
 package dev.kiln.sql;
 
-import static dev.kiln.sql.WireTest.assertJsonCall;
-import static dev.kiln.sql.WireTest.ok;
-import static dev.kiln.sql.WireTest.statement;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
 import dev.kiln.sql.model.StatementParameter;
@@ -37,10 +38,10 @@ class ReadmeSnippetTest {
     }
 
     assertEquals(Map.of("BIR", new BigDecimal("1500.25"), "BOC", new BigDecimal("99.10")), totals);
-    assertJsonCall(server, "POST", "/api/2.0/sql/statements/", "{'warehouse_id':'wh-1','statement':"
+    expectJsonPost(server, "/api/2.0/sql/statements/", "{'warehouse_id':'wh-1','statement':"
         + "'SELECT agency, SUM(amount) AS total FROM gold.bir WHERE year = :year GROUP BY agency',"
         + "'parameters':[{'name':'year','value':'2026','type':'INT'}]}");
-    assertJsonCall(server, "POST", "/api/2.0/sql/statements/", "{'warehouse_id':'wh-1','statement':'SELECT 1 AS one'}");
+    expectJsonPost(server, "/api/2.0/sql/statements/", "{'warehouse_id':'wh-1','statement':'SELECT 1 AS one'}");
   }
 
   private static Map<String, BigDecimal> readme(DatabricksClient db, String warehouseId) {

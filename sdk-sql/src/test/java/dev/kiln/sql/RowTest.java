@@ -1,7 +1,7 @@
 package dev.kiln.sql;
 
-import static dev.kiln.sql.WireTest.json;
-import static dev.kiln.sql.WireTest.statement;
+import static dev.kiln.sql.SqlTestBase.doubleQuoted;
+import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Json;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
 import dev.kiln.sql.model.ColumnType;
@@ -54,7 +55,7 @@ class RowTest {
           .append(",'type_name':'").append(COLUMNS[i][1]).append("','type_text':'").append(COLUMNS[i][2]).append("'}");
       allNull.append(i == 0 ? "" : ",").append("null");
     }
-    StatementResponse response = Json.mapper().readValue(json(statement("r1", "SUCCEEDED",
+    StatementResponse response = Json.mapper().readValue(doubleQuoted(statement("r1", "SUCCEEDED",
         "'manifest':{'format':'JSON_ARRAY','schema':{'column_count':" + COLUMNS.length + ",'columns':[" + columns + "]},"
             + "'total_chunk_count':1,'total_row_count':2},"
             + "'result':{'chunk_index':0,'row_count':2,'data_array':[" + VALUES + ",[" + allNull + "]]}")),
@@ -64,7 +65,7 @@ class RowTest {
       row = rows.get(0);
       nulls = rows.get(1);
       assertEquals(ColumnType.UNKNOWN, result.column("v").orElseThrow().type());
-      assertEquals("VARIANT", result.column("v").orElseThrow().typeName());
+      assertEquals("VARIANT", result.column("v").orElseThrow().rawType());
     }
   }
 
@@ -162,7 +163,7 @@ class RowTest {
 
   @Test
   void unparsableValuesAreReportedWithoutTheValue() throws Exception {
-    StatementResponse response = Json.mapper().readValue(json(statement("r2", "SUCCEEDED",
+    StatementResponse response = Json.mapper().readValue(doubleQuoted(statement("r2", "SUCCEEDED",
         "'manifest':{'schema':{'columns':[{'name':'i','type_name':'INT'}]},'total_row_count':1},"
             + "'result':{'data_array':[['secret-ish']]}")), StatementResponse.class);
     try (StatementResult result = SqlClient.create(db).handle(response).await()) {

@@ -1,14 +1,22 @@
 package dev.kiln.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
+import dev.kiln.core.testing.Wire;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A fresh MockWebServer per test, and a SqlClient on a client whose sleeper never waits. */
+/**
+ * A fresh MockWebServer per test, and a SqlClient on a client whose sleeper never waits; plus the
+ * SQL-specific wire helpers (core's {@link Wire} has the generic ones).
+ */
 abstract class SqlTestBase {
   @StartStop
   final MockWebServer server = new MockWebServer();
@@ -26,5 +34,32 @@ abstract class SqlTestBase {
   @AfterEach
   void closeClient() {
     db.close();
+  }
+
+  /** A statement answer; {@code rest} is extra JSON members such as manifest and result. */
+  static String statement(String id, String state, String rest) {
+    return "{'statement_id':'" + id + "','status':{'state':'" + state + "'}" + (rest.isEmpty() ? "" : "," + rest) + "}";
+  }
+
+  /** A Databricks error answer. */
+  static MockResponse apiError(int code, String errorCode, String message) {
+    return Wire.error(code, "{'error_code':'" + errorCode + "','message':'" + message + "'}");
+  }
+
+  /**
+   * Every single quote turned into a double quote, for fixtures whose JSON values hold JSON text
+   * themselves ({@link Wire#json} keeps quotes inside string values as they are).
+   */
+  static String doubleQuoted(String singleQuoted) {
+    return singleQuoted.replace('\'', '"');
+  }
+
+  /** A 200 answer with a body that is not JSON (CSV from storage). */
+  static MockResponse okText(String body) {
+    return new MockResponse.Builder().code(200).body(body).build();
+  }
+
+  static void assertNoBody(RecordedRequest r) {
+    assertEquals(0, r.getBodySize(), "expected no request body");
   }
 }

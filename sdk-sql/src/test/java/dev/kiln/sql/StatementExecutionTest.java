@@ -1,12 +1,12 @@
 package dev.kiln.sql;
 
-import static dev.kiln.sql.WireTest.assertCall;
-import static dev.kiln.sql.WireTest.assertJsonCall;
-import static dev.kiln.sql.WireTest.assertNoBody;
-import static dev.kiln.sql.WireTest.error;
-import static dev.kiln.sql.WireTest.json;
-import static dev.kiln.sql.WireTest.ok;
-import static dev.kiln.sql.WireTest.statement;
+import static dev.kiln.core.testing.Wire.expect;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.json;
+import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.sql.SqlTestBase.apiError;
+import static dev.kiln.sql.SqlTestBase.assertNoBody;
+import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,7 @@ import dev.kiln.core.Json;
 import dev.kiln.core.error.InternalErrorException;
 import dev.kiln.core.error.InvalidParameterValueException;
 import dev.kiln.core.error.OperationTimeoutException;
+import dev.kiln.core.testing.Wire;
 import dev.kiln.core.testing.TestClients;
 import dev.kiln.sql.model.StatementParameter;
 import dev.kiln.sql.model.StatementRequest;
@@ -51,7 +52,7 @@ class StatementExecutionTest extends SqlTestBase {
       assertEquals(1, result.totalRowCount());
     }
 
-    assertJsonCall(server, "POST", "/api/2.0/sql/statements/",
+    expectJsonPost(server, "/api/2.0/sql/statements/",
         "{'statement':'SELECT 1 AS one','warehouse_id':'wh-1'}");
     assertEquals(1, server.getRequestCount());
     assertEquals(List.of(), sleeper.sleeps(), "no poll when the submit already saw the end");
@@ -72,16 +73,18 @@ class StatementExecutionTest extends SqlTestBase {
       assertEquals(List.of(1), intsOf(result, "one"));
     }
 
-    assertEquals("s2", handle.statementId());
-    assertEquals(StatementState.SUCCEEDED, handle.state());
+    assertEquals("s2", handle.id());
+    assertEquals(StatementState.SUCCEEDED, handle.status());
+    assertEquals("SUCCEEDED", handle.rawStatus().orElseThrow());
     assertTrue(handle.isDone());
-    assertJsonCall(server, "POST", "/api/2.0/sql/statements/",
+    expectJsonPost(server, "/api/2.0/sql/statements/",
         "{'statement':'SELECT 1 AS one','warehouse_id':'wh-1','wait_timeout':'0s'}");
     for (int i = 0; i < 3; i++) {
-      assertNoBody(assertCall(server, "GET", "/api/2.0/sql/statements/s2"));
+      Wire.expectGet(server, "/api/2.0/sql/statements/s2");
     }
     assertEquals(List.of(StatementState.PENDING, StatementState.RUNNING, StatementState.SUCCEEDED), seen);
-    assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(375), Duration.ofMillis(562)), sleeper.sleeps());
+    // The defaults: 500 ms, then each gap 1.25 times the last.
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(625), Duration.ofMillis(781)), sleeper.sleeps());
   }
 
   @Test
@@ -96,7 +99,8 @@ class StatementExecutionTest extends SqlTestBase {
       assertEquals(1, result.totalRowCount());
     }
     Duration longest = sleeper.sleeps().stream().max(Duration::compareTo).orElseThrow();
-    assertEquals(Duration.ofSeconds(10), longest);
+    assertEquals(SqlOptions.defaults().pollMaxDelay(), longest);
+    assertTrue(longest.compareTo(Duration.ofSeconds(10)) <= 0);
   }
 
   @Test
@@ -148,55 +152,37 @@ class StatementExecutionTest extends SqlTestBase {
 
   @Test
   void cancellingTheFutureSendsCancelAndStopsPolling() throws Exception {
-    AtomicInteger polls = new AtomicInteger();
-    List<String> targets = new CopyOnWriteArrayList<>();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest r) {
-        targets.add(r.getMethod() + " " + r.getTarget());
-        if (r.getTarget().endsWith("/cancel")) {
-          return ok("{}");
-        }
-        if (r.getMethod().equals("GET")) {
-          polls.incrementAndGet();
-        }
-        return slowly(ok(statement("s8", "RUNNING", "")));
-      }
-    });
+    sleeper.hold(); // the poller waits in its first gap until the test says otherwise
+    server.enqueue(ok(statement("s8", "RUNNING", "")));
+    server.enqueue(ok("{}"));
 
     StatementHandle handle = sql.submit(StatementRequest.builder().warehouseId("wh").statement("SELECT sleep(60)")
         .waitTimeout(Duration.ZERO).build());
+    sleeper.awaitSleeps(1);
     CompletableFuture<StatementResult> result = handle.resultAsync();
     assertTrue(result.cancel(true));
 
-    RecordedRequest cancel = awaitRequest("POST /api/2.0/sql/statements/s8/cancel", targets);
-    assertEquals("Bearer " + TestClients.TOKEN, cancel.getHeaders().get("Authorization"));
-    assertNoBody(cancel);
-    int pollsAfterCancel = polls.get();
-    Thread.sleep(100);
-    assertTrue(polls.get() <= pollsAfterCancel + 1, "polling stops once the future is cancelled");
+    Wire.expect(server, "POST", "/api/2.0/sql/statements/");
+    assertNoBody(Wire.expect(server, "POST", "/api/2.0/sql/statements/s8/cancel"));
+    sleeper.releaseAll(); // the gap was cancelled with the future: ending it now starts no poll
+    assertEquals(1, sleeper.sleeps().size(), "no further poll was scheduled");
+    assertEquals(2, server.getRequestCount(), "submit and cancel, no poll");
     assertThrows(CancellationException.class, result::join);
   }
 
   @Test
   void cancellingExecuteAsyncCancelsTheStatement() throws Exception {
-    List<String> targets = new CopyOnWriteArrayList<>();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest r) {
-        targets.add(r.getMethod() + " " + r.getTarget());
-        return r.getTarget().endsWith("/cancel") ? ok("{}") : slowly(ok(statement("s9", "RUNNING", "")));
-      }
-    });
+    sleeper.hold();
+    server.enqueue(ok(statement("s9", "RUNNING", "")));
+    server.enqueue(ok("{}"));
 
     CompletableFuture<StatementResult> f = sql.executeAsync(StatementRequest.builder().warehouseId("wh")
         .statement("SELECT 1").waitTimeout(Duration.ZERO).build());
-    while (targets.stream().noneMatch(t -> t.startsWith("GET"))) {
-      Thread.onSpinWait(); // submitted and polling
-    }
+    sleeper.awaitSleeps(1); // submitted and waiting for the first poll
     f.cancel(true);
 
-    awaitRequest("POST /api/2.0/sql/statements/s9/cancel", targets);
+    Wire.expect(server, "POST", "/api/2.0/sql/statements/");
+    Wire.expect(server, "POST", "/api/2.0/sql/statements/s9/cancel");
   }
 
   @Test
@@ -215,26 +201,25 @@ class StatementExecutionTest extends SqlTestBase {
 
     StatementHandle handle = sql.submit(StatementRequest.builder().warehouseId("wh").statement("SELECT 1")
         .waitTimeout(Duration.ZERO).build());
-    handle.cancel().get(5, TimeUnit.SECONDS);
+    handle.cancel();
 
     assertThrows(StatementCanceledException.class, () -> handle.await(Duration.ofSeconds(5)));
     assertEquals(1, cancels.get());
-    assertEquals(StatementState.CANCELED, handle.state());
+    assertEquals(StatementState.CANCELED, handle.status());
   }
 
   @Test
-  void awaitTimeoutLeavesTheStatementRunning() {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest r) {
-        return ok(statement("s11", "RUNNING", ""));
-      }
-    });
+  void awaitTimeoutLeavesTheStatementRunning() throws Exception {
+    sleeper.hold();
+    server.enqueue(ok(statement("s11", "RUNNING", "")));
     StatementHandle handle = sql.submit(StatementRequest.builder().warehouseId("wh").statement("SELECT 1")
         .waitTimeout(Duration.ZERO).build());
 
-    assertThrows(OperationTimeoutException.class, () -> handle.await(Duration.ofMillis(50)));
+    assertThrows(OperationTimeoutException.class, () -> handle.await(Duration.ZERO));
     assertFalse(handle.isDone());
+    assertEquals(StatementState.RUNNING, handle.status());
+    assertEquals(1, server.getRequestCount(), "no cancel was sent");
+    server.enqueue(ok("{}"));
     handle.resultAsync().cancel(true);
   }
 
@@ -263,13 +248,13 @@ class StatementExecutionTest extends SqlTestBase {
       assertEquals(1, r1.toList().size());
       assertEquals(1, r2.toList().size());
     }
-    assertCall(server, "GET", "/api/2.0/sql/statements/g2");
-    assertCall(server, "GET", "/api/2.0/sql/statements/g2");
+    Wire.expectGet(server, "/api/2.0/sql/statements/g2");
+    Wire.expectGet(server, "/api/2.0/sql/statements/g2");
   }
 
   @Test
   void submitIsNotRepeatedAfterAServerError() {
-    server.enqueue(error(500, "INTERNAL_ERROR", "boom"));
+    server.enqueue(apiError(500, "INTERNAL_ERROR", "boom"));
     server.enqueue(ok(statement("never", "SUCCEEDED", ONE_ROW)));
 
     assertThrows(InternalErrorException.class, () -> sql.execute("wh", "INSERT INTO t VALUES (1)"));
@@ -278,30 +263,12 @@ class StatementExecutionTest extends SqlTestBase {
 
   @Test
   void serverRejectionIsTyped() {
-    server.enqueue(error(400, "INVALID_PARAMETER_VALUE", "warehouse wh not found"));
+    server.enqueue(apiError(400, "INVALID_PARAMETER_VALUE", "warehouse wh not found"));
 
     InvalidParameterValueException e = assertThrows(InvalidParameterValueException.class,
         () -> sql.submit(StatementRequest.builder().warehouseId("wh").statement("SELECT 1")
             .addParameters(StatementParameter.of("x", 1)).build()));
     assertEquals("INVALID_PARAMETER_VALUE", e.errorCode());
-  }
-
-  /** The fake sleeper makes polls back-to-back; a short server delay keeps their number small. */
-  private static MockResponse slowly(MockResponse response) {
-    return response.newBuilder().headersDelay(10, TimeUnit.MILLISECONDS).build();
-  }
-
-  private RecordedRequest awaitRequest(String methodAndTarget, List<String> targets) throws InterruptedException {
-    for (int i = 0; i < 1000; i++) {
-      RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-      if (r == null) {
-        break;
-      }
-      if ((r.getMethod() + " " + r.getTarget()).equals(methodAndTarget)) {
-        return r;
-      }
-    }
-    throw new AssertionError("no " + methodAndTarget + " among " + targets.size() + " requests");
   }
 
   static List<Integer> intsOf(StatementResult result, String column) {

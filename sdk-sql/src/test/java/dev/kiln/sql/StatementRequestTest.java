@@ -1,8 +1,9 @@
 package dev.kiln.sql;
 
-import static dev.kiln.sql.WireTest.assertJsonCall;
-import static dev.kiln.sql.WireTest.ok;
-import static dev.kiln.sql.WireTest.statement;
+import dev.kiln.core.testing.Wire;
+import static dev.kiln.core.testing.Wire.expectJsonPost;
+import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,7 +53,7 @@ class StatementRequestTest extends SqlTestBase {
         .onWaitTimeout(OnWaitTimeout.CANCEL)
         .build());
 
-    assertJsonCall(server, "POST", "/api/2.0/sql/statements/", "{"
+    expectJsonPost(server, "/api/2.0/sql/statements/", "{"
         + "'statement':'SELECT :s, :i, :l, :dbl, :dec, :b, :day, :ts, :ns, :nd, :nn, :f, :ndec',"
         + "'warehouse_id':'wh-7','catalog':'main','schema':'gold',"
         + "'parameters':["
@@ -111,7 +112,9 @@ class StatementRequestTest extends SqlTestBase {
     assertRejected("rowLimit must be positive", () -> base().rowLimit(0).build());
     assertRejected("catalog is blank", () -> base().catalog("").build());
     assertRejected("pageSize must be 1 to 100", () -> sql.listQueries(101));
-    assertRejected("statementId is blank", () -> sql.handle(""));
+    assertRejected("statementId must not be blank", () -> sql.handle(""));
+    assertRejected("statementId must not be '..'", () -> sql.handle(".."));
+    assertRejected("statementId is 1025 characters", () -> sql.handle("x".repeat(1025)));
     assertEquals(0, server.getRequestCount());
   }
 

@@ -1,6 +1,7 @@
 package dev.kiln.sql;
 
-import static dev.kiln.sql.WireTest.json;
+import dev.kiln.core.testing.Wire;
+import static dev.kiln.core.testing.Wire.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class StatementResponseJsonTest {
     StatementResponse r = Json.mapper().readValue(json("{'statement_id':'x','status':{'state':'QUEUED_SOMEWHERE'}}"),
         StatementResponse.class);
     assertEquals(StatementState.UNKNOWN, r.state());
-    assertEquals("QUEUED_SOMEWHERE", r.status().stateName());
+    assertEquals("QUEUED_SOMEWHERE", r.status().rawState());
   }
 
   @Test

@@ -4,7 +4,8 @@ import dev.kiln.core.ApiRequest;
 import dev.kiln.core.ApiResponse;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.DatabricksServiceException;
 import dev.kiln.sql.model.ExternalLink;
@@ -27,11 +28,13 @@ import java.util.function.IntFunction;
  */
 final class ChunkDownloader {
   private final DatabricksClient db;
+  private final ClientInternals internals;
   private final IntFunction<ChunkParser> parserForChunk;
   private final Duration idleTimeout;
 
   ChunkDownloader(DatabricksClient db, IntFunction<ChunkParser> parserForChunk, Duration idleTimeout) {
     this.db = db;
+    this.internals = ClientInternals.of(db);
     this.parserForChunk = parserForChunk;
     this.idleTimeout = idleTimeout;
   }
@@ -55,11 +58,11 @@ final class ChunkDownloader {
           }
           return r;
         });
-    return response.thenApplyAsync(r -> parse(r.body(), parser, link.chunkIndex(), scope), db.executor());
+    return response.thenApplyAsync(r -> parse(r.body(), parser, link.chunkIndex(), scope), internals.executor());
   }
 
   private List<String[]> parse(InputStream body, ChunkParser parser, int chunkIndex, InFlight scope) {
-    try (InputStream in = new StallGuardedStream(body, idleTimeout, db.scheduler())) {
+    try (InputStream in = new StallGuardedStream(body, idleTimeout, internals.scheduler())) {
       Closeable untrack = scope.track(in); // closing the scope closes the stream, aborting the read
       try {
         return parser.parse(in, scope::isClosed);

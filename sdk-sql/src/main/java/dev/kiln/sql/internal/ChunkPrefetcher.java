@@ -1,6 +1,6 @@
 package dev.kiln.sql.internal;
 
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.sql.IncompleteResultException;
 import java.util.ArrayList;

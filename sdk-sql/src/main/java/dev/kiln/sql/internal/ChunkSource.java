@@ -29,7 +29,7 @@ final class ChunkSource {
   ChunkSource(StatementApi api, String statementId, Optional<ResultData> first, Duration expiryMargin) {
     this.api = api;
     this.statementId = statementId;
-    this.clock = api.client().clock();
+    this.clock = api.internals().clock();
     this.expiryMargin = expiryMargin;
     this.first = first.orElse(null);
     first.ifPresent(f -> remember(f.externalLinks()));

@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
 public final class ResultChunks {
   private final String statementId;
   private final Format format;
-  private final String formatName;
+  private final String rawFormat;
   private final int chunkCount;
   private final long expectedRows;
   private final SqlOptions options;
@@ -27,7 +27,7 @@ public final class ResultChunks {
     this.statementId = response.statementId();
     Optional<ResultManifest> manifest = response.manifest();
     this.format = manifest.map(ResultManifest::format).orElse(Format.JSON_ARRAY);
-    this.formatName = manifest.flatMap(ResultManifest::formatName).orElse(format.name());
+    this.rawFormat = manifest.flatMap(ResultManifest::rawFormat).orElse(format.name());
     this.chunkCount = chunkCount(manifest, response.result());
     this.expectedRows = manifest.map(m -> m.totalRowCount().orElse(-1)).orElse(-1L);
     this.options = options;
@@ -47,7 +47,7 @@ public final class ResultChunks {
   /** Starts a reader at the first chunk; nothing is fetched until its first {@code next()}. */
   public ChunkPrefetcher open() {
     if (format == Format.ARROW_STREAM || format == Format.UNKNOWN) {
-      throw new UnsupportedFormatException("statement " + statementId + " has its result in format " + formatName
+      throw new UnsupportedFormatException("statement " + statementId + " has its result in format " + rawFormat
           + ", which sdk-sql cannot read rows from yet: request Format.JSON_ARRAY or Format.CSV "
           + "(the chunk links stay available in StatementResult.response())");
     }

@@ -1,6 +1,6 @@
 package dev.kiln.sql.internal;
 
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.sql.IncompleteResultException;
 import dev.kiln.sql.model.ChunkInfo;
 import java.util.HashMap;

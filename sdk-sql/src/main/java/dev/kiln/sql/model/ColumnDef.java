@@ -25,7 +25,7 @@ abstract class ColumnDef {
   /** The type name exactly as sent, e.g. {@code DECIMAL} (also when {@link #type()} is UNKNOWN). */
   @JsonProperty("type_name")
   @Value.Default
-  public String typeName() {
+  public String rawType() {
     return "";
   }
 
@@ -43,8 +43,9 @@ abstract class ColumnDef {
   @JsonProperty("type_interval_type")
   public abstract Optional<String> typeIntervalType();
 
+  /** The type; {@code UNKNOWN} for a type newer than this SDK (see {@link #rawType()}). */
   @JsonIgnore
   public ColumnType type() {
-    return ColumnType.fromTypeName(typeName());
+    return ColumnType.fromWire(rawType());
   }
 }

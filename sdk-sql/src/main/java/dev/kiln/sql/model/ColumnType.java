@@ -1,8 +1,8 @@
 package dev.kiln.sql.model;
 
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 
-/** A column's {@code type_name}; the raw text stays in {@link Column#typeName()}. */
+/** A column's {@code type_name}; the raw text stays in {@link Column#rawType()}. */
 public enum ColumnType {
   ARRAY,
   BINARY,
@@ -33,7 +33,8 @@ public enum ColumnType {
     return this == ARRAY || this == MAP || this == STRUCT;
   }
 
-  public static ColumnType fromTypeName(String typeName) {
-    return WireEnums.parse(ColumnType.class, typeName, UNKNOWN);
+  /** The constant for a wire value, {@link #UNKNOWN} for null or unrecognised text. */
+  public static ColumnType fromWire(String raw) {
+    return WireEnums.parse(ColumnType.class, raw, UNKNOWN);
   }
 }

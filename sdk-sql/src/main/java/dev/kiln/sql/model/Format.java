@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 
 /** Encoding of result chunks. */
 public enum Format {
@@ -8,10 +8,11 @@ public enum Format {
   /** Arrow IPC streams; the statement runs, but sdk-sql cannot read the rows yet. */
   ARROW_STREAM,
   CSV,
-  /** A format this SDK version does not know; see {@link ResultManifest#formatName()}. */
+  /** A format this SDK version does not know; see {@link ResultManifest#rawFormat()}. */
   UNKNOWN;
 
-  public static Format fromName(String name) {
-    return WireEnums.parse(Format.class, name, UNKNOWN);
+  /** The constant for a wire value, {@link #UNKNOWN} for null or unrecognised text. */
+  public static Format fromWire(String raw) {
+    return WireEnums.parse(Format.class, raw, UNKNOWN);
   }
 }

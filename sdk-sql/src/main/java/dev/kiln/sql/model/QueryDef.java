@@ -49,11 +49,11 @@ abstract class QueryDef {
 
   /** As sent; see {@link #lifecycleState()}. */
   @JsonProperty("lifecycle_state")
-  public abstract Optional<String> lifecycleStateName();
+  public abstract Optional<String> rawLifecycleState();
 
   /** As sent; see {@link #runAsMode()}. */
   @JsonProperty("run_as_mode")
-  public abstract Optional<String> runAsModeName();
+  public abstract Optional<String> rawRunAsMode();
 
   @JsonProperty("apply_auto_limit")
   public abstract Optional<Boolean> applyAutoLimit();
@@ -66,11 +66,11 @@ abstract class QueryDef {
 
   @JsonIgnore
   public Optional<QueryLifecycleState> lifecycleState() {
-    return lifecycleStateName().map(QueryLifecycleState::fromName);
+    return rawLifecycleState().map(QueryLifecycleState::fromWire);
   }
 
   @JsonIgnore
   public Optional<RunAsMode> runAsMode() {
-    return runAsModeName().map(RunAsMode::fromName);
+    return rawRunAsMode().map(RunAsMode::fromWire);
   }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 
 /** Whether a saved query is in use or in the trash. */
 public enum QueryLifecycleState {
@@ -8,7 +8,8 @@ public enum QueryLifecycleState {
   TRASHED,
   UNKNOWN;
 
-  public static QueryLifecycleState fromName(String name) {
-    return WireEnums.parse(QueryLifecycleState.class, name, UNKNOWN);
+  /** The constant for a wire value, {@link #UNKNOWN} for null or unrecognised text. */
+  public static QueryLifecycleState fromWire(String raw) {
+    return WireEnums.parse(QueryLifecycleState.class, raw, UNKNOWN);
   }
 }

@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 abstract class ResultManifestDef {
   /** The format exactly as sent. */
   @JsonProperty("format")
-  public abstract Optional<String> formatName();
+  public abstract Optional<String> rawFormat();
 
   @JsonProperty("schema")
   public abstract Optional<ResultSchema> schema();
@@ -45,7 +45,7 @@ abstract class ResultManifestDef {
   /** JSON_ARRAY when the server did not say. */
   @JsonIgnore
   public Format format() {
-    return formatName().map(Format::fromName).orElse(Format.JSON_ARRAY);
+    return rawFormat().map(Format::fromWire).orElse(Format.JSON_ARRAY);
   }
 
   /** The columns, empty when the manifest has no schema. */

@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 
 /** Whose credentials a saved query runs with. */
 public enum RunAsMode {
@@ -8,7 +8,8 @@ public enum RunAsMode {
   VIEWER,
   UNKNOWN;
 
-  public static RunAsMode fromName(String name) {
-    return WireEnums.parse(RunAsMode.class, name, UNKNOWN);
+  /** The constant for a wire value, {@link #UNKNOWN} for null or unrecognised text. */
+  public static RunAsMode fromWire(String raw) {
+    return WireEnums.parse(RunAsMode.class, raw, UNKNOWN);
   }
 }

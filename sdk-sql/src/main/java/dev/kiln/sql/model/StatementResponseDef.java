@@ -22,7 +22,7 @@ abstract class StatementResponseDef {
   @JsonProperty("status")
   @Value.Default
   public StatementStatus status() {
-    return StatementStatus.builder().stateName("UNKNOWN").build();
+    return StatementStatus.builder().rawState("UNKNOWN").build();
   }
 
   /** Schema, row and chunk counts; present once the statement succeeded. */

@@ -1,6 +1,6 @@
 package dev.kiln.sql.model;
 
-import dev.kiln.core.WireEnums;
+import dev.kiln.core.spi.WireEnums;
 
 /** Lifecycle of a statement on the warehouse. */
 public enum StatementState {
@@ -10,7 +10,7 @@ public enum StatementState {
   FAILED,
   CANCELED,
   CLOSED,
-  /** A state this SDK version does not know; the raw text is in {@link StatementStatus#stateName()}. */
+  /** A state this SDK version does not know; the raw text is in {@link StatementStatus#rawState()}. */
   UNKNOWN;
 
   /** Whether the statement will not change state any more. */
@@ -18,8 +18,8 @@ public enum StatementState {
     return this == SUCCEEDED || this == FAILED || this == CANCELED || this == CLOSED;
   }
 
-  /** The constant for a wire name, {@link #UNKNOWN} for null or unrecognised text. */
-  public static StatementState fromName(String name) {
-    return WireEnums.parse(StatementState.class, name, UNKNOWN);
+  /** The constant for a wire value, {@link #UNKNOWN} for null or unrecognised text. */
+  public static StatementState fromWire(String raw) {
+    return WireEnums.parse(StatementState.class, raw, UNKNOWN);
   }
 }

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
 abstract class StatementStatusDef {
   /** The state exactly as sent, kept for states newer than this SDK. */
   @JsonProperty("state")
-  public abstract String stateName();
+  public abstract String rawState();
 
   @JsonProperty("error")
   public abstract Optional<StatementError> error();
@@ -23,8 +23,9 @@ abstract class StatementStatusDef {
   @JsonProperty("sql_state")
   public abstract Optional<String> sqlState();
 
+  /** The state; {@code UNKNOWN} for a state newer than this SDK (see {@link #rawState()}). */
   @JsonIgnore
   public StatementState state() {
-    return StatementState.fromName(stateName());
+    return StatementState.fromWire(rawState());
   }
 }

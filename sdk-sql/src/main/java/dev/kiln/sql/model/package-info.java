@@ -5,4 +5,4 @@
 @KilnStyle
 package dev.kiln.sql.model;
 
-import dev.kiln.core.KilnStyle;
+import dev.kiln.core.spi.KilnStyle;

@@ -1,0 +1,12 @@
+/** SQL Statement Execution and the Queries API; see {@link dev.kiln.sql.SqlClient}. */
+module dev.kiln.sql {
+  requires transitive dev.kiln.core;
+  requires org.slf4j;
+  requires static org.immutables.value.annotations;
+
+  exports dev.kiln.sql;
+  exports dev.kiln.sql.model;
+
+  opens dev.kiln.sql.model to com.fasterxml.jackson.databind;
+  opens dev.kiln.sql.internal to com.fasterxml.jackson.databind;
+}
