@@ -193,6 +193,57 @@ public final class LocalWorkspace implements AutoCloseable {
     runtime.syncIndex(indexName);
   }
 
+  // ---- waiting for the workspace's own asynchronous work (test support)
+  //
+  // Each blocks on the workspace's state changes (no polling) until the condition holds, and throws an
+  // IllegalStateException naming the work and its status once the timeout has passed; an unknown id is an
+  // IllegalArgumentException. A test then reads the outcome over the wire as any client would. Time-based
+  // transitions (cluster start-up, serving endpoint start-up, result retention, link expiry) follow the
+  // builder's clock instead: advance a test clock rather than wait.
+
+  /**
+   * Blocks until the statement (SQL or Genie-generated) is SUCCEEDED, FAILED, CANCELED or CLOSED and returns
+   * that state.
+   */
+  public String awaitStatement(String statementId, Duration timeout) {
+    return runtime.awaitStatement(Objects.requireNonNull(statementId, "statementId"), timeout);
+  }
+
+  /** Blocks until the execution context is no longer {@code Pending} and returns its status ({@code Running}, {@code Error}). */
+  public String awaitContext(String contextId, Duration timeout) {
+    return runtime.awaitContext(Objects.requireNonNull(contextId, "contextId"), timeout);
+  }
+
+  /**
+   * Blocks until the command (API 1.2) has left {@code Queued} and returns its status then: {@code Running}, or
+   * a later one if it ended (or was cancelled) first.
+   */
+  public String awaitCommandStarted(String commandId, Duration timeout) {
+    return runtime.awaitCommandStarted(Objects.requireNonNull(commandId, "commandId"), timeout);
+  }
+
+  /** Blocks until the command (API 1.2) is {@code Finished}, {@code Cancelled} or {@code Error} and returns that status. */
+  public String awaitCommand(String commandId, Duration timeout) {
+    return runtime.awaitCommand(Objects.requireNonNull(commandId, "commandId"), timeout);
+  }
+
+  /**
+   * Blocks until the Genie message is COMPLETED, FAILED, CANCELLED or QUERY_RESULT_EXPIRED and returns that
+   * status.
+   */
+  public String awaitGenieMessage(String messageId, Duration timeout) {
+    return runtime.awaitGenieMessage(Objects.requireNonNull(messageId, "messageId"), timeout);
+  }
+
+  /**
+   * Blocks until the Genie message's status is no longer {@code status} and returns the status it has then, so
+   * a test can follow a message step by step.
+   */
+  public String awaitGenieMessageChange(String messageId, String status, Duration timeout) {
+    return runtime.awaitGenieMessageChange(
+        Objects.requireNonNull(messageId, "messageId"), Objects.requireNonNull(status, "status"), timeout);
+  }
+
   /** Faults on demand: latency, 429/503 with Retry-After, resets, slow bodies, 500s, expired links. */
   public Faults faults() {
     return runtime.faults();
@@ -252,7 +303,10 @@ public final class LocalWorkspace implements AutoCloseable {
       return this;
     }
 
-    /** The clock for link expiry, result retention and timestamps (default system UTC). */
+    /**
+     * The clock for link expiry, result retention, cluster and serving endpoint start-up, and timestamps
+     * (default system UTC).
+     */
     public Builder clock(Clock clock) {
       settings.clock(clock);
       return this;
@@ -276,7 +330,10 @@ public final class LocalWorkspace implements AutoCloseable {
       return this;
     }
 
-    /** How long a cluster stays PENDING (also RESTARTING, TERMINATING) before it moves on (default 200 ms). */
+    /**
+     * How long a cluster stays PENDING (also RESTARTING, TERMINATING) before it moves on (default 200 ms),
+     * measured on the {@link #clock}: with a test clock, advance it to bring a cluster up.
+     */
     public Builder clusterStartTime(Duration time) {
       settings.clusterStartTime(time);
       return this;
@@ -306,7 +363,10 @@ public final class LocalWorkspace implements AutoCloseable {
       return this;
     }
 
-    /** How long an endpoint created with {@code POST /api/2.0/serving-endpoints} is NOT_READY (default 200 ms). */
+    /**
+     * How long an endpoint created with {@code POST /api/2.0/serving-endpoints} is NOT_READY (default 200 ms),
+     * measured on the {@link #clock}.
+     */
     public Builder servingEndpointStartTime(Duration time) {
       settings.servingEndpointStartTime(time);
       return this;

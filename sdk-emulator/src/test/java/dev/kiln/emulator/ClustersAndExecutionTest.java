@@ -3,15 +3,15 @@ package dev.kiln.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.testing.MutableClock;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -20,12 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /** Clusters (2.1) and command execution (1.2) on the wire. */
 class ClustersAndExecutionTest {
+  static final Duration CLUSTER_START = Duration.ofMinutes(3);
+  // Cluster transitions follow the workspace clock: tests advance it instead of waiting.
+  static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-31T10:00:00Z"));
   static LocalWorkspace ws;
   static Wire wire;
 
   @BeforeAll
   static void start() {
-    ws = LocalWorkspace.builder().clusterStartTime(Duration.ofMillis(50)).start();
+    ws = LocalWorkspace.builder().clock(CLOCK).clusterStartTime(CLUSTER_START).start();
     wire = new Wire(ws);
   }
 
@@ -43,7 +46,11 @@ class ClustersAndExecutionTest {
 
     assertEquals(200, wire.post("/api/2.1/clusters/start", Wire.object().put("cluster_id", "0101-000000-stopped1")).status);
     assertEquals("PENDING", cluster("0101-000000-stopped1").path("state").asText());
-    JsonNode running = await(() -> cluster("0101-000000-stopped1"), c -> c.path("state").asText().equals("RUNNING"));
+    CLOCK.advance(CLUSTER_START.minusSeconds(1));
+    assertEquals("PENDING", cluster("0101-000000-stopped1").path("state").asText());
+    CLOCK.advance(Duration.ofSeconds(1));
+    JsonNode running = cluster("0101-000000-stopped1");
+    assertEquals("RUNNING", running.path("state").asText());
     assertEquals("etl", running.path("cluster_name").asText());
 
     Wire.Reply again = wire.post("/api/2.1/clusters/start", Wire.object().put("cluster_id", "0101-000000-stopped1"));
@@ -95,7 +102,9 @@ class ClustersAndExecutionTest {
     String context = createContext("0101-000000-doomed01", "sql");
     wire.post("/api/2.1/clusters/delete", Wire.object().put("cluster_id", "0101-000000-doomed01"));
     assertEquals(404, wire.get(contextStatusPath("0101-000000-doomed01", context)).status);
-    await(() -> cluster("0101-000000-doomed01"), c -> c.path("state").asText().equals("TERMINATED"));
+    assertEquals("TERMINATING", cluster("0101-000000-doomed01").path("state").asText());
+    CLOCK.advance(CLUSTER_START);
+    assertEquals("TERMINATED", cluster("0101-000000-doomed01").path("state").asText());
   }
 
   // ---- commands
@@ -168,13 +177,15 @@ class ClustersAndExecutionTest {
     assumePython();
     String context = createContext(ws.defaultClusterId(), "python");
     String command = execute(context, "python", "import time\ntime.sleep(30)");
-    await(() -> commandStatus(context, command), c -> c.path("status").asText().equals("Running"));
+    assertEquals("Running", ws.awaitCommandStarted(command, Wire.WAIT));
+    assertEquals("Running", commandStatus(context, command).path("status").asText());
 
     Wire.Reply cancel = wire.post("/api/1.2/commands/cancel", Wire.object().put("clusterId", ws.defaultClusterId())
         .put("contextId", context).put("commandId", command));
     assertEquals(200, cancel.status, cancel.body);
-    JsonNode cancelled = await(() -> commandStatus(context, command),
-        c -> c.path("status").asText().equals("Cancelled"));
+    assertEquals("Cancelled", ws.awaitCommand(command, Wire.WAIT));
+    JsonNode cancelled = commandStatus(context, command);
+    assertEquals("Cancelled", cancelled.path("status").asText());
     assertTrue(cancelled.path("results").isNull());
     // the next command gets a fresh interpreter
     assertEquals("ok", run(context, "python", "print('ok')").at("/results/data").asText());
@@ -229,7 +240,9 @@ class ClustersAndExecutionTest {
           .path("id").asText();
       String path = "/api/1.2/commands/status?clusterId=" + noPython.defaultClusterId() + "&contextId=" + context
           + "&commandId=" + command;
-      JsonNode done = await(() -> other.get(path).json(), c -> c.path("status").asText().equals("Finished"));
+      noPython.awaitCommand(command, Wire.WAIT);
+      JsonNode done = other.get(path).json();
+      assertEquals("Finished", done.path("status").asText());
       assertTrue(done.at("/results/summary").asText().contains("No python3 was found"), done.toString());
     }
   }
@@ -246,7 +259,8 @@ class ClustersAndExecutionTest {
           .put("clusterId", cluster).put("contextId", context).put("command", "import time\ntime.sleep(30)")).json()
           .path("id").asText();
       String path = "/api/1.2/commands/status?clusterId=" + cluster + "&contextId=" + context + "&commandId=" + command;
-      JsonNode done = await(() -> other.get(path).json(), c -> !c.path("status").asText().matches("Queued|Running"));
+      quick.awaitCommand(command, Wire.WAIT);
+      JsonNode done = other.get(path).json();
       assertEquals("Error", done.path("status").asText());
       assertTrue(done.at("/results/summary").asText().contains("timeout"), done.toString());
     }
@@ -262,8 +276,9 @@ class ClustersAndExecutionTest {
       Wire otherWire = new Wire(other);
       String context = otherWire.post("/api/1.2/contexts/create",
           Wire.object().put("language", "python").put("clusterId", other.defaultClusterId())).json().path("id").asText();
-      await(() -> otherWire.get(contextStatusPath(other.defaultClusterId(), context)).json(),
-          c -> c.path("status").asText().equals("Running"));
+      assertEquals("Running", other.awaitContext(context, Wire.WAIT));
+      assertEquals("Running",
+          otherWire.get(contextStatusPath(other.defaultClusterId(), context)).json().path("status").asText());
       started = pythonChildren();
       started.removeAll(before);
       assertEquals(1, started.size(), "one python per python context");
@@ -298,9 +313,10 @@ class ClustersAndExecutionTest {
     return "/api/1.2/contexts/status?clusterId=" + clusterId + "&contextId=" + contextId;
   }
 
+  /** Waits on the workspace until the context has started, then GETs its status. */
   private static JsonNode awaitContext(String context) {
-    return await(() -> wire.get(contextStatusPath(ws.defaultClusterId(), context)).json(),
-        c -> !c.path("status").asText().equals("Pending"));
+    ws.awaitContext(context, Wire.WAIT);
+    return wire.get(contextStatusPath(ws.defaultClusterId(), context)).json();
   }
 
   private static String execute(String context, String language, String code) {
@@ -317,24 +333,11 @@ class ClustersAndExecutionTest {
     return reply.json();
   }
 
-  /** Executes and waits for a terminal status. */
+  /** Executes, waits on the workspace for a terminal status, then GETs the command's status. */
   private static JsonNode run(String context, String language, String code) {
     String command = execute(context, language, code);
-    return await(() -> commandStatus(context, command),
-        c -> c.path("status").asText().matches("Finished|Cancelled|Error"));
-  }
-
-  static JsonNode await(java.util.function.Supplier<JsonNode> poll, Predicate<JsonNode> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      last = poll.get();
-      if (done.test(last)) {
-        return last;
-      }
-      Wire.pause();
-    }
-    return fail("still waiting; last answer: " + last);
+    ws.awaitCommand(command, Wire.WAIT);
+    return commandStatus(context, command);
   }
 
   private static List<ProcessHandle> pythonChildren() {

@@ -61,18 +61,10 @@ class GenieApiTest {
     return reply.json();
   }
 
+  /** Waits on the workspace until the message is terminal, then GETs it. */
   private static JsonNode awaitMessage(String conversationId, String messageId) {
-    String path = base() + "/conversations/" + conversationId + "/messages/" + messageId;
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode message = wire.get(path).json();
-      String status = message.path("status").asText();
-      if (List.of("COMPLETED", "FAILED", "CANCELLED", "QUERY_RESULT_EXPIRED").contains(status)) {
-        return message;
-      }
-      Wire.pause();
-    }
-    return fail("message did not finish");
+    ws.awaitGenieMessage(messageId, Wire.WAIT);
+    return wire.get(base() + "/conversations/" + conversationId + "/messages/" + messageId).json();
   }
 
   private static JsonNode attachment(JsonNode message, String kind) {
@@ -125,17 +117,20 @@ class GenieApiTest {
       JsonNode started = slowWire.post("/api/2.0/genie/spaces/" + space + "/start-conversation",
           Wire.object().put("content", "count them")).json();
       assertEquals("SUBMITTED", started.at("/message/status").asText());
+      String messageId = started.path("message_id").asText();
       String path = "/api/2.0/genie/spaces/" + space + "/conversations/" + started.path("conversation_id").asText()
-          + "/messages/" + started.path("message_id").asText();
+          + "/messages/" + messageId;
       List<String> seen = new ArrayList<>();
       seen.add("SUBMITTED");
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!seen.get(seen.size() - 1).equals("COMPLETED") && System.nanoTime() < deadline) {
+      String last = "SUBMITTED";
+      for (int step = 0; step < 10 && !last.equals("COMPLETED"); step++) {
+        // Wake on the next change, then read it over the wire as a client would.
+        slow.awaitGenieMessageChange(messageId, last, Wire.WAIT);
         String status = slowWire.get(path).json().path("status").asText();
-        if (!status.equals(seen.get(seen.size() - 1))) {
+        if (!status.equals(last)) {
           seen.add(status);
+          last = status;
         }
-        Wire.pause();
       }
       // A busy machine may poll past a step, but what is seen must follow the order, with steps in between.
       List<String> order = List.of("SUBMITTED", "FETCHING_METADATA", "ASKING_AI", "EXECUTING_QUERY", "COMPLETED");

@@ -1,7 +1,6 @@
 package dev.kiln.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,11 +23,15 @@ final class Wire {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private static final String STATEMENTS = "/api/2.0/sql/statements/";
+  /** The longest a test waits for the emulator's own asynchronous work. */
+  static final Duration WAIT = Duration.ofSeconds(20);
 
+  private final LocalWorkspace ws;
   private final String host;
   private final String token;
 
   Wire(LocalWorkspace ws) {
+    this.ws = ws;
     this.host = ws.host();
     this.token = ws.token();
   }
@@ -99,26 +102,10 @@ final class Wire {
     return reply.json();
   }
 
-  /** Polls every few milliseconds until the statement leaves PENDING/RUNNING. */
+  /** Waits (on the workspace, without polling) until the statement is terminal, then GETs it. */
   JsonNode awaitStatement(String id) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode response = statement(id);
-      String state = response.path("status").path("state").asText();
-      if (!state.equals("PENDING") && !state.equals("RUNNING")) {
-        return response;
-      }
-      pause();
-    }
-    return fail("statement " + id + " did not finish");
-  }
-
-  static void pause() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ws.awaitStatement(id, WAIT);
+    return statement(id);
   }
 
   /** One HTTP reply. */

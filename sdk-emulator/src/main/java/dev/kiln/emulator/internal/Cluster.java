@@ -2,31 +2,39 @@ package dev.kiln.emulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.ClusterState;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One emulated all-purpose cluster and its state. Every change bumps a generation number, so a delayed
- * transition scheduled for an earlier state ({@link #settle}) cannot overwrite a newer one.
+ * One emulated all-purpose cluster and its state. A transitional state (PENDING, RESTARTING, RESIZING,
+ * TERMINATING) ends once the workspace clock has moved the transition time past it; the state is settled when
+ * it is read, so a test clock decides when a cluster is up, without timers or waiting.
  */
 final class Cluster {
   private final String id;
   private final String name;
+  private final Clock clock;
+  private final Duration transitionTime;
   private final Instant createdAt;
   private ClusterState state;
   private String stateMessage;
   private Instant startedAt;
   private Instant terminatedAt;
-  private long generation;
+  private Instant settlesAt; // when the transitional state ends; null in a steady state
 
-  Cluster(String id, String name, ClusterState state, String stateMessage, Instant now) {
+  Cluster(String id, String name, ClusterState state, String stateMessage, Clock clock, Duration transitionTime) {
     this.id = id;
     this.name = name;
-    this.createdAt = now;
+    this.clock = clock;
+    this.transitionTime = transitionTime;
+    this.createdAt = clock.instant();
     this.state = state;
     this.stateMessage = stateMessage;
-    this.startedAt = now;
-    this.terminatedAt = state == ClusterState.TERMINATED ? now : null;
+    this.startedAt = createdAt;
+    this.terminatedAt = state == ClusterState.TERMINATED ? createdAt : null;
+    this.settlesAt = state.isTransitional() ? createdAt.plus(transitionTime) : null;
   }
 
   String id() {
@@ -38,35 +46,36 @@ final class Cluster {
   }
 
   synchronized ClusterState state() {
+    settleIfDue();
     return state;
   }
 
   synchronized String stateMessage() {
+    settleIfDue();
     return stateMessage;
   }
 
-  synchronized long generation() {
-    return generation;
+  /** Moves to {@code next}; a transitional state ends the transition time from now. */
+  synchronized void moveTo(ClusterState next, String message) {
+    settleIfDue();
+    moveTo(next, message, clock.instant());
   }
 
-  /** Moves to {@code next} and returns the new generation. */
-  synchronized long moveTo(ClusterState next, String message, Instant now) {
+  private void moveTo(ClusterState next, String message, Instant now) {
     state = next;
     stateMessage = message;
     if (next == ClusterState.PENDING || next == ClusterState.RESTARTING) {
       startedAt = now;
     }
     terminatedAt = next == ClusterState.TERMINATED ? now : null;
-    return ++generation;
+    settlesAt = next.isTransitional() ? now.plus(transitionTime) : null;
   }
 
-  /** Ends a transitional state, unless the cluster changed since {@code expectedGeneration}. */
-  synchronized boolean settle(long expectedGeneration, Instant now) {
-    if (generation != expectedGeneration || !state.isTransitional()) {
-      return false;
+  /** Ends a transitional state whose time is up, stamped with the moment it ended. */
+  private void settleIfDue() {
+    if (settlesAt != null && !clock.instant().isBefore(settlesAt)) {
+      moveTo(state == ClusterState.TERMINATING ? ClusterState.TERMINATED : ClusterState.RUNNING, "", settlesAt);
     }
-    moveTo(state == ClusterState.TERMINATING ? ClusterState.TERMINATED : ClusterState.RUNNING, "", now);
-    return true;
   }
 
   /** "Running", as Databricks writes states in messages. */
@@ -76,6 +85,7 @@ final class Cluster {
   }
 
   synchronized ObjectNode toJson() {
+    settleIfDue();
     ObjectNode json = Json.object();
     json.put("cluster_id", id);
     json.put("cluster_name", name);

@@ -10,9 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,13 +24,11 @@ final class Clusters {
 
   private final Map<String, Cluster> clusters = new ConcurrentHashMap<>();
   private final List<Consumer<String>> stopListeners = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final Duration transitionTime;
   private final String defaultClusterId;
 
-  Clusters(ScheduledExecutorService scheduler, Clock clock, Duration transitionTime) {
-    this.scheduler = scheduler;
+  Clusters(Clock clock, Duration transitionTime) {
     this.clock = clock;
     this.transitionTime = transitionTime;
     this.defaultClusterId = Ids.clusterId(clock.instant());
@@ -44,7 +39,7 @@ final class Clusters {
     return defaultClusterId;
   }
 
-  /** Adds or replaces a cluster; a transitional state settles after the transition time. */
+  /** Adds or replaces a cluster; a transitional state settles after the transition time (on the clock). */
   void add(String id, String name, ClusterState state, String stateMessage) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
@@ -52,13 +47,10 @@ final class Clusters {
     if (id.isBlank()) {
       throw new IllegalArgumentException("a cluster id must not be blank");
     }
-    Cluster cluster = new Cluster(id, name, state, stateMessage == null ? "" : stateMessage, clock.instant());
+    Cluster cluster = new Cluster(id, name, state, stateMessage == null ? "" : stateMessage, clock, transitionTime);
     Cluster previous = clusters.put(id, cluster);
     if (previous != null) {
       stopListeners.forEach(listener -> listener.accept(id));
-    }
-    if (state.isTransitional()) {
-      scheduleSettle(cluster, cluster.generation());
     }
   }
 
@@ -84,55 +76,40 @@ final class Clusters {
 
   void start(String id) {
     Cluster cluster = require(id);
-    long generation;
     synchronized (cluster) {
       if (cluster.state() != ClusterState.TERMINATED) {
         throw unexpectedState(cluster);
       }
-      generation = cluster.moveTo(ClusterState.PENDING, STARTING_MESSAGE, clock.instant());
+      cluster.moveTo(ClusterState.PENDING, STARTING_MESSAGE);
     }
-    scheduleSettle(cluster, generation);
   }
 
   void restart(String id) {
     Cluster cluster = require(id);
-    long generation;
     synchronized (cluster) {
       if (cluster.state() != ClusterState.RUNNING) {
         throw unexpectedState(cluster);
       }
-      generation = cluster.moveTo(ClusterState.RESTARTING, "Restarting Spark", clock.instant());
+      cluster.moveTo(ClusterState.RESTARTING, "Restarting Spark");
     }
     stopListeners.forEach(listener -> listener.accept(id));
-    scheduleSettle(cluster, generation);
   }
 
   /** {@code clusters/delete}: terminates (the cluster stays listed as TERMINATED, as on Databricks). */
   void terminate(String id) {
     Cluster cluster = require(id);
-    long generation;
     synchronized (cluster) {
       ClusterState state = cluster.state();
       if (state == ClusterState.TERMINATED || state == ClusterState.TERMINATING) {
         return;
       }
-      generation = cluster.moveTo(ClusterState.TERMINATING, "Terminating the cluster", clock.instant());
+      cluster.moveTo(ClusterState.TERMINATING, "Terminating the cluster");
     }
     stopListeners.forEach(listener -> listener.accept(id));
-    scheduleSettle(cluster, generation);
   }
 
   private static ApiException unexpectedState(Cluster cluster) {
     return ApiException.invalidState(
         "Cluster " + cluster.id() + " is in unexpected state " + Cluster.displayName(cluster.state()) + ".");
-  }
-
-  private void scheduleSettle(Cluster cluster, long generation) {
-    try {
-      scheduler.schedule(
-          () -> cluster.settle(generation, clock.instant()), transitionTime.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException closing) {
-      // The workspace is closing; nobody will look at the state again.
-    }
   }
 }

@@ -30,15 +30,17 @@ final class Command {
   private final String language;
   private final String code;
   private final int number;
+  private final StateChanges changes;
   private Status status = Status.QUEUED;
   private ObjectNode results;
   private Runnable interrupter;
 
-  Command(String id, String language, String code, int number) {
+  Command(String id, String language, String code, int number, StateChanges changes) {
     this.id = id;
     this.language = language;
     this.code = code;
     this.number = number;
+    this.changes = changes;
   }
 
   String id() {
@@ -67,7 +69,7 @@ final class Command {
     if (status != Status.QUEUED) {
       return false;
     }
-    status = Status.RUNNING;
+    moveTo(Status.RUNNING);
     return true;
   }
 
@@ -96,11 +98,17 @@ final class Command {
       return;
     }
     if (status == Status.CANCELLING) {
-      status = Status.CANCELLED;
+      moveTo(Status.CANCELLED);
       return;
     }
-    status = outcome;
     results = outcomeResults;
+    moveTo(outcome);
+  }
+
+  /** Every status change goes through here, so waiters hear of it. Called with this command's lock held. */
+  private void moveTo(Status next) {
+    status = next;
+    changes.changed();
   }
 
   /** Queued → Cancelled at once; Running → Cancelling, and the work is stopped. */
@@ -108,13 +116,13 @@ final class Command {
     Runnable stop;
     synchronized (this) {
       if (status == Status.QUEUED) {
-        status = Status.CANCELLED;
+        moveTo(Status.CANCELLED);
         return;
       }
       if (status != Status.RUNNING) {
         return;
       }
-      status = Status.CANCELLING;
+      moveTo(Status.CANCELLING);
       stop = interrupter;
     }
     if (stop != null) {

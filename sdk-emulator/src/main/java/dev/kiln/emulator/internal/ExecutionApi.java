@@ -62,7 +62,7 @@ final class ExecutionApi implements WorkspaceApi {
     JsonNode body = request.json();
     ExecutionContext context = contexts.require(required(body, "clusterId"), required(body, "contextId"));
     String language = body.hasNonNull("language") ? language(body) : context.language();
-    Command command = context.submit(language, required(body, "command"), contexts.runner());
+    Command command = contexts.submit(context, language, required(body, "command"));
     return Response.ok(Json.object().put("id", command.id()));
   }
 

@@ -33,6 +33,7 @@ final class ExecutionContext {
   private final String clusterId;
   private final String language;
   private final Executor pool;
+  private final StateChanges changes;
   private final Map<String, Command> commands = new ConcurrentHashMap<>();
   private final ArrayDeque<Runnable> work = new ArrayDeque<>();
   private boolean draining;
@@ -41,11 +42,12 @@ final class ExecutionContext {
   private PythonProcess python;
   private int commandCount;
 
-  ExecutionContext(String id, String clusterId, String language, Executor pool) {
+  ExecutionContext(String id, String clusterId, String language, Executor pool, StateChanges changes) {
     this.id = id;
     this.clusterId = clusterId;
     this.language = language;
     this.pool = pool;
+    this.changes = changes;
   }
 
   String id() {
@@ -73,6 +75,7 @@ final class ExecutionContext {
         synchronized (this) {
           if (status == Status.PENDING) {
             status = Status.RUNNING;
+            changes.changed();
           }
         }
       }
@@ -81,7 +84,7 @@ final class ExecutionContext {
 
   /** Queues a command; {@code runner} executes it when the commands before it are done. */
   synchronized Command submit(String language, String code, CommandRunner runner) {
-    Command command = new Command(Ids.hex32(), language, code, ++commandCount);
+    Command command = new Command(Ids.hex32(), language, code, ++commandCount, changes);
     commands.put(command.id(), command);
     enqueue(() -> runner.run(this, command));
     return command;
@@ -164,6 +167,7 @@ final class ExecutionContext {
       }
       destroyed = true;
       status = Status.ERROR;
+      changes.changed();
       work.clear();
       toKill = python;
       python = null;

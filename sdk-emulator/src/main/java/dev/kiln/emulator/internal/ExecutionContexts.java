@@ -1,6 +1,7 @@
 package dev.kiln.emulator.internal;
 
 import dev.kiln.emulator.ClusterState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,20 @@ final class ExecutionContexts implements AutoCloseable {
   private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
   private final Map<String, ExecutionContext> contexts = new ConcurrentHashMap<>();
+  /** Every command ever submitted, by id, so tests can wait for one without naming its context. */
+  private final Map<String, Command> commands = new ConcurrentHashMap<>();
+  private final StateChanges changes;
   private final Clusters clusters;
   private final CommandRunner runner;
   private final int limitPerCluster;
+  private final NamedThreads threads = new NamedThreads("kiln-workspace-commands");
   private final ThreadPoolExecutor pool =
-      new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-          new NamedThreads("kiln-workspace-commands"), new ThreadPoolExecutor.AbortPolicy());
+      new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), threads,
+          new ThreadPoolExecutor.AbortPolicy());
 
-  ExecutionContexts(Clusters clusters, CommandRunner runner, int limitPerCluster) {
+  ExecutionContexts(Clusters clusters, CommandRunner runner, int limitPerCluster, StateChanges changes) {
     this.clusters = clusters;
+    this.changes = changes;
     this.runner = runner;
     this.limitPerCluster = limitPerCluster;
     clusters.onStop(this::destroyAllOn);
@@ -46,7 +52,7 @@ final class ExecutionContexts implements AutoCloseable {
         throw new ApiException(400, "RESOURCE_EXHAUSTED",
             "Too many execution contexts are open right now (Limit set currently to " + limitPerCluster + ")");
       }
-      context = new ExecutionContext(Ids.contextId(), clusterId, language, pool);
+      context = new ExecutionContext(Ids.contextId(), clusterId, language, pool, changes);
       contexts.put(context.id(), context);
     }
     context.start(() -> runner.startUp(context));
@@ -91,8 +97,44 @@ final class ExecutionContexts implements AutoCloseable {
     doomed.forEach(ExecutionContext::destroy);
   }
 
-  CommandRunner runner() {
-    return runner;
+  /** Queues a command on the context. */
+  Command submit(ExecutionContext context, String language, String code) {
+    Command command = context.submit(language, code, runner);
+    commands.put(command.id(), command);
+    return command;
+  }
+
+  /** Test support: blocks until the context is no longer Pending and returns its status. */
+  ExecutionContext.Status awaitStarted(String contextId, Duration timeout) {
+    ExecutionContext context = contextId == null ? null : contexts.get(contextId);
+    if (context == null) {
+      throw new IllegalArgumentException("execution context " + contextId + " does not exist");
+    }
+    changes.await(() -> context.status() != ExecutionContext.Status.PENDING, timeout,
+        () -> "execution context " + contextId + " is still " + context.status().wire);
+    return context.status();
+  }
+
+  /** Test support: blocks until the command has left {@code Queued} and returns its status then. */
+  Command.Status awaitStarted(Command command, Duration timeout) {
+    changes.await(() -> command.status() != Command.Status.QUEUED, timeout,
+        () -> "command " + command.id() + " is still Queued");
+    return command.status();
+  }
+
+  /** Test support: blocks until the command is Finished, Cancelled or Error and returns that status. */
+  Command.Status awaitTerminal(Command command, Duration timeout) {
+    changes.await(() -> command.status().isTerminal(), timeout,
+        () -> "command " + command.id() + " is still " + command.status().wire);
+    return command.status();
+  }
+
+  Command command(String commandId) {
+    Command command = commandId == null ? null : commands.get(commandId);
+    if (command == null) {
+      throw new IllegalArgumentException("command " + commandId + " does not exist");
+    }
+    return command;
   }
 
   /** Destroys every context (killing their Python processes) and stops the command threads. */
@@ -104,6 +146,7 @@ final class ExecutionContexts implements AutoCloseable {
     pool.shutdownNow();
     try {
       pool.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+      threads.join(TimeUnit.SECONDS.toNanos(SHUTDOWN_WAIT_SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -20,13 +20,16 @@ final class GenieMessageState {
   private final String content;
   private final long createdMillis;
   private final List<Attachment> attachments = new ArrayList<>();
+  private final StateChanges changes;
   private String status = "SUBMITTED";
   private long lastUpdatedMillis;
   private String errorMessage;
   private String errorType;
 
-  GenieMessageState(String id, String spaceId, String conversationId, String content, long nowMillis) {
+  GenieMessageState(
+      String id, String spaceId, String conversationId, String content, long nowMillis, StateChanges changes) {
     this.id = id;
+    this.changes = changes;
     this.spaceId = spaceId;
     this.conversationId = conversationId;
     this.content = content;
@@ -53,6 +56,7 @@ final class GenieMessageState {
   synchronized void moveTo(String newStatus, long nowMillis) {
     status = newStatus;
     lastUpdatedMillis = nowMillis;
+    changes.changed();
   }
 
   synchronized void fail(String message, String type, long nowMillis) {

@@ -2,6 +2,7 @@ package dev.kiln.emulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.GenieSpaceSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,11 @@ final class GenieStore {
   private final Map<String, Space> spaces = new LinkedHashMap<>();
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
   private final Map<String, GenieMessageState> messages = new LinkedHashMap<>();
+  private final StateChanges changes;
+
+  GenieStore(StateChanges changes) {
+    this.changes = changes;
+  }
 
   /** A space: its spec and the warehouse it runs on. */
   static final class Space {
@@ -123,7 +129,7 @@ final class GenieStore {
 
   synchronized GenieMessageState newMessage(Conversation conversation, String content, long nowMillis) {
     GenieMessageState message =
-        new GenieMessageState(Ids.hex32(), conversation.spaceId, conversation.id, content, nowMillis);
+        new GenieMessageState(Ids.hex32(), conversation.spaceId, conversation.id, content, nowMillis, changes);
     messages.put(message.id(), message);
     conversation.messageIds.add(message.id());
     conversation.lastUpdatedMillis = nowMillis;
@@ -146,6 +152,22 @@ final class GenieStore {
       throw new IllegalArgumentException("Genie message " + messageId + " does not exist");
     }
     return message;
+  }
+
+  /** Test support: blocks until the message's status is terminal and returns it. */
+  String awaitTerminal(String messageId, Duration timeout) {
+    GenieMessageState message = message(messageId);
+    changes.await(() -> GenieMessageState.isTerminal(message.status()), timeout,
+        () -> "Genie message " + messageId + " is still " + message.status());
+    return message.status();
+  }
+
+  /** Test support: blocks until the message's status is no longer {@code from} and returns the new one. */
+  String awaitChange(String messageId, String from, Duration timeout) {
+    GenieMessageState message = message(messageId);
+    changes.await(() -> !message.status().equals(from), timeout,
+        () -> "Genie message " + messageId + " is still " + from);
+    return message.status();
   }
 
   synchronized List<GenieMessageState> messages(Conversation conversation) {

@@ -4,23 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.ServingEndpointSpec;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
-/** One serving endpoint: its spec, identity and readiness (NOT_READY until its start time has passed). */
+/**
+ * One serving endpoint: its spec, identity and readiness (NOT_READY until the workspace clock has passed its
+ * start time, so a test clock decides when it is up).
+ */
 final class ServingEndpoint {
   private final ServingEndpointSpec spec;
   private final String id = Ids.hex32();
+  private final Clock clock;
   private final Instant createdAt;
+  private final Instant readyAt;
   private final boolean routeOptimized;
-  private volatile boolean ready;
 
-  ServingEndpoint(ServingEndpointSpec spec, Instant createdAt, boolean routeOptimized) {
+  ServingEndpoint(ServingEndpointSpec spec, Clock clock, boolean routeOptimized) {
     this.spec = spec;
-    this.createdAt = createdAt;
+    this.clock = clock;
+    this.createdAt = clock.instant();
+    this.readyAt = createdAt.plus(spec.startTime());
     this.routeOptimized = routeOptimized;
-    this.ready = spec.startTime().isZero();
   }
 
   String name() {
@@ -40,15 +46,11 @@ final class ServingEndpoint {
   }
 
   boolean isReady() {
-    return ready;
-  }
-
-  void markReady() {
-    ready = true;
+    return !clock.instant().isBefore(readyAt);
   }
 
   ObjectNode toJson() {
-    boolean readyNow = ready; // one reading: the endpoint may become ready while this renders
+    boolean readyNow = isReady(); // one reading: the endpoint may become ready while this renders
     long created = createdAt.toEpochMilli();
     ObjectNode json = Json.object();
     json.put("name", spec.name());

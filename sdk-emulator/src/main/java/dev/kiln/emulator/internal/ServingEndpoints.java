@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +26,9 @@ final class ServingEndpoints {
   private static final Logger LOG = LoggerFactory.getLogger(ServingEndpoints.class);
 
   private final Map<String, ServingEndpoint> endpoints = new LinkedHashMap<>();
-  private final ScheduledExecutorService scheduler;
   private final Clock clock;
 
-  ServingEndpoints(ScheduledExecutorService scheduler, Clock clock) {
-    this.scheduler = scheduler;
+  ServingEndpoints(Clock clock) {
     this.clock = clock;
     add(ServingEndpointSpec.builder().name(CHAT).task("llm/v1/chat").handler(new EchoChatModel(clock)).build());
     add(ServingEndpointSpec.builder().name(EMBEDDINGS).task("llm/v1/embeddings")
@@ -44,30 +39,21 @@ final class ServingEndpoints {
 
   /** Adds or replaces an endpoint from Java. */
   void add(ServingEndpointSpec spec) {
-    put(new ServingEndpoint(Objects.requireNonNull(spec, "spec"), clock.instant(), false), true);
+    put(new ServingEndpoint(Objects.requireNonNull(spec, "spec"), clock, false), true);
   }
 
   /** Adds an endpoint created over the API; 409 when the name is taken. */
   ServingEndpoint create(ServingEndpointSpec spec, boolean routeOptimized) {
-    ServingEndpoint endpoint = new ServingEndpoint(spec, clock.instant(), routeOptimized);
+    ServingEndpoint endpoint = new ServingEndpoint(spec, clock, routeOptimized);
     put(endpoint, false);
     return endpoint;
   }
 
-  private void put(ServingEndpoint endpoint, boolean replace) {
-    synchronized (this) {
-      if (!replace && endpoints.containsKey(endpoint.name())) {
-        throw ApiException.alreadyExists("Endpoint with name '" + endpoint.name() + "' already exists.");
-      }
-      endpoints.put(endpoint.name(), endpoint);
+  private synchronized void put(ServingEndpoint endpoint, boolean replace) {
+    if (!replace && endpoints.containsKey(endpoint.name())) {
+      throw ApiException.alreadyExists("Endpoint with name '" + endpoint.name() + "' already exists.");
     }
-    if (!endpoint.isReady()) {
-      try {
-        scheduler.schedule(endpoint::markReady, endpoint.spec().startTime().toNanos(), TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException closing) {
-        // the workspace is closing
-      }
-    }
+    endpoints.put(endpoint.name(), endpoint);
   }
 
   synchronized Optional<ServingEndpoint> find(String name) {

@@ -13,6 +13,7 @@ final class SqlStatement implements SqlEngine.CancelHook {
   private final String id;
   private final StatementRequest request;
   private final CompletableFuture<SqlStatement> done = new CompletableFuture<>();
+  private final StateChanges changes;
 
   private StatementState state = StatementState.PENDING;
   private boolean cancelRequested;
@@ -21,9 +22,10 @@ final class SqlStatement implements SqlEngine.CancelHook {
   private ResultChunks result;
   private Instant finishedAt;
 
-  SqlStatement(String id, StatementRequest request) {
+  SqlStatement(String id, StatementRequest request, StateChanges changes) {
     this.id = id;
     this.request = request;
+    this.changes = changes;
   }
 
   String id() {
@@ -58,6 +60,7 @@ final class SqlStatement implements SqlEngine.CancelHook {
       return false;
     }
     state = StatementState.RUNNING;
+    changes.changed();
     return true;
   }
 
@@ -124,6 +127,7 @@ final class SqlStatement implements SqlEngine.CancelHook {
     if (state == StatementState.SUCCEEDED) {
       state = StatementState.CLOSED;
       result = null;
+      changes.changed();
     }
   }
 
@@ -138,6 +142,7 @@ final class SqlStatement implements SqlEngine.CancelHook {
       finishedAt = now;
     }
     done.complete(this);
+    changes.changed();
   }
 
   /** Immutable view of a statement at one moment. */

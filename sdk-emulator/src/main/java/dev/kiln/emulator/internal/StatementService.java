@@ -29,6 +29,7 @@ final class StatementService {
   private final Clock clock;
   private final int chunkRowCount;
   private final Duration resultRetention;
+  private final StateChanges changes;
 
   StatementService(
       SqlEngine engine,
@@ -36,17 +37,19 @@ final class StatementService {
       ScheduledExecutorService scheduler,
       Clock clock,
       int chunkRowCount,
-      Duration resultRetention) {
+      Duration resultRetention,
+      StateChanges changes) {
     this.engine = engine;
     this.sqlPool = sqlPool;
     this.scheduler = scheduler;
     this.clock = clock;
     this.chunkRowCount = chunkRowCount;
     this.resultRetention = resultRetention;
+    this.changes = changes;
   }
 
   SqlStatement submit(StatementRequest request) {
-    SqlStatement statement = new SqlStatement(Ids.uuid(), request);
+    SqlStatement statement = new SqlStatement(Ids.uuid(), request, changes);
     statements.put(statement.id(), statement);
     try {
       sqlPool.execute(() -> execute(statement));
@@ -110,6 +113,18 @@ final class StatementService {
       result.complete(statement);
     }
     return result;
+  }
+
+  /**
+   * Blocks until the statement is terminal (SUCCEEDED, FAILED, CANCELED or CLOSED) and returns that state.
+   * Test support; unknown ids are {@link IllegalArgumentException}s.
+   */
+  StatementState awaitTerminal(String id, Duration timeout) {
+    SqlStatement statement =
+        find(id).orElseThrow(() -> new IllegalArgumentException("statement " + id + " does not exist"));
+    changes.await(() -> statement.state().isTerminal(), timeout,
+        () -> "statement " + id + " is still " + statement.state());
+    return statement.state();
   }
 
   /** Interrupts everything still queued or running, when the workspace closes. */

@@ -10,6 +10,8 @@ import dev.kiln.emulator.SavedQuery;
 import dev.kiln.emulator.ServingEndpointSpec;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +39,9 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final StatementService statements;
   private final FaultEngine faults;
   private final QueriesApi queries;
-  private final GenieStore genie = new GenieStore();
+  private final StateChanges changes = new StateChanges();
+  private final List<NamedThreads> threadFactories = new ArrayList<>();
+  private final GenieStore genie = new GenieStore(changes);
   private final GenieAssistant genieAssistant;
   private final Clusters clusters;
   private final ExecutionContexts contexts;
@@ -53,20 +57,21 @@ public final class WorkspaceRuntime implements AutoCloseable {
     Clock clock = settings.clock();
     this.httpPool = pool("kiln-workspace-http", settings.serverThreads());
     this.sqlPool = pool("kiln-workspace-sql", settings.sqlConcurrency());
-    this.scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreads("kiln-workspace-timer"));
+    this.scheduler = new ScheduledThreadPoolExecutor(1, threads("kiln-workspace-timer"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.engine = new SqlEngine();
     this.statements =
-        new StatementService(engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.resultRetention());
+        new StatementService(
+            engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.resultRetention(), changes);
     ExternalLinks externalLinks = new ExternalLinks(clock, settings.externalLinkTtl(), this::host, statements);
     this.faults = new FaultEngine(externalLinks::expireAllNow);
     this.queries = new QueriesApi(clock);
     this.genieAssistant = new GenieAssistant(statements, scheduler, clock, settings.genieStepDelay());
-    this.clusters = new Clusters(scheduler, clock, settings.clusterStartTime());
+    this.clusters = new Clusters(clock, settings.clusterStartTime());
     CommandRunner runner =
         new CommandRunner(engine, scheduler, settings.commandTimeout(), settings.pythonExecutable());
-    this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster());
-    this.serving = new ServingEndpoints(scheduler, clock);
+    this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster(), changes);
+    this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock);
     StatementJson statementJson = new StatementJson(externalLinks);
     List<WorkspaceApi> apis =
@@ -99,11 +104,17 @@ public final class WorkspaceRuntime implements AutoCloseable {
     }
   }
 
+  private NamedThreads threads(String name) {
+    NamedThreads factory = new NamedThreads(name);
+    threadFactories.add(factory);
+    return factory;
+  }
+
   /** Bounded pool; work offered after close is dropped, since HttpServer.stop closes those exchanges. */
-  private static ThreadPoolExecutor pool(String name, int threads) {
+  private ThreadPoolExecutor pool(String name, int threads) {
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
-            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreads(name),
+            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads(name),
             new ThreadPoolExecutor.DiscardPolicy());
     pool.allowCoreThreadTimeOut(true);
     return pool;
@@ -234,6 +245,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     awaitQuietly(scheduler);
     awaitQuietly(sqlPool);
     awaitQuietly(httpPool);
+    joinQuietly();
     engine.close();
   }
 
@@ -243,5 +255,42 @@ public final class WorkspaceRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Waits for the pools' threads to end, so none is left once close() returns. */
+  private void joinQuietly() {
+    try {
+      for (NamedThreads factory : threadFactories) {
+        factory.join(TimeUnit.SECONDS.toNanos(SHUTDOWN_WAIT_SECONDS));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- test support: waiting for the workspace's own asynchronous work, bounded by a timeout
+
+  public String awaitStatement(String statementId, Duration timeout) {
+    return statements.awaitTerminal(statementId, timeout).name();
+  }
+
+  public String awaitCommandStarted(String commandId, Duration timeout) {
+    return contexts.awaitStarted(contexts.command(commandId), timeout).wire;
+  }
+
+  public String awaitCommand(String commandId, Duration timeout) {
+    return contexts.awaitTerminal(contexts.command(commandId), timeout).wire;
+  }
+
+  public String awaitContext(String contextId, Duration timeout) {
+    return contexts.awaitStarted(contextId, timeout).wire;
+  }
+
+  public String awaitGenieMessage(String messageId, Duration timeout) {
+    return genie.awaitTerminal(messageId, timeout);
+  }
+
+  public String awaitGenieMessageChange(String messageId, String from, Duration timeout) {
+    return genie.awaitChange(messageId, from, timeout);
   }
 }
