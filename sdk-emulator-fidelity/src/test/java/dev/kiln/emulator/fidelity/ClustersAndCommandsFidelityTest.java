@@ -227,25 +227,21 @@ class ClustersAndCommandsFidelityTest {
   }
 
   /**
-   * Executes a command and polls {@code commandStatus} every 20 ms until it is done (the SDK's own waiter, used in
-   * {@link #sqlCommandsRunInAContextAndAnswerTables}, sleeps a second or more between polls).
+   * Executes a command, waits on the workspace (no polling) until it is done, then reads {@code commandStatus}
+   * (the SDK's own waiter, used in {@link #sqlCommandsRunInAContextAndAnswerTables}, sleeps a second or more
+   * between polls).
    */
   private static CommandStatusResponse run(String clusterId, String contextId, Language language, String command) {
     String commandId = w.commandExecution()
         .execute(new Command().setClusterId(clusterId).setContextId(contextId).setLanguage(language).setCommand(command))
         .getResponse().getId();
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      CommandStatusResponse status = w.commandExecution().commandStatus(clusterId, contextId, commandId);
-      assertNotNull(status.getStatus(), "a status the SDK's CommandStatus knows");
-      assertEquals(commandId, status.getId());
-      if (status.getStatus() == CommandStatus.FINISHED || status.getStatus() == CommandStatus.ERROR
-          || status.getStatus() == CommandStatus.CANCELLED) {
-        return status;
-      }
-      SqlStatementsFidelityTest.sleep(20);
-    }
-    throw new AssertionError("command " + commandId + " did not finish");
+    ws.awaitCommand(commandId, WAIT);
+    CommandStatusResponse status = w.commandExecution().commandStatus(clusterId, contextId, commandId);
+    assertNotNull(status.getStatus(), "a status the SDK's CommandStatus knows");
+    assertEquals(commandId, status.getId());
+    assertTrue(status.getStatus() == CommandStatus.FINISHED || status.getStatus() == CommandStatus.ERROR
+        || status.getStatus() == CommandStatus.CANCELLED, String.valueOf(status.getStatus()));
+    return status;
   }
 
   private static boolean pythonOnPath() {

@@ -89,18 +89,16 @@ class GenieFidelityTest {
         .getResponse();
   }
 
-  /** Polls {@code getMessage} until a terminal status, as a caller without the SDK's 1-second waiter would. */
+  /**
+   * Waits on the workspace (no polling) until the message is terminal, then reads it with {@code getMessage}, as a
+   * caller without the SDK's 1-second waiter would.
+   */
   private static GenieMessage await(String conversationId, String messageId) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      GenieMessage message = w.genie().getMessage(spaceId, conversationId, messageId);
-      assertNotNull(message.getStatus(), "every status must be one the SDK's MessageStatus knows");
-      if (TERMINAL.contains(message.getStatus())) {
-        return message;
-      }
-      SqlStatementsFidelityTest.sleep(10);
-    }
-    return fail("message " + messageId + " did not finish");
+    ws.awaitGenieMessage(messageId, Duration.ofSeconds(15));
+    GenieMessage message = w.genie().getMessage(spaceId, conversationId, messageId);
+    assertNotNull(message.getStatus(), "every status must be one the SDK's MessageStatus knows");
+    assertTrue(TERMINAL.contains(message.getStatus()), String.valueOf(message.getStatus()));
+    return message;
   }
 
   private static GenieAttachment attachment(GenieMessage message, Predicate<GenieAttachment> kind) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
@@ -363,27 +362,12 @@ class SqlStatementsFidelityTest {
     assertEquals(StatementState.CANCELED, r.getStatus().getState());
   }
 
+  /** Waits on the workspace (no polling) until the statement is terminal, then reads it through the SDK. */
   private static StatementResponse awaitTerminal(String id) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      StatementResponse r = w.statementExecution().getStatement(id);
-      StatementState state = r.getStatus().getState();
-      assertNotNull(state, "a state the SDK knows");
-      if (state != StatementState.PENDING && state != StatementState.RUNNING) {
-        return r;
-      }
-      sleep(20);
-    }
-    return fail("statement " + id + " did not finish");
-  }
-
-  static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    ws.awaitStatement(id, Duration.ofSeconds(20));
+    StatementResponse r = w.statementExecution().getStatement(id);
+    assertNotNull(r.getStatus().getState(), "a state the SDK knows");
+    return r;
   }
 
   // ---- Queries API

@@ -293,10 +293,9 @@ class WireSchemaFidelityTest {
     GenieStartConversationResponse failing = w.genie().startConversation(
         new GenieStartConversationMessageRequest().setSpaceId(space).setContent("explode")).getResponse();
     String f = g + "/conversations/" + failing.getConversationId() + "/messages/" + failing.getMessageId();
-    for (int i = 0; i < 200 && w.genie().getMessage(space, failing.getConversationId(), failing.getMessageId()).getStatus()
-        != com.databricks.sdk.service.dashboards.MessageStatus.FAILED; i++) {
-      SqlStatementsFidelityTest.sleep(10);
-    }
+    ws.awaitGenieMessage(failing.getMessageId(), Duration.ofSeconds(20));
+    assertEquals(com.databricks.sdk.service.dashboards.MessageStatus.FAILED,
+        w.genie().getMessage(space, failing.getConversationId(), failing.getMessageId()).getStatus());
     problems.addAll(check("GET " + f, GenieMessage.class));
     assertNoProblems(problems);
   }
