@@ -2,7 +2,6 @@ package dev.kiln.genie;
 
 import dev.kiln.sql.SqlOptions;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Tuning for {@link GenieClient}: how messages are polled, how long waiting for an answer may take,
@@ -99,7 +98,7 @@ public final class GenieOptions {
 
     /** Positive. */
     public Builder messageTimeout(Duration value) {
-      Objects.requireNonNull(value, "messageTimeout");
+      notNull(value, "messageTimeout");
       if (value.isNegative() || value.isZero()) {
         throw new IllegalArgumentException("messageTimeout must be positive, was " + value);
       }
@@ -129,7 +128,7 @@ public final class GenieOptions {
     }
 
     public Builder sqlOptions(SqlOptions value) {
-      this.sqlOptions = Objects.requireNonNull(value, "sqlOptions");
+      this.sqlOptions = notNull(value, "sqlOptions");
       return this;
     }
 
@@ -140,8 +139,15 @@ public final class GenieOptions {
       return new GenieOptions(this);
     }
 
+    private static <T> T notNull(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + " must not be null");
+      }
+      return value;
+    }
+
     private static Duration pollDelay(Duration value, String name) {
-      Objects.requireNonNull(value, name);
+      notNull(value, name);
       if (value.compareTo(MIN_POLL_DELAY) < 0 || value.compareTo(MAX_POLL_DELAY) > 0) {
         throw new IllegalArgumentException(name + " must be 500 ms to 10 s (at most two polls a second), was " + value);
       }

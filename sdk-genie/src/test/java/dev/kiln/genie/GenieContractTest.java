@@ -317,6 +317,8 @@ class GenieContractTest {
         () -> GenieOptions.builder().messageTimeout(Duration.ofSeconds(-1))).getMessage().contains("messageTimeout"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> GenieOptions.builder()
         .pollInitialDelay(Duration.ofSeconds(6)).build()).getMessage().contains("pollMaxDelay"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> GenieOptions.builder().sqlOptions(null)).getMessage().contains("sqlOptions"));
     GenieOptions o = GenieOptions.builder().messageTimeout(Duration.ofMinutes(2)).build();
     assertEquals(o.toString(), o.toBuilder().build().toString());
     assertEquals(Duration.ofMinutes(2), GenieClient.create(db, o).options().messageTimeout());
