@@ -2,12 +2,14 @@ package dev.kiln.vectorsearch;
 
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
-import dev.kiln.core.spi.Futures;
 import dev.kiln.core.PagedIterable;
 import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.core.spi.Args;
+import dev.kiln.core.spi.Calls;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.vectorsearch.internal.DeleteRequestBody;
-import dev.kiln.vectorsearch.internal.EndpointListResponse;
-import dev.kiln.vectorsearch.internal.IndexListResponse;
+import dev.kiln.vectorsearch.internal.EndpointListResponseBody;
+import dev.kiln.vectorsearch.internal.IndexListResponseBody;
 import dev.kiln.vectorsearch.internal.QueryNextPageRequestBody;
 import dev.kiln.vectorsearch.internal.QueryRequestBody;
 import dev.kiln.vectorsearch.internal.QueryResponseBody;
@@ -23,19 +25,21 @@ import dev.kiln.vectorsearch.model.VectorSearchEndpoint;
 import dev.kiln.vectorsearch.model.WriteResult;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Vector Search: endpoints, indexes, similarity queries with paging, full scans and writes to
- * direct-access indexes. Thread-safe; holds no resources of its own (the {@link DatabricksClient}
- * owns connections and threads).
+ * direct-access indexes. Create with {@link #create(DatabricksClient)} or
+ * {@link #create(DatabricksClient, VectorSearchOptions)}. Thread-safe; holds no resources of its own
+ * (the {@link DatabricksClient} owns connections and threads).
  *
- * <p>Blocking methods throw typed {@code DatabricksException}s. {@code *Async} methods never throw:
- * invalid arguments, too, arrive as a failed future, and cancelling the future abandons the HTTP call
- * (and any retry still pending). Listings, {@link #queryAll} and {@link #scan} are lazy: nothing is
+ * <p>Every remote call has a blocking form and an {@code *Async} twin. Blocking methods throw typed
+ * {@code DatabricksException}s. {@code *Async} methods never throw: invalid arguments arrive as a
+ * future failed with {@link InvalidRequestException}, and cancelling the future abandons the HTTP
+ * call (and any retry still pending). Arguments are checked before anything is sent: a null argument
+ * is named in the message; an index name must be a three-level Unity Catalog name
+ * ({@code catalog.schema.index}, each part at most 255 characters); an endpoint name must not be
+ * blank, {@code .} or {@code ..}. Listings, {@link #queryAll} and {@link #scan} are lazy: nothing is
  * sent until they are iterated, and each iteration starts over.
  *
  * <p>Queries and scans are reads sent as POST, so they are marked safe to repeat (retried on 5xx and
@@ -43,19 +47,31 @@ import java.util.function.Supplier;
  * writer changed in between.
  */
 public final class VectorSearchClient {
-  /** Entries fetched per scan request by {@link #scan(String)}. */
-  public static final int DEFAULT_SCAN_PAGE_SIZE = 100;
+  /** Unity Catalog's limit on one part of a name. */
+  static final int MAX_NAME_PART_LENGTH = 255;
 
-  private static final String BASE = "/api/2.0/vector-search";
+  private static final String ENDPOINTS = "/api/2.0/vector-search/endpoints";
+  private static final String INDEXES = "/api/2.0/vector-search/indexes";
+  private static final String INDEX = INDEXES + "/{index_name}";
 
   private final DatabricksClient db;
+  private final VectorSearchOptions options;
 
-  private VectorSearchClient(DatabricksClient db) {
-    this.db = Objects.requireNonNull(db, "db");
+  private VectorSearchClient(DatabricksClient db, VectorSearchOptions options) {
+    this.db = Args.notNull(db, "db");
+    this.options = Args.notNull(options, "options");
   }
 
   public static VectorSearchClient create(DatabricksClient db) {
-    return new VectorSearchClient(db);
+    return new VectorSearchClient(db, VectorSearchOptions.defaults());
+  }
+
+  public static VectorSearchClient create(DatabricksClient db, VectorSearchOptions options) {
+    return new VectorSearchClient(db, options);
+  }
+
+  public VectorSearchOptions options() {
+    return options;
   }
 
   // ---- endpoints and indexes ------------------------------------------------------------------
@@ -63,98 +79,108 @@ public final class VectorSearchClient {
   /** Every endpoint in the workspace, page by page as iterated. */
   public PagedIterable<VectorSearchEndpoint> listEndpoints() {
     return PagedIterable.of(token -> db.call(
-        ApiRequest.get(BASE + "/endpoints").query("page_token", token).build(),
-        EndpointListResponse.class).toPage());
+        ApiRequest.get(ENDPOINTS).query("page_token", token).build(), EndpointListResponseBody.class).toPage());
   }
 
   public VectorSearchEndpoint getEndpoint(String endpointName) {
-    return Futures.join(getEndpointAsync(endpointName));
+    return Calls.join(getEndpointAsync(endpointName));
   }
 
   public CompletableFuture<VectorSearchEndpoint> getEndpointAsync(String endpointName) {
-    return callAsync(() -> ApiRequest.get(BASE + "/endpoints/" + ApiRequest.segment(endpointName)).build(),
-        VectorSearchEndpoint.class, Function.identity());
+    return Calls.async(() -> db.callAsync(
+        ApiRequest.get(ENDPOINTS + "/{endpoint_name}", endpointName(endpointName)).build(),
+        VectorSearchEndpoint.class));
   }
 
-  /** Summaries (name, type, primary key, endpoint) of the indexes an endpoint serves. */
+  /**
+   * Summaries (name, type, primary key, endpoint) of the indexes an endpoint serves. Throws
+   * {@link InvalidRequestException} at once for a bad endpoint name.
+   */
   public PagedIterable<VectorIndex> listIndexes(String endpointName) {
-    requireName(endpointName, "endpointName");
+    String endpoint = endpointName(endpointName);
     return PagedIterable.of(token -> db.call(
-        ApiRequest.get(BASE + "/indexes").query("endpoint_name", endpointName).query("page_token", token).build(),
-        IndexListResponse.class).toPage());
+        ApiRequest.get(INDEXES).query("endpoint_name", endpoint).query("page_token", token).build(),
+        IndexListResponseBody.class).toPage());
   }
 
   /** The full description of an index, including its status and specs. */
   public VectorIndex getIndex(String indexName) {
-    return Futures.join(getIndexAsync(indexName));
+    return Calls.join(getIndexAsync(indexName));
   }
 
   public CompletableFuture<VectorIndex> getIndexAsync(String indexName) {
-    return callAsync(() -> ApiRequest.get(indexPath(indexName, "")).build(), VectorIndex.class, Function.identity());
+    return Calls.async(() -> db.callAsync(ApiRequest.get(INDEX, indexName(indexName)).build(), VectorIndex.class));
   }
 
   // ---- queries --------------------------------------------------------------------------------
 
   /** The first page of matches, best first; see {@link #queryAll} to read every page. */
   public VectorQueryResult query(String indexName, VectorQuery query) {
-    return Futures.join(queryAsync(indexName, query));
+    return Calls.join(queryAsync(indexName, query));
   }
 
   public CompletableFuture<VectorQueryResult> queryAsync(String indexName, VectorQuery query) {
-    return callAsync(() -> ApiRequest.post(indexPath(indexName, "/query"))
-            .jsonBody(QueryRequestBody.of(Objects.requireNonNull(query, "query")))
-            .idempotent(true)
-            .build(),
-        QueryResponseBody.class, QueryResponseBody::toResult);
+    return Calls.async(() -> {
+      ApiRequest request = ApiRequest.post(INDEX + "/query", indexName(indexName))
+          .jsonBody(QueryRequestBody.of(Args.notNull(query, "query")))
+          .idempotent(true)
+          .build();
+      return Futures.map(db.callAsync(request, QueryResponseBody.class), QueryResponseBody::toResult);
+    });
   }
 
   /** The page after the one that returned {@code pageToken}; the server needs the endpoint's name. */
   public VectorQueryResult queryNextPage(String indexName, String endpointName, String pageToken) {
-    return Futures.join(queryNextPageAsync(indexName, endpointName, pageToken));
+    return Calls.join(queryNextPageAsync(indexName, endpointName, pageToken));
   }
 
   public CompletableFuture<VectorQueryResult> queryNextPageAsync(String indexName, String endpointName,
       String pageToken) {
-    return callAsync(() -> {
-      requireName(endpointName, "endpointName");
-      requireName(pageToken, "pageToken");
-      return ApiRequest.post(indexPath(indexName, "/query-next-page"))
-          .jsonBody(new QueryNextPageRequestBody(endpointName, pageToken))
-          .idempotent(true)
-          .build();
-    }, QueryResponseBody.class, QueryResponseBody::toResult);
+    return Calls.async(() -> {
+      String index = indexName(indexName);
+      QueryNextPageRequestBody body =
+          QueryNextPageRequestBody.of(endpointName(endpointName), Args.notBlank(pageToken, "pageToken"));
+      ApiRequest request = ApiRequest.post(INDEX + "/query-next-page", index).jsonBody(body).idempotent(true).build();
+      return Futures.map(db.callAsync(request, QueryResponseBody.class), QueryResponseBody::toResult);
+    });
   }
 
   /**
-   * Every match of the query across all pages, fetched as iterated. Pages after the first need the
-   * endpoint's name: it is taken from {@link VectorQuery#endpointName()} when set, otherwise looked
-   * up with {@link #getIndex} once, and only if a second page exists.
+   * Every match of the query across all pages, fetched as iterated; each iteration starts over from
+   * the first page. Pages after the first need the endpoint's name: it is taken from
+   * {@link VectorQuery#endpointName()} when set, otherwise looked up with {@link #getIndex} once,
+   * and only if a second page exists. Throws {@link InvalidRequestException} at once for bad
+   * arguments.
    */
   public PagedIterable<VectorMatch> queryAll(String indexName, VectorQuery query) {
-    requireName(indexName, "indexName");
-    return PagedIterable.of(new QueryPages(this, indexName, Objects.requireNonNull(query, "query")));
+    String index = indexName(indexName);
+    return PagedIterable.of(new QueryPages(this, index, Args.notNull(query, "query")));
   }
 
   // ---- scan -----------------------------------------------------------------------------------
 
-  /** Every entry of the index, {@value #DEFAULT_SCAN_PAGE_SIZE} per request; see {@link #scan(String, int)}. */
+  /**
+   * Every entry of the index, {@link VectorSearchOptions#scanPageSize()} per request; see
+   * {@link #scan(String, int)}.
+   */
   public PagedIterable<Map<String, Object>> scan(String indexName) {
-    return scan(indexName, DEFAULT_SCAN_PAGE_SIZE);
+    return scan(indexName, options.scanPageSize());
   }
 
   /**
    * Every entry of the index in primary-key order, {@code pageSize} per request, until the server
    * returns an empty page. Each entry maps column name to value: String, Double (every number: the
-   * wire type is a double), Boolean, null, List or Map (for list and struct values).
+   * wire type is a double), Boolean, null, List or Map (for list and struct values). Throws
+   * {@link InvalidRequestException} at once for bad arguments.
    */
   public PagedIterable<Map<String, Object>> scan(String indexName, int pageSize) {
-    requireName(indexName, "indexName");
-    if (pageSize < 1) {
-      throw new InvalidRequestException("scan pageSize must be at least 1, got " + pageSize);
-    }
-    String path = indexPath(indexName, "/scan");
+    String index = indexName(indexName);
+    Args.positive(pageSize, "pageSize");
     return PagedIterable.of(lastPrimaryKey -> db.call(
-        ApiRequest.post(path).jsonBody(new ScanRequestBody(lastPrimaryKey, pageSize)).idempotent(true).build(),
+        ApiRequest.post(INDEX + "/scan", index)
+            .jsonBody(ScanRequestBody.of(lastPrimaryKey, pageSize))
+            .idempotent(true)
+            .build(),
         ScanResponseBody.class).toPage());
   }
 
@@ -166,16 +192,19 @@ public final class VectorSearchClient {
    * throw, so check {@link WriteResult#isComplete()} or call {@link WriteResult#orThrow()}.
    */
   public WriteResult upsert(String indexName, List<Map<String, Object>> rows) {
-    return Futures.join(upsertAsync(indexName, rows));
+    return Calls.join(upsertAsync(indexName, rows));
   }
 
   public CompletableFuture<WriteResult> upsertAsync(String indexName, List<Map<String, Object>> rows) {
-    return callAsync(() -> {
-      if (rows == null || rows.isEmpty()) {
-        throw new InvalidRequestException("upsert needs at least one row");
+    return Calls.async(() -> {
+      String index = indexName(indexName);
+      notEmpty(rows, "rows");
+      for (int i = 0; i < rows.size(); i++) {
+        Args.notNull(rows.get(i), "rows[" + i + "]");
       }
-      return ApiRequest.post(indexPath(indexName, "/upsert-data")).jsonBody(UpsertRequestBody.of(rows)).build();
-    }, WriteResponseBody.class, WriteResponseBody::toResult);
+      ApiRequest request = ApiRequest.post(INDEX + "/upsert-data", index).jsonBody(UpsertRequestBody.of(rows)).build();
+      return Futures.map(db.callAsync(request, WriteResponseBody.class), WriteResponseBody::toResult);
+    });
   }
 
   /**
@@ -184,47 +213,61 @@ public final class VectorSearchClient {
    * (the REST reference's form; no URL-length limit on big batches).
    */
   public WriteResult delete(String indexName, List<String> primaryKeys) {
-    return Futures.join(deleteAsync(indexName, primaryKeys));
+    return Calls.join(deleteAsync(indexName, primaryKeys));
   }
 
   public CompletableFuture<WriteResult> deleteAsync(String indexName, List<String> primaryKeys) {
-    return callAsync(() -> {
-      if (primaryKeys == null || primaryKeys.isEmpty()) {
-        throw new InvalidRequestException("delete needs at least one primary key");
+    return Calls.async(() -> {
+      String index = indexName(indexName);
+      notEmpty(primaryKeys, "primaryKeys");
+      for (int i = 0; i < primaryKeys.size(); i++) {
+        Args.notBlank(primaryKeys.get(i), "primaryKeys[" + i + "]");
       }
-      for (String key : primaryKeys) {
-        requireName(key, "primary key");
-      }
-      return ApiRequest.delete(indexPath(indexName, "/delete-data"))
-          .jsonBody(new DeleteRequestBody(primaryKeys))
+      ApiRequest request = ApiRequest.delete(INDEX + "/delete-data", index)
+          .jsonBody(DeleteRequestBody.of(primaryKeys))
           .idempotent(false) // DELETE defaults to retryable; a resend could remove a row re-added meanwhile
           .build();
-    }, WriteResponseBody.class, WriteResponseBody::toResult);
+      return Futures.map(db.callAsync(request, WriteResponseBody.class), WriteResponseBody::toResult);
+    });
   }
 
-  // ---- helpers --------------------------------------------------------------------------------
+  // ---- argument checks ------------------------------------------------------------------------
 
   /**
-   * Builds the request (where argument checks throw), sends it and decodes the answer with
-   * {@code then}. A bad argument fails the future; cancelling the future cancels the call.
+   * A three-level Unity Catalog name, checked before anything is sent: anything else is rejected by
+   * the server anyway, and a dot segment ({@code .}, {@code ..}) would address another resource.
    */
-  private <T, U> CompletableFuture<U> callAsync(Supplier<ApiRequest> request, Class<T> type,
-      Function<? super T, ? extends U> then) {
-    try {
-      return Futures.map(db.callAsync(request.get(), type), then);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+  static String indexName(String value) {
+    Args.notBlank(value, "indexName");
+    if (value.length() > 3 * MAX_NAME_PART_LENGTH + 2) {
+      throw new InvalidRequestException("indexName is " + value.length() + " characters; at most "
+          + (3 * MAX_NAME_PART_LENGTH + 2) + " are allowed");
     }
+    String[] parts = value.split("\\.", -1);
+    if (parts.length != 3) {
+      throw new InvalidRequestException(
+          "indexName must be a three-level name catalog.schema.index, got " + parts.length + " part(s)");
+    }
+    for (String part : parts) {
+      if (part.isBlank()) {
+        throw new InvalidRequestException("indexName must be a three-level name catalog.schema.index with no empty part");
+      }
+      if (part.length() > MAX_NAME_PART_LENGTH) {
+        throw new InvalidRequestException("indexName has a part of " + part.length() + " characters; at most "
+            + MAX_NAME_PART_LENGTH + " are allowed");
+      }
+    }
+    return value;
   }
 
-  private static String indexPath(String indexName, String suffix) {
-    requireName(indexName, "indexName");
-    return BASE + "/indexes/" + ApiRequest.segment(indexName) + suffix;
+  private static String endpointName(String value) {
+    return Args.id(value, "endpointName");
   }
 
-  private static void requireName(String value, String what) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidRequestException(what + " must not be empty");
+  private static void notEmpty(List<?> values, String name) {
+    Args.notNull(values, name);
+    if (values.isEmpty()) {
+      throw new InvalidRequestException(name + " must not be empty");
     }
   }
 

@@ -80,12 +80,12 @@ class EndpointsAndIndexesTest extends MockServerTest {
 
   @Test
   void unknownEnumValuesAreKeptRaw() throws Exception {
-    enqueueJson("{'name': 'idx', 'index_type': 'HYBRID_MAGIC'}");
+    enqueueJson("{'name': 'main.docs.idx', 'index_type': 'HYBRID_MAGIC'}");
     enqueueJson("{'name': 'ep', 'endpoint_type': 'QUANTUM',"
         + " 'endpoint_status': {'state': 'HIBERNATING', 'message': 'zzz'},"
         + " 'num_indexes': 3, 'creation_timestamp': 1700000000000}");
 
-    VectorIndex index = vs.getIndex("idx");
+    VectorIndex index = vs.getIndex("main.docs.idx");
     VectorSearchEndpoint endpoint = vs.getEndpoint("ep");
 
     assertEquals(IndexType.UNKNOWN, index.indexType());
@@ -97,7 +97,7 @@ class EndpointsAndIndexesTest extends MockServerTest {
     assertEquals("zzz", endpoint.endpointStatus().orElseThrow().message().orElseThrow());
     assertEquals(3, endpoint.numIndexes().orElseThrow());
     assertEquals(1700000000000L, endpoint.creationTimestamp().orElseThrow());
-    take("GET", "/api/2.0/vector-search/indexes/idx", null);
+    take("GET", "/api/2.0/vector-search/indexes/main.docs.idx", null);
     take("GET", "/api/2.0/vector-search/endpoints/ep", null);
   }
 
@@ -115,7 +115,30 @@ class EndpointsAndIndexesTest extends MockServerTest {
   void missingIndexSurfacesAsTheTypedServiceError() throws Exception {
     enqueue(404, "{'error_code': 'RESOURCE_DOES_NOT_EXIST', 'message': 'Index idx does not exist'}");
 
-    ResourceDoesNotExistException e = assertThrows(ResourceDoesNotExistException.class, () -> vs.getIndex("idx"));
+    ResourceDoesNotExistException e = assertThrows(ResourceDoesNotExistException.class, () -> vs.getIndex("main.docs.idx"));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
+
+  @Test
+  void longestThreeLevelIndexNameIsSentAsOneSegment() throws Exception {
+    String part = "p".repeat(VectorSearchClient.MAX_NAME_PART_LENGTH);
+    String name = part + "." + part + "." + part;
+    enqueueJson("{'name': '" + name + "'}");
+    enqueueJson("{'name': 'main.docs.my idx/2'}");
+
+    assertEquals(name, vs.getIndex(name).name());
+    vs.getIndex("main.docs.my idx/2");
+
+    take("GET", "/api/2.0/vector-search/indexes/" + name, null);
+    take("GET", "/api/2.0/vector-search/indexes/main.docs.my%20idx%2F2", null);
+  }
+
+  @Test
+  void endpointNamesAreOneEncodedSegment() throws Exception {
+    enqueueJson("{'name': 'a/b c'}");
+
+    vs.getEndpoint("a/b c");
+
+    take("GET", "/api/2.0/vector-search/endpoints/a%2Fb%20c", null);
   }
 }

@@ -94,7 +94,7 @@ class QueryTest extends MockServerTest {
 
     RecordedRequest r = take("POST", QUERY_PATH,
         "{'columns': ['id', 'text'], 'query_text': 'hybrid text', 'query_vector': [0.1, -0.25, 3.0],"
-            + " 'filters_json': '{\\'id <\\':5,\\'lang\\':[\\'en\\',\\'fr\\']}',"
+            + " 'filters_json': '{\\\"id <\\\":5,\\\"lang\\\":[\\\"en\\\",\\\"fr\\\"]}',"
             + " 'num_results': 5, 'query_type': 'HYBRID', 'score_threshold': 0.4, 'columns_to_rerank': ['text']}");
     JsonNode body = bodyTree(r);
     // filters_json is a string holding JSON, not a nested object
@@ -115,7 +115,7 @@ class QueryTest extends MockServerTest {
         .build());
 
     JsonNode body = bodyTree(take("POST", QUERY_PATH,
-        "{'columns': ['id'], 'query_vector': [0.5, 1.0], 'filters_json': '{\\'id >=\\': 3}'}"));
+        "{'columns': ['id'], 'query_vector': [0.5, 1.0], 'filters_json': '{\\\"id >=\\\": 3}'}"));
     assertEquals("{\"id >=\": 3}", body.get("filters_json").textValue());
   }
 

@@ -42,7 +42,7 @@ class ReadmeSnippetTest extends MockServerTest {
     take("POST", "/api/2.0/vector-search/indexes/main.docs.en_wiki_index/query",
         "{'columns': ['id', 'text'], 'query_text': 'Databricks Vector Search', 'num_results': 20}");
     take("POST", "/api/2.0/vector-search/indexes/main.docs.en_wiki_index/query",
-        "{'columns': ['id', 'text'], 'query_text': 'Databricks Vector Search', 'filters_json': '{\\'id <\\':5}'}");
+        "{'columns': ['id', 'text'], 'query_text': 'Databricks Vector Search', 'filters_json': '{\\\"id <\\\":5}'}");
     take("POST", "/api/2.0/vector-search/indexes/main.docs.direct_idx/upsert-data", null);
     assertEquals(3, server.getRequestCount());
   }

@@ -67,7 +67,7 @@ class ScanTest extends MockServerTest {
 
     assertEquals(0, vs.scan("main.docs.idx").stream().count());
 
-    take("POST", SCAN_PATH, "{'num_results': " + VectorSearchClient.DEFAULT_SCAN_PAGE_SIZE + "}");
+    take("POST", SCAN_PATH, "{'num_results': " + VectorSearchOptions.defaults().scanPageSize() + "}");
   }
 
   @Test

@@ -35,7 +35,7 @@ class WriteTest extends MockServerTest {
     assertEquals(1, body.size());
     assertTrue(body.get("inputs_json").isTextual(), "inputs_json is a string holding JSON");
     assertEquals(
-        tree(json("[{'id': 'doc-1', 'text': 'hello', 'embedding': [0.1, 0.2], 'note': null}, {'id': 'doc-2'}]")),
+        tree(("[{'id': 'doc-1', 'text': 'hello', 'embedding': [0.1, 0.2], 'note': null}, {'id': 'doc-2'}]")),
         tree(body.get("inputs_json").textValue()));
     assertEquals(WriteStatus.SUCCESS, r.status());
     assertEquals(2, r.successRowCount());

@@ -9,8 +9,12 @@ public final class QueryNextPageRequestBody {
   @JsonProperty("page_token")
   private final String pageToken;
 
-  public QueryNextPageRequestBody(String endpointName, String pageToken) {
+  private QueryNextPageRequestBody(String endpointName, String pageToken) {
     this.endpointName = endpointName;
     this.pageToken = pageToken;
+  }
+
+  public static QueryNextPageRequestBody of(String endpointName, String pageToken) {
+    return new QueryNextPageRequestBody(endpointName, pageToken);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.vectorsearch.internal;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.vectorsearch.model.VectorMatch;
@@ -9,28 +10,45 @@ import java.util.List;
 
 /** Wire answer of query and query-next-page: {@code {manifest, result{row_count, data_array}, next_page_token}}. */
 public final class QueryResponseBody {
-  @JsonProperty("manifest")
-  Manifest manifest;
-  @JsonProperty("result")
-  ResultData result;
-  @JsonProperty("next_page_token")
-  String nextPageToken;
+  private final Manifest manifest;
+  private final ResultData result;
+  private final String nextPageToken;
+
+  @JsonCreator
+  QueryResponseBody(@JsonProperty("manifest") Manifest manifest, @JsonProperty("result") ResultData result,
+      @JsonProperty("next_page_token") String nextPageToken) {
+    this.manifest = manifest;
+    this.result = result;
+    this.nextPageToken = nextPageToken;
+  }
 
   static final class Manifest {
-    @JsonProperty("columns")
-    List<Column> columns;
+    private final List<Column> columns;
+
+    @JsonCreator
+    Manifest(@JsonProperty("columns") List<Column> columns) {
+      this.columns = columns;
+    }
   }
 
   static final class Column {
-    @JsonProperty("name")
-    String name;
+    private final String name;
+
+    @JsonCreator
+    Column(@JsonProperty("name") String name) {
+      this.name = name;
+    }
   }
 
   static final class ResultData {
-    @JsonProperty("row_count")
-    Long rowCount;
-    @JsonProperty("data_array")
-    List<List<JsonNode>> dataArray;
+    private final Long rowCount;
+    private final List<List<JsonNode>> dataArray;
+
+    @JsonCreator
+    ResultData(@JsonProperty("row_count") Long rowCount, @JsonProperty("data_array") List<List<JsonNode>> dataArray) {
+      this.rowCount = rowCount;
+      this.dataArray = dataArray;
+    }
   }
 
   public VectorQueryResult toResult() {

@@ -9,8 +9,12 @@ public final class ScanRequestBody {
   @JsonProperty("num_results")
   private final int numResults;
 
-  public ScanRequestBody(String lastPrimaryKey, int numResults) {
+  private ScanRequestBody(String lastPrimaryKey, int numResults) {
     this.lastPrimaryKey = lastPrimaryKey;
     this.numResults = numResults;
+  }
+
+  public static ScanRequestBody of(String lastPrimaryKey, int numResults) {
+    return new ScanRequestBody(lastPrimaryKey, numResults);
   }
 }

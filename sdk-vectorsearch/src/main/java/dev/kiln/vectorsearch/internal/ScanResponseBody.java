@@ -1,5 +1,6 @@
 package dev.kiln.vectorsearch.internal;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.Page;
@@ -11,21 +12,33 @@ import java.util.Map;
 
 /** Wire answer of scan: {@code {data[{fields[{key, value}]}], last_primary_key}}. */
 public final class ScanResponseBody {
-  @JsonProperty("data")
-  List<Entry> data;
-  @JsonProperty("last_primary_key")
-  String lastPrimaryKey;
+  private final List<Entry> data;
+  private final String lastPrimaryKey;
+
+  @JsonCreator
+  ScanResponseBody(@JsonProperty("data") List<Entry> data, @JsonProperty("last_primary_key") String lastPrimaryKey) {
+    this.data = data;
+    this.lastPrimaryKey = lastPrimaryKey;
+  }
 
   static final class Entry {
-    @JsonProperty("fields")
-    List<Field> fields;
+    private final List<Field> fields;
+
+    @JsonCreator
+    Entry(@JsonProperty("fields") List<Field> fields) {
+      this.fields = fields;
+    }
   }
 
   static final class Field {
-    @JsonProperty("key")
-    String key;
-    @JsonProperty("value")
-    JsonNode value;
+    private final String key;
+    private final JsonNode value;
+
+    @JsonCreator
+    Field(@JsonProperty("key") String key, @JsonProperty("value") JsonNode value) {
+      this.key = key;
+      this.value = value;
+    }
   }
 
   /**
