@@ -1,7 +1,6 @@
 package dev.kiln.vectorsearch.model;
 
 import dev.kiln.core.spi.WireEnums;
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
  * Lifecycle state of a Vector Search endpoint.
@@ -14,7 +13,6 @@ public enum EndpointState {
   YELLOW_STATE,
   RED_STATE,
   DELETED,
-  @JsonEnumDefaultValue
   UNKNOWN;
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */

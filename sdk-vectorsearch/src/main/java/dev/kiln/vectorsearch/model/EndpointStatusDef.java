@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = EndpointStatus.class)
 @JsonDeserialize(as = EndpointStatus.class)
-public abstract class EndpointStatusDef {
+abstract class EndpointStatusDef {
   /** The state exactly as the server sent it, including values this SDK does not know. */
   @JsonProperty("state")
   public abstract Optional<String> rawState();

@@ -1,7 +1,6 @@
 package dev.kiln.vectorsearch.model;
 
 import dev.kiln.core.spi.WireEnums;
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
  * The kind of compute behind a Vector Search endpoint.
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 public enum EndpointType {
   STANDARD,
   STORAGE_OPTIMIZED,
-  @JsonEnumDefaultValue
   UNKNOWN;
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */

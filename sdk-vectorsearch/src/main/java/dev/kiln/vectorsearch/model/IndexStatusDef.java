@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = IndexStatus.class)
 @JsonDeserialize(as = IndexStatus.class)
-public abstract class IndexStatusDef {
+abstract class IndexStatusDef {
   /** True once the index serves queries; false while absent. */
   @Value.Default
   @JsonProperty("ready")

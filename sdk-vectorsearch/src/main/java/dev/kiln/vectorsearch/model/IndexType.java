@@ -1,7 +1,6 @@
 package dev.kiln.vectorsearch.model;
 
 import dev.kiln.core.spi.WireEnums;
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
  * How an index is fed: synced from a Delta table, or written directly through the API.
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 public enum IndexType {
   DELTA_SYNC,
   DIRECT_ACCESS,
-  @JsonEnumDefaultValue
   UNKNOWN;
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = VectorIndex.class)
 @JsonDeserialize(as = VectorIndex.class)
-public abstract class VectorIndexDef {
+abstract class VectorIndexDef {
   /** Three-level Unity Catalog name, e.g. {@code main.docs.en_wiki_index}. */
   @JsonProperty("name")
   public abstract String name();

@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  * JSON that does not parse, non-finite vector components.
  */
 @Value.Immutable
-public abstract class VectorQueryDef {
+abstract class VectorQueryDef {
   /** Most results one query may return across all its pages (server limit). */
   public static final int MAX_RESULTS = 10_000;
 

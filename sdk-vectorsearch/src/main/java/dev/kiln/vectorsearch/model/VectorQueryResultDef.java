@@ -6,7 +6,7 @@ import org.immutables.value.Value;
 
 /** One page of similarity-search matches, best first. */
 @Value.Immutable
-public abstract class VectorQueryResultDef {
+abstract class VectorQueryResultDef {
   /** Column names from the result manifest; the last one holds the score. */
   public abstract List<String> columns();
 

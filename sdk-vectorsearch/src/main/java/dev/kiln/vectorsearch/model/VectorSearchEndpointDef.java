@@ -10,7 +10,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = VectorSearchEndpoint.class)
 @JsonDeserialize(as = VectorSearchEndpoint.class)
-public abstract class VectorSearchEndpointDef {
+abstract class VectorSearchEndpointDef {
   @JsonProperty("name")
   public abstract String name();
 

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * {@link #isComplete()} or call {@link #orThrow()}.
  */
 @Value.Immutable
-public abstract class WriteResultDef {
+abstract class WriteResultDef {
   /** The status exactly as the server sent it, including values this SDK does not know. */
   public abstract Optional<String> rawStatus();
 

@@ -1,7 +1,6 @@
 package dev.kiln.vectorsearch.model;
 
 import dev.kiln.core.spi.WireEnums;
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /**
  * Outcome of an upsert or delete on a direct-access index.
@@ -11,7 +10,6 @@ public enum WriteStatus {
   SUCCESS,
   PARTIAL_SUCCESS,
   FAILURE,
-  @JsonEnumDefaultValue
   UNKNOWN;
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */
