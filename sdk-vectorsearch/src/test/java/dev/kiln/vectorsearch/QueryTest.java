@@ -162,6 +162,27 @@ class QueryTest extends MockServerTest {
   }
 
   @Test
+  void queryAllStartsOverOnEachIterationAndLooksTheEndpointUpOnlyOnce() throws Exception {
+    PagedIterable<VectorMatch> all = vs.queryAll(INDEX, VectorQuery.builder().addColumns("id", "text").queryText("q").build());
+    for (int round = 0; round < 2; round++) {
+      enqueueJson(page("[1, 'a', 0.9]", "tok-1"));
+      if (round == 0) {
+        enqueueJson("{'name': 'main.docs.en_wiki_index', 'endpoint_name': 'ep'}");
+      }
+      enqueueJson(page("[2, 'b', 0.8]", null));
+
+      assertEquals(2, all.stream().count(), "round " + round);
+
+      take("POST", QUERY_PATH, "{'columns': ['id', 'text'], 'query_text': 'q'}");
+      if (round == 0) {
+        take("GET", "/api/2.0/vector-search/indexes/main.docs.en_wiki_index", null);
+      }
+      take("POST", NEXT_PATH, "{'endpoint_name': 'ep', 'page_token': 'tok-1'}");
+    }
+    assertEquals(5, server.getRequestCount());
+  }
+
+  @Test
   void singlePageQueryAllNeedsNoLookup() throws Exception {
     enqueueJson(page("[1, 'a', 0.9]", null));
 
