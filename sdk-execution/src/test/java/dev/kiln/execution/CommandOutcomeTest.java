@@ -19,8 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 
 /** Failures, cancels, timeouts and progress of commands. */
@@ -94,19 +92,6 @@ class CommandOutcomeTest extends ExecutionTestBase {
     future.cancel(true);
 
     assertEquals("cmd-1", body(ws.awaitRequests(COMMAND_CANCEL, 1).get(0)).get("commandId").asText());
-  }
-
-  @Test
-  void cancellingBeforeTheCommandIdIsKnownStillCancelsTheCommand() {
-    ExecutionContext ctx = startWithContext("ctx-1");
-    ws.then(COMMAND_EXECUTE, new MockResponse.Builder(FakeWorkspace.json("{\"id\":\"cmd-9\"}"))
-            .headersDelay(200, TimeUnit.MILLISECONDS).build())
-        .always(COMMAND_STATUS, status("cmd-9", "Running", null));
-
-    CompletableFuture<CommandResult> future = ctx.executeAsync("1");
-    future.cancel(true);
-
-    assertEquals("cmd-9", body(ws.awaitRequests(COMMAND_CANCEL, 1).get(0)).get("commandId").asText());
   }
 
   @Test

@@ -25,11 +25,8 @@ import dev.kiln.execution.model.Language;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -189,14 +186,9 @@ class ContextLifecycleTest extends ExecutionTestBase {
   @Test
   void interruptOfABlockingExecuteLeavesNoContextBehind() throws Exception {
     ExecutionContext ctx = startWithContext("ctx-1");
-    CountDownLatch polling = new CountDownLatch(1);
-    ws.then(COMMAND_EXECUTE, "{\"id\":\"cmd-1\"}")
-        .always(COMMAND_STATUS, r -> {
-          polling.countDown();
-          return new MockResponse.Builder(FakeWorkspace.json(status("cmd-1", "Running", null)))
-              .headersDelay(5, TimeUnit.MILLISECONDS) // keeps the fake-sleeper poll loop gentle
-              .build();
-        });
+    ws.then(COMMAND_EXECUTE, "{\"id\":\"cmd-1\"}").always(COMMAND_STATUS, status("cmd-1", "Running", null));
+    int sleepsSoFar = sleeper.sleeps().size();
+    sleeper.hold(); // the command waits for its next poll when the interrupt comes
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicBoolean flagKept = new AtomicBoolean();
     Thread user = new Thread(() -> {
@@ -208,7 +200,7 @@ class ContextLifecycleTest extends ExecutionTestBase {
       }
     }, "user-thread");
     user.start();
-    assertTrue(polling.await(5, TimeUnit.SECONDS));
+    sleeper.awaitSleeps(sleepsSoFar + 1);
 
     user.interrupt();
     user.join(5_000);
