@@ -86,6 +86,11 @@ public final class ClustersClient {
     return ensureRunningAsync(clusterId, readyTimeout);
   }
 
+  /** As {@link #ensureRunning(String)}; throws {@code OperationTimeoutException} after {@code timeout}. */
+  public ClusterInfo ensureRunning(String clusterId, Duration timeout) {
+    return Calls.join(ensureRunningAsync(clusterId, timeout));
+  }
+
   /** As {@link #ensureRunning(String)}; fails with {@code OperationTimeoutException} after {@code timeout}. */
   public CompletableFuture<ClusterInfo> ensureRunningAsync(String clusterId, Duration timeout) {
     return Calls.async(() -> {

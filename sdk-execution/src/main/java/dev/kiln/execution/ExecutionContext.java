@@ -106,7 +106,15 @@ public final class ExecutionContext implements AutoCloseable {
    * and keep the command running, use {@link #submit(String)} and {@link CommandHandle#await(Duration)}.
    */
   public CommandResult execute(String code, Duration timeout) {
-    return Calls.join(executeAsync(language, code, requirePositive(timeout)));
+    return Calls.join(executeAsync(code, timeout));
+  }
+
+  /**
+   * {@link #execute(String, Duration)} without blocking: when {@code timeout} runs out the command
+   * is cancelled and the future fails with {@code OperationTimeoutException}.
+   */
+  public CompletableFuture<CommandResult> executeAsync(String code, Duration timeout) {
+    return Calls.async(() -> executeAsync(language, code, requirePositive(timeout)));
   }
 
   /** Runs one command in another language than the context's (e.g. SQL in a Python context). */

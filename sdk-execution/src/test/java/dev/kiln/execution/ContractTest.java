@@ -50,8 +50,10 @@ class ContractTest extends ExecutionTestBase {
     failsNaming("code", () -> ctx.submitAsync(null));
     failsNaming("language", () -> ctx.submitAsync(null, "1"));
 
+    failsNaming("timeout", () -> ctx.executeAsync("1", null));
+    failsNaming("timeout", () -> ctx.executeAsync("1", Duration.ZERO));
     assertThrows(InvalidRequestException.class, () -> ctx.execute("1", null));
-    assertThrows(InvalidRequestException.class, () -> ctx.execute("1", Duration.ZERO));
+    assertThrows(InvalidRequestException.class, () -> exec.clusters().ensureRunning(CLUSTER, Duration.ZERO));
     assertThrows(InvalidRequestException.class, () -> ExecutionClient.create(null));
     assertThrows(InvalidRequestException.class, () -> ExecutionClient.create(db, null));
   }
