@@ -5,23 +5,35 @@ import static dev.kiln.sql.SqlTestBase.apiError;
 import static dev.kiln.sql.SqlTestBase.assertNoBody;
 import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.RetryPolicy;
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.ReadTimeoutException;
 import dev.kiln.core.error.ResourceDoesNotExistException;
-import dev.kiln.core.testing.Wire;
 import dev.kiln.core.testing.TestClients;
+import dev.kiln.core.testing.Wire;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
+import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 
 class InlineChunksTest extends SqlTestBase {
@@ -56,6 +68,45 @@ class InlineChunksTest extends SqlTestBase {
     answers.put("GET " + CHUNKS_PATH + "1", ok("{'chunk_index':1,'row_offset':2,'row_count':2,"
         + "'data_array':[['3','c'],['4','d']],'next_chunk_index':2,'next_chunk_internal_link':'" + CHUNKS_PATH + "2'}"));
     answers.put("GET " + CHUNKS_PATH + "2", ok("{'chunk_index':2,'row_offset':4,'row_count':1,'data_array':[['5','e']]}"));
+  }
+
+  @Test
+  void aChunkBodyThatStallsAfterItsHeadersEndsWithATypedTimeout() throws Exception {
+    answers.put("POST /api/2.0/sql/statements/", ok(threeChunks(MANIFEST_CHUNKS, 5)));
+    serveChunks();
+    CountDownLatch unstall = new CountDownLatch(1);
+    String whole = Wire.json("{'chunk_index':1,'row_offset':2,'row_count':2,'data_array':[['3','c'],['4','d']]}");
+    answers.put("GET " + CHUNKS_PATH + "1", new MockResponse.Builder().code(200)
+        .addHeader("Content-Type", "application/json")
+        .body(new MockResponseBody() {
+          @Override
+          public long getContentLength() {
+            return whole.length();
+          }
+
+          @Override
+          public void writeTo(BufferedSink sink) throws IOException {
+            sink.writeUtf8(whole.substring(0, 20)).flush(); // headers and a first part, then silence
+            try {
+              unstall.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            sink.writeUtf8(whole.substring(20)).flush();
+          }
+        }).build());
+    try (DatabricksClient impatient = TestClients.builder(server.url("/").toString(), sleeper)
+        .readTimeout(Duration.ofMillis(500)).retryPolicy(RetryPolicy.none()).build()) {
+      StatementResult result = SqlClient.create(impatient).execute("wh", "SELECT 1");
+      CompletableFuture<List<Row>> read = CompletableFuture.supplyAsync(result::toList);
+
+      ExecutionException e = assertThrows(ExecutionException.class, () -> read.get(10, TimeUnit.SECONDS),
+          "a stalled chunk body must end, not hang");
+      assertInstanceOf(ReadTimeoutException.class, e.getCause());
+      result.close();
+    } finally {
+      unstall.countDown();
+    }
   }
 
   @Test
