@@ -209,7 +209,10 @@ public final class LocalWorkspace implements AutoCloseable {
     return runtime.awaitStatement(Objects.requireNonNull(statementId, "statementId"), timeout);
   }
 
-  /** Blocks until the execution context is no longer {@code Pending} and returns its status ({@code Running}, {@code Error}). */
+  /**
+   * Blocks until the execution context is no longer {@code Pending} and returns its status ({@code Running} or
+   * {@code Error}).
+   */
   public String awaitContext(String contextId, Duration timeout) {
     return runtime.awaitContext(Objects.requireNonNull(contextId, "contextId"), timeout);
   }
@@ -222,7 +225,10 @@ public final class LocalWorkspace implements AutoCloseable {
     return runtime.awaitCommandStarted(Objects.requireNonNull(commandId, "commandId"), timeout);
   }
 
-  /** Blocks until the command (API 1.2) is {@code Finished}, {@code Cancelled} or {@code Error} and returns that status. */
+  /**
+   * Blocks until the command (API 1.2) is {@code Finished}, {@code Cancelled} or {@code Error} and returns that
+   * status.
+   */
   public String awaitCommand(String commandId, Duration timeout) {
     return runtime.awaitCommand(Objects.requireNonNull(commandId, "commandId"), timeout);
   }

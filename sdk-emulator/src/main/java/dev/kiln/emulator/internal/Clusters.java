@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * The workspace's clusters and their state machine: start moves TERMINATED → PENDING → RUNNING, restart
  * RUNNING → RESTARTING → RUNNING, delete (terminate) → TERMINATING → TERMINATED, each transitional state
- * lasting the configured transition time. Shared by the Clusters and Execution APIs.
+ * lasting the configured transition time on the workspace clock. Shared by the Clusters and Execution APIs.
  */
 final class Clusters {
   private static final String DEFAULT_NAME = "Kiln Local Cluster";
