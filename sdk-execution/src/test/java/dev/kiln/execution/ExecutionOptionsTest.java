@@ -100,11 +100,20 @@ class ExecutionOptionsTest extends ExecutionTestBase {
     assertThrows(IllegalArgumentException.class, () -> ExecutionOptions.builder().commandPollMaxDelay(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> ExecutionOptions.builder().contextRetryDelay(Duration.ofSeconds(-1)));
     assertThrows(NullPointerException.class, () -> ExecutionOptions.builder().clusterReadyTimeout(null));
+    IllegalArgumentException slow = assertThrows(IllegalArgumentException.class,
+        () -> ExecutionOptions.builder().commandPollMultiplier(0.5));
+    assertTrue(slow.getMessage().contains("commandPollMultiplier"), slow.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ExecutionOptions.builder().contextPollMultiplier(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> ExecutionOptions.builder().clusterPollMultiplier(5));
 
-    ExecutionOptions custom = ExecutionOptions.builder().contextStartAttempts(5).build();
+    ExecutionOptions custom = ExecutionOptions.builder().contextStartAttempts(5).commandPollMultiplier(2).build();
     ExecutionOptions copy = custom.toBuilder().build();
     assertEquals(custom.toString(), copy.toString());
     assertEquals(5, copy.contextStartAttempts());
+    assertEquals(2.0, copy.commandPollMultiplier());
+    assertEquals(Duration.ofMillis(500), ExecutionOptions.defaults().commandPollInitialDelay());
+    assertEquals(1.25, ExecutionOptions.defaults().commandPollMultiplier());
+    assertTrue(ExecutionOptions.defaults().clusterPollMaxDelay().compareTo(Duration.ofSeconds(10)) <= 0, "cap at most 10 s");
     assertEquals(ClustersClient.DEFAULT_READY_TIMEOUT, ExecutionOptions.defaults().clusterReadyTimeout());
     assertTrue(ExecutionOptions.defaults().toString().contains("clusterPollInitialDelay=PT1S"));
   }
