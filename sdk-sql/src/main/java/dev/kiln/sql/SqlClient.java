@@ -75,7 +75,8 @@ public final class SqlClient {
   public CompletableFuture<StatementHandle> submitAsync(StatementRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
-      CompletableFuture<StatementHandle> started = api.submitAsync(request).thenApply(this::start);
+      CompletableFuture<StatementHandle> started = api.submitAsync(request)
+          .thenApply(response -> new StatementHandle(api, options, response.statementId(), response, true));
       // The caller gets a copy: cancelling it leaves the submit call alone.
       CompletableFuture<StatementHandle> result = started.copy();
       result.whenComplete((h, e) -> {
@@ -112,17 +113,18 @@ public final class SqlClient {
 
   /**
    * A handle for a statement already known from a response (e.g. Genie's
-   * {@code statement_response}): done at once if the response is terminal, else polled.
+   * {@code statement_response}): done at once if the response is terminal, else polled. Closing
+   * the client fails its future but does not cancel a statement this client did not submit.
    */
   public StatementHandle handle(StatementResponse response) {
     Args.notNull(response, "response");
     Args.id(response.statementId(), "response.statementId");
-    return start(response);
+    return new StatementHandle(api, options, response.statementId(), response, false);
   }
 
   /** A handle for a statement by id (as returned when it was submitted); its state is fetched by polling. */
   public StatementHandle handle(String statementId) {
-    return new StatementHandle(api, options, Args.id(statementId, "statementId"), null);
+    return new StatementHandle(api, options, Args.id(statementId, "statementId"), null, false);
   }
 
   /** Saved queries, fetched 100 per page as the iteration goes. */
@@ -155,10 +157,6 @@ public final class SqlClient {
   @Override
   public String toString() {
     return "SqlClient[" + db + "]";
-  }
-
-  private StatementHandle start(StatementResponse response) {
-    return new StatementHandle(api, options, response.statementId(), response);
   }
 
   private static StatementRequest simpleRequest(String warehouseId, String sql) {

@@ -31,13 +31,16 @@ import org.slf4j.LoggerFactory;
  * completes with {@link StatementCanceledException}; cancelling {@link #resultAsync()} stops polling
  * and sends the cancel request. Listeners see the current answer at once, then each change of state.
  *
- * <p>When the {@code DatabricksClient} closes while the statement runs, the statement is cancelled
- * on the server and {@link #resultAsync()} fails with {@code ClientClosedException}.
+ * <p>When the {@code DatabricksClient} closes while the statement runs, {@link #resultAsync()} fails
+ * with {@code ClientClosedException}; a statement this client submitted is first cancelled on the
+ * server (one only looked at through {@code SqlClient.handle(..)} is left alone).
  */
 public final class StatementHandle extends OperationHandle<StatementResponse, StatementState, StatementResult> {
   private static final Logger LOG = LoggerFactory.getLogger(StatementHandle.class);
 
-  StatementHandle(StatementApi api, SqlOptions options, String statementId, StatementResponse initial) {
+  /** {@code submittedHere}: the client started the statement, so its close cancels it. */
+  StatementHandle(StatementApi api, SqlOptions options, String statementId, StatementResponse initial,
+      boolean submittedHere) {
     super(statementId, Poller.<StatementResponse, StatementResult>builder(api.client())
         .poll(() -> api.getAsync(statementId))
         .isTerminal(r -> r.state().isTerminal())
@@ -49,20 +52,19 @@ public final class StatementHandle extends OperationHandle<StatementResponse, St
         .multiplier(options.pollMultiplier())
         .description("statement " + statementId)
         .start(initial), StatementState.class, StatementHandle::rawState);
-    cancelOnClientClose(api, options.closeCancelTimeout());
+    api.internals().track(resultAsync());
+    if (submittedHere) {
+      cancelOnClientClose(api, options.closeCancelTimeout());
+    }
   }
 
   private static String rawState(StatementResponse response) {
     return response.status().rawState();
   }
 
-  /**
-   * Fails the result with {@code ClientClosedException} when the client closes, and until the
-   * statement ends keeps a close hook that cancels it on the server while the client still works.
-   */
+  /** Until the statement ends, a close hook cancels it on the server while the client still works. */
   private void cancelOnClientClose(StatementApi api, Duration cancelTimeout) {
     ClientInternals internals = api.internals();
-    internals.track(resultAsync());
     if (isDone()) {
       return;
     }

@@ -169,6 +169,18 @@ class StatementLifecycleTest {
   }
 
   @Test
+  void aStatementOnlyLookedAtIsNotCancelledOnCloseButItsFutureEnds() throws Exception {
+    StatementHandle other = sql.handle("s-elsewhere");
+    sleeper.awaitSleeps(1);
+
+    db.close();
+
+    ExecutionException e = assertThrows(ExecutionException.class, () -> other.resultAsync().get(5, TimeUnit.SECONDS));
+    assertInstanceOf(ClientClosedException.class, e.getCause());
+    assertEquals(Set.of(), cancelled, "a statement this client did not submit is left running");
+  }
+
+  @Test
   void asyncCallsNeverThrowOnBadInput() {
     for (CompletableFuture<?> f : List.of(sql.submitAsync(null), sql.executeAsync(null), sql.executeAsync(null, "SELECT 1"),
         sql.executeAsync("wh", null), sql.executeAsync(" ", "SELECT 1"), sql.getQueryAsync(".."), sql.getQueryAsync(null))) {
