@@ -3,7 +3,6 @@ package dev.kiln.benchmarks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -49,35 +48,15 @@ final class BenchConfig {
 
   /** {@code bench.rows=300000 bench.chunks=30 bench.latenciesMs=0,30 bench.warmup=2 bench.iterations=7 ...}. */
   static BenchConfig from(Properties system, String[] args) {
-    Properties p = new Properties();
-    for (Map.Entry<Object, Object> e : system.entrySet()) {
-      String key = String.valueOf(e.getKey());
-      if (key.startsWith("bench.")) {
-        p.setProperty(key.substring("bench.".length()), String.valueOf(e.getValue()));
-      }
-    }
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("arguments are key=value, e.g. rows=500000; got " + arg);
-      }
-      String key = arg.substring(0, eq).replaceFirst("^-*(bench\\.)?", "");
-      p.setProperty(key, arg.substring(eq + 1));
-    }
-    List<Integer> latencies = new ArrayList<>();
-    for (String s : p.getProperty("latenciesMs", "0,30").split(",")) {
-      if (!s.isBlank()) {
-        latencies.add(Integer.parseInt(s.trim()));
-      }
-    }
+    BenchArgs p = BenchArgs.of(system, args);
     return new BenchConfig(
-        Integer.parseInt(p.getProperty("rows", "300000").trim()),
-        Integer.parseInt(p.getProperty("chunks", "30").trim()),
-        latencies,
-        Integer.parseInt(p.getProperty("warmup", "2").trim()),
-        Integer.parseInt(p.getProperty("iterations", "7").trim()),
-        Boolean.parseBoolean(p.getProperty("inline", "true").trim()),
-        Boolean.parseBoolean(p.getProperty("heapProbe", "true").trim()));
+        p.integer("rows", 300000),
+        p.integer("chunks", 30),
+        p.integers("latenciesMs", "0,30"),
+        p.integer("warmup", 2),
+        p.integer("iterations", 7),
+        p.bool("inline", true),
+        p.bool("heapProbe", true));
   }
 
   int chunkRowCount() {
