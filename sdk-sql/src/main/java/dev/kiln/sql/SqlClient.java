@@ -38,11 +38,13 @@ public final class SqlClient {
   private final DatabricksClient db;
   private final SqlOptions options;
   private final StatementApi api;
+  private final RunningStatements running;
 
   private SqlClient(DatabricksClient db, SqlOptions options) {
     this.db = db;
     this.options = options;
     this.api = new StatementApi(db, options.submitTimeoutMargin());
+    this.running = new RunningStatements(api, options.closeCancelTimeout());
   }
 
   /** A client with {@link SqlOptions#defaults()}. */
@@ -76,7 +78,7 @@ public final class SqlClient {
     return Calls.async(() -> {
       Args.notNull(request, "request");
       CompletableFuture<StatementHandle> started = api.submitAsync(request)
-          .thenApply(response -> new StatementHandle(api, options, response.statementId(), response, true));
+          .thenApply(response -> new StatementHandle(api, options, response.statementId(), response, running));
       // The caller gets a copy: cancelling it leaves the submit call alone.
       CompletableFuture<StatementHandle> result = started.copy();
       result.whenComplete((h, e) -> {
@@ -119,12 +121,12 @@ public final class SqlClient {
   public StatementHandle handle(StatementResponse response) {
     Args.notNull(response, "response");
     Args.id(response.statementId(), "response.statementId");
-    return new StatementHandle(api, options, response.statementId(), response, false);
+    return new StatementHandle(api, options, response.statementId(), response, null);
   }
 
   /** A handle for a statement by id (as returned when it was submitted); its state is fetched by polling. */
   public StatementHandle handle(String statementId) {
-    return new StatementHandle(api, options, Args.id(statementId, "statementId"), null, false);
+    return new StatementHandle(api, options, Args.id(statementId, "statementId"), null, null);
   }
 
   /** Saved queries, fetched 100 per page as the iteration goes. */

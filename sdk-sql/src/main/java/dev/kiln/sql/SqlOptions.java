@@ -39,7 +39,7 @@ public final class SqlOptions {
    * after a failed download, downloads abandoned after 60 s without data; polls 500 ms apart at first,
    * each gap 1.25 times the last, up to 5 s (so a statement finishing 1–6 s after submit is seen
    * within about half a second, and never more than 2 polls per second); a submit's answer awaited
-   * 30 s beyond its wait timeout; on client close, each running statement's cancel awaited up to 5 s.
+   * 30 s beyond its wait timeout; on client close, the running statements' cancels awaited up to 5 s.
    */
   public static SqlOptions defaults() {
     return DEFAULTS;
@@ -115,8 +115,8 @@ public final class SqlOptions {
   }
 
   /**
-   * When the {@code DatabricksClient} closes, it cancels each statement this client started that is
-   * still running, waiting at most this long for each cancel to be accepted.
+   * When the {@code DatabricksClient} closes, it cancels the statements this client submitted that
+   * are still running (all requests at once), waiting at most this long for the server to accept.
    */
   public Duration closeCancelTimeout() {
     return closeCancelTimeout;

@@ -2,7 +2,6 @@ package dev.kiln.sql;
 
 import dev.kiln.core.OperationHandle;
 import dev.kiln.core.error.ClientClosedException;
-import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.spi.Poller;
 import dev.kiln.sql.internal.StatementApi;
 import dev.kiln.sql.model.StatementError;
@@ -11,11 +10,6 @@ import dev.kiln.sql.model.StatementState;
 import dev.kiln.sql.model.StatementStatus;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A submitted statement: {@link #id()} is the statement id, {@link #status()} its last known
@@ -36,11 +30,9 @@ import org.slf4j.LoggerFactory;
  * server (one only looked at through {@code SqlClient.handle(..)} is left alone).
  */
 public final class StatementHandle extends OperationHandle<StatementResponse, StatementState, StatementResult> {
-  private static final Logger LOG = LoggerFactory.getLogger(StatementHandle.class);
-
-  /** {@code submittedHere}: the client started the statement, so its close cancels it. */
+  /** {@code running}: where a statement this client submitted is kept until it ends; else null. */
   StatementHandle(StatementApi api, SqlOptions options, String statementId, StatementResponse initial,
-      boolean submittedHere) {
+      RunningStatements running) {
     super(statementId, Poller.<StatementResponse, StatementResult>builder(api.client())
         .poll(() -> api.getAsync(statementId))
         .isTerminal(r -> r.state().isTerminal())
@@ -53,8 +45,8 @@ public final class StatementHandle extends OperationHandle<StatementResponse, St
         .description("statement " + statementId)
         .start(initial), StatementState.class, StatementHandle::rawState);
     api.internals().track(resultAsync());
-    if (submittedHere) {
-      cancelOnClientClose(api, options.closeCancelTimeout());
+    if (running != null) {
+      cancelOnClientClose(api, running);
     }
   }
 
@@ -62,44 +54,17 @@ public final class StatementHandle extends OperationHandle<StatementResponse, St
     return response.status().rawState();
   }
 
-  /** Until the statement ends, a close hook cancels it on the server while the client still works. */
-  private void cancelOnClientClose(StatementApi api, Duration cancelTimeout) {
-    ClientInternals internals = api.internals();
+  /** Cancelled on the server when the client closes while it runs. */
+  private void cancelOnClientClose(StatementApi api, RunningStatements running) {
     if (isDone()) {
       return;
     }
-    AutoCloseable hook = new AutoCloseable() {
-      @Override
-      public void close() {
-        if (!isDone()) {
-          cancelNow(api, cancelTimeout);
-        }
-      }
-
-      @Override
-      public String toString() {
-        return "statement " + id();
-      }
-    };
-    ClientInternals.Registration registration;
     try {
-      registration = internals.onClose(hook);
+      running.add(this);
     } catch (ClientClosedException closing) {
       // The client is closing: its hooks already ran, but it still sends requests for a moment.
       api.cancelAsync(id());
       resultAsync().completeExceptionally(closing);
-      return;
-    }
-    resultAsync().whenComplete((r, e) -> registration.close());
-  }
-
-  private void cancelNow(StatementApi api, Duration timeout) {
-    try {
-      api.cancelAsync(id()).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("cancelling statement {} while closing the client failed: {}", id(), e.toString());
     }
   }
 
