@@ -1,7 +1,6 @@
 package dev.kiln.sql;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Tuning for {@link SqlClient}: how results are fetched and how statements are polled. Immutable;
@@ -167,7 +166,7 @@ public final class SqlOptions {
     }
 
     public Builder linkExpiryMargin(Duration value) {
-      Objects.requireNonNull(value, "linkExpiryMargin");
+      notNull(value, "linkExpiryMargin");
       if (value.isNegative()) {
         throw new IllegalArgumentException("linkExpiryMargin must not be negative, was " + value);
       }
@@ -184,7 +183,7 @@ public final class SqlOptions {
     }
 
     public Builder downloadIdleTimeout(Duration value) {
-      Objects.requireNonNull(value, "downloadIdleTimeout");
+      notNull(value, "downloadIdleTimeout");
       if (value.toMillis() < 1) {
         throw new IllegalArgumentException("downloadIdleTimeout must be at least 1 ms, was " + value);
       }
@@ -193,7 +192,7 @@ public final class SqlOptions {
     }
 
     public Builder pollInitialDelay(Duration value) {
-      Objects.requireNonNull(value, "pollInitialDelay");
+      notNull(value, "pollInitialDelay");
       if (value.toMillis() < 1) {
         throw new IllegalArgumentException("pollInitialDelay must be at least 1 ms, was " + value);
       }
@@ -202,7 +201,7 @@ public final class SqlOptions {
     }
 
     public Builder pollMaxDelay(Duration value) {
-      Objects.requireNonNull(value, "pollMaxDelay");
+      notNull(value, "pollMaxDelay");
       if (value.toMillis() < 1 || value.compareTo(MAX_POLL_DELAY) > 0) {
         throw new IllegalArgumentException("pollMaxDelay must be 1 ms to 5 minutes (the server drops a statement "
             + "not polled for 15 minutes), was " + value);
@@ -220,7 +219,7 @@ public final class SqlOptions {
     }
 
     public Builder submitTimeoutMargin(Duration value) {
-      Objects.requireNonNull(value, "submitTimeoutMargin");
+      notNull(value, "submitTimeoutMargin");
       if (value.isNegative()) {
         throw new IllegalArgumentException("submitTimeoutMargin must not be negative, was " + value);
       }
@@ -229,12 +228,18 @@ public final class SqlOptions {
     }
 
     public Builder closeCancelTimeout(Duration value) {
-      Objects.requireNonNull(value, "closeCancelTimeout");
+      notNull(value, "closeCancelTimeout");
       if (value.isNegative()) {
         throw new IllegalArgumentException("closeCancelTimeout must not be negative, was " + value);
       }
       this.closeCancelTimeout = value;
       return this;
+    }
+
+    private static void notNull(Object value, String knob) {
+      if (value == null) {
+        throw new IllegalArgumentException(knob + " must not be null");
+      }
     }
 
     public SqlOptions build() {
