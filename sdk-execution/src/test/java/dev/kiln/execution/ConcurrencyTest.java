@@ -75,6 +75,17 @@ class ConcurrencyTest extends ExecutionTestBase {
         });
   }
 
+  /**
+   * Each fake sleep moves the client's clock, which also times the HTTP calls: with 200 poll loops
+   * the default gaps would age the submits past their overall deadline within seconds.
+   */
+  private ExecutionClient fastPolls() {
+    return ExecutionClient.create(db, ExecutionOptions.builder()
+        .commandPollInitialDelay(Duration.ofMillis(1))
+        .commandPollMaxDelay(Duration.ofMillis(1))
+        .build());
+  }
+
   private void runAll(ExecutionContext ctx) {
     List<CompletableFuture<CommandResult>> futures = new ArrayList<>();
     CompletableFuture<Void> firstFailure = new CompletableFuture<>();
@@ -102,7 +113,7 @@ class ConcurrencyTest extends ExecutionTestBase {
   void twoHundredAsyncCommandsDoNotTakeAThreadEach() {
     int before = clientThreads(); // clients of earlier tests may leave JDK selector threads behind
     start(workspace());
-    ExecutionContext ctx = exec.createContext(CLUSTER, Language.PYTHON);
+    ExecutionContext ctx = fastPolls().createContext(CLUSTER, Language.PYTHON);
 
     runAll(ctx);
 
@@ -117,7 +128,7 @@ class ConcurrencyTest extends ExecutionTestBase {
     try {
       // A user-supplied executor: if any wait parked a worker, two threads could not serve 200 commands.
       start(workspace(), TestClients.builder(server.url("/").toString(), sleeper).executor(bounded));
-      ExecutionContext ctx = exec.createContext(CLUSTER, Language.PYTHON);
+      ExecutionContext ctx = fastPolls().createContext(CLUSTER, Language.PYTHON);
 
       runAll(ctx);
     } finally {
