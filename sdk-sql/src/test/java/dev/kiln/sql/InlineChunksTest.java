@@ -3,6 +3,7 @@ package dev.kiln.sql;
 import static dev.kiln.core.testing.Wire.ok;
 import static dev.kiln.sql.SqlTestBase.apiError;
 import static dev.kiln.sql.SqlTestBase.assertNoBody;
+import static dev.kiln.sql.SqlTestBase.stallingAfter;
 import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,7 +17,6 @@ import dev.kiln.core.error.ReadTimeoutException;
 import dev.kiln.core.error.ResourceDoesNotExistException;
 import dev.kiln.core.testing.TestClients;
 import dev.kiln.core.testing.Wire;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,10 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
-import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
 
 class InlineChunksTest extends SqlTestBase {
@@ -76,25 +74,7 @@ class InlineChunksTest extends SqlTestBase {
     serveChunks();
     CountDownLatch unstall = new CountDownLatch(1);
     String whole = Wire.json("{'chunk_index':1,'row_offset':2,'row_count':2,'data_array':[['3','c'],['4','d']]}");
-    answers.put("GET " + CHUNKS_PATH + "1", new MockResponse.Builder().code(200)
-        .addHeader("Content-Type", "application/json")
-        .body(new MockResponseBody() {
-          @Override
-          public long getContentLength() {
-            return whole.length();
-          }
-
-          @Override
-          public void writeTo(BufferedSink sink) throws IOException {
-            sink.writeUtf8(whole.substring(0, 20)).flush(); // headers and a first part, then silence
-            try {
-              unstall.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            sink.writeUtf8(whole.substring(20)).flush();
-          }
-        }).build());
+    answers.put("GET " + CHUNKS_PATH + "1", stallingAfter(20, whole, unstall));
     try (DatabricksClient impatient = TestClients.builder(server.url("/").toString(), sleeper)
         .readTimeout(Duration.ofMillis(500)).retryPolicy(RetryPolicy.none()).build()) {
       StatementResult result = SqlClient.create(impatient).execute("wh", "SELECT 1");

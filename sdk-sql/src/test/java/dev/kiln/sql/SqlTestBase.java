@@ -6,10 +6,15 @@ import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
 import dev.kiln.core.testing.Wire;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -57,6 +62,31 @@ abstract class SqlTestBase {
   /** A 200 answer with a body that is not JSON (CSV from storage). */
   static MockResponse okText(String body) {
     return new MockResponse.Builder().code(200).body(body).build();
+  }
+
+  /**
+   * A 200 JSON answer whose body stops after its first {@code sent} characters until {@code unstall}
+   * opens (headers and a first part arrive, then silence).
+   */
+  static MockResponse stallingAfter(int sent, String json, CountDownLatch unstall) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(new MockResponseBody() {
+          @Override
+          public long getContentLength() {
+            return json.length();
+          }
+
+          @Override
+          public void writeTo(BufferedSink sink) throws IOException {
+            sink.writeUtf8(json.substring(0, sent)).flush();
+            try {
+              unstall.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            sink.writeUtf8(json.substring(sent)).flush();
+          }
+        }).build();
   }
 
   static void assertNoBody(RecordedRequest r) {

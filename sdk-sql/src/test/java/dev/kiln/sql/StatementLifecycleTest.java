@@ -1,6 +1,7 @@
 package dev.kiln.sql;
 
 import static dev.kiln.core.testing.Wire.ok;
+import static dev.kiln.sql.SqlTestBase.stallingAfter;
 import static dev.kiln.sql.SqlTestBase.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,10 +12,12 @@ import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.error.OperationInterruptedException;
+import dev.kiln.core.error.ReadTimeoutException;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
 import dev.kiln.core.testing.Wire;
 import dev.kiln.sql.model.StatementRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -178,6 +181,30 @@ class StatementLifecycleTest {
     ExecutionException e = assertThrows(ExecutionException.class, () -> other.resultAsync().get(5, TimeUnit.SECONDS));
     assertInstanceOf(ClientClosedException.class, e.getCause());
     assertEquals(Set.of(), cancelled, "a statement this client did not submit is left running");
+  }
+
+  @Test
+  void aSubmitAnswerThatStallsAfterItsHeadersEndsWithATypedTimeoutAndIsNotResent() throws Exception {
+    CountDownLatch unstall = new CountDownLatch(1);
+    String whole = Wire.json(statement("s-stalled", "RUNNING", ""));
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        return stallingAfter(10, whole, unstall);
+      }
+    });
+    // The submit's silence bound is its wait (0 s here) plus the margin.
+    SqlClient impatient = SqlClient.create(db, SqlOptions.builder().submitTimeoutMargin(Duration.ofMillis(500)).build());
+    try {
+      CompletableFuture<StatementHandle> f = impatient.submitAsync(StatementRequest.builder().warehouseId("wh")
+          .statement("SELECT 1").waitTimeout(Duration.ZERO).build());
+
+      ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+      assertInstanceOf(ReadTimeoutException.class, e.getCause());
+      assertEquals(1, server.getRequestCount(), "a submit that may have run is not sent again");
+    } finally {
+      unstall.countDown();
+    }
   }
 
   @Test
