@@ -129,7 +129,7 @@ class ChatStreamTest extends ServingTestBase {
   @Test
   void errorEventAfterSomeChunksRaisesTheTypedError() {
     server.enqueue(new MockResponse.Builder(sse(delta("a") + delta("b")
-        + "event: error\ndata: " + json("{'error_code': 'RESOURCE_EXHAUSTED', 'message': 'token budget used up'}") + "\n\n"
+        + "event: error\ndata: " + json("{'error_code': 'RESOURCE_EXHAUSTED', 'message': 'daily quota used up'}") + "\n\n"
         + delta("never")))
         .addHeader("x-request-id", "req-9").build());
 
@@ -140,14 +140,14 @@ class ChatStreamTest extends ServingTestBase {
     }
 
     assertEquals(List.of("a", "b"), seen);
-    assertEquals("token budget used up", e.serverMessage());
+    assertEquals("daily quota used up", e.serverMessage());
     assertEquals(Optional.of("req-9"), e.requestId());
   }
 
   @Test
   void asyncErrorEventCarriesTheRequestIdOfTheReply() {
     server.enqueue(new MockResponse.Builder(sse(delta("a")
-        + "event: error\ndata: " + json("{'error_code': 'RESOURCE_EXHAUSTED', 'message': 'token budget used up'}") + "\n\n"))
+        + "event: error\ndata: " + json("{'error_code': 'RESOURCE_EXHAUSTED', 'message': 'daily quota used up'}") + "\n\n"))
         .addHeader("x-databricks-request-id", "req-10").build());
 
     CompletableFuture<Void> done = serving.chatStreamAsync(LLAMA, REQUEST, c -> {});
