@@ -212,6 +212,11 @@ public final class HttpPipeline implements AuthContext {
     volatile int attempt;
     boolean credentialsRefreshed;
     volatile CompletableFuture<?> inFlight;
+    /**
+     * Why the guard ended this attempt's body: some JDKs (25) fail the exchange with their own
+     * "subscription cancelled" instead of the error the guard handed the body subscriber.
+     */
+    volatile Throwable guardFailure;
 
     Call(ApiRequest request, BodyReader<T> reader) {
       this.request = request;
@@ -409,6 +414,18 @@ public final class HttpPipeline implements AuthContext {
       long deadline = System.nanoTime() + Math.max(0, saturatedNanos(left));
       int thisAttempt = attempt;
       StallGuard<Outcome<T>> g = new StallGuard<>(inner, timeout, deadline, timer, reason -> {
+        Throwable failure = guardFailure(reason, status, thisAttempt);
+        guardFailure = failure;
+        return failure;
+      }, liveBodies::remove);
+      liveBodies.add(g);
+      if (closed) {
+        g.abort(StallGuard.Reason.CLOSED);
+      }
+      return g;
+    }
+
+    private Throwable guardFailure(StallGuard.Reason reason, int status, int thisAttempt) {
         switch (reason) {
           case SILENCE:
             return new ReadTimeoutException("no data for " + readTimeoutText() + " while reading the "
@@ -419,12 +436,6 @@ public final class HttpPipeline implements AuthContext {
           default:
             return new ClientClosedException("the DatabricksClient was closed while reading the answer to " + request);
         }
-      }, liveBodies::remove);
-      liveBodies.add(g);
-      if (closed) {
-        g.abort(StallGuard.Reason.CLOSED);
-      }
-      return g;
     }
 
     private String readTimeoutText() {
@@ -455,7 +466,10 @@ public final class HttpPipeline implements AuthContext {
       return retryOrFail(retryable, error, retryAfter(resp.headers()), status, ms, requestId);
     }
 
-    Decision<T> onFailure(Throwable cause, long ms) {
+    Decision<T> onFailure(Throwable failure, long ms) {
+      Throwable guarded = guardFailure;
+      guardFailure = null;
+      Throwable cause = guarded != null && find(failure, DatabricksException.class) == null ? guarded : failure;
       if (result.isDone()) {
         return Decision.fail(cause);
       }

@@ -114,11 +114,14 @@ final class StallGuard<T> implements HttpResponse.BodySubscriber<T> {
     if (!end()) {
       return;
     }
+    // Built before cancelling: some JDKs fail the exchange synchronously inside cancel(), and the
+    // caller must already know why.
+    Throwable failure = onStall.apply(reason);
     Flow.Subscription s = upstream;
     if (s != null) {
       s.cancel();
     }
-    downstream.onError(onStall.apply(reason));
+    downstream.onError(failure);
   }
 
   private void check() {

@@ -38,7 +38,12 @@ public abstract class ClientInternals {
   /** The client's timer thread(s); never block in tasks scheduled on it. */
   public abstract ScheduledExecutorService scheduler();
 
-  /** Completes futures and runs decoding or stream-reading work off the caller's thread; may block. */
+  /**
+   * For modules' blocking work off the caller's thread (reading chunks and event streams, calling
+   * users' consumers); may block. Bounded (32 threads, started on demand, queued beyond): tasks here
+   * must not wait for other tasks on this executor. Kiln's own async completions run on a separate
+   * small pool, so they are never stuck behind this work.
+   */
   public abstract Executor executor();
 
   public abstract Clock clock();
