@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.core.testing.Wire;
 import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.DatabricksServiceException;
+import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.error.PermissionDeniedException;
 import dev.kiln.core.error.RequestLimitExceededException;
 import dev.kiln.core.error.ResourceExhaustedException;
@@ -211,7 +213,7 @@ class ChatStreamTest extends ServingTestBase {
       it.next();
       assertTimeoutPreemptively(NO_HANG, db::close);
       assertTrue(endless.disconnected.await(10, TimeUnit.SECONDS), "the server saw the connection close");
-      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> {
+      ClientClosedException e = assertThrows(ClientClosedException.class, () -> {
         while (it.hasNext()) {
           it.next();
         }
@@ -340,16 +342,18 @@ class ChatStreamTest extends ServingTestBase {
     assertTimeoutPreemptively(NO_HANG, db::close);
 
     ExecutionException e = assertThrows(ExecutionException.class, () -> done.get(10, TimeUnit.SECONDS));
-    assertTrue(e.getCause() instanceof DatabricksClientException, String.valueOf(e.getCause()));
+    assertTrue(e.getCause() instanceof ClientClosedException, String.valueOf(e.getCause()));
     assertTrue(endless.disconnected.await(10, TimeUnit.SECONDS), "the server saw the connection close");
   }
 
   @Test
   void validationFailsBeforeSending() {
-    assertThrows(DatabricksClientException.class, () -> serving.chatStream("x".repeat(64), REQUEST));
-    assertTrue(serving.chatStreamAsync("", REQUEST, c -> {}).isCompletedExceptionally());
-    assertTrue(serving.chatStreamAsync(LLAMA, null, c -> {}).isCompletedExceptionally());
-    assertTrue(serving.chatStreamAsync(LLAMA, REQUEST, null).isCompletedExceptionally());
+    assertThrows(InvalidRequestException.class, () -> serving.chatStream("x".repeat(64), REQUEST));
+    for (CompletableFuture<Void> bad : List.of(serving.chatStreamAsync("", REQUEST, c -> {}),
+        serving.chatStreamAsync(LLAMA, null, c -> {}), serving.chatStreamAsync(LLAMA, REQUEST, null))) {
+      ExecutionException e = assertThrows(ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
+      assertTrue(e.getCause() instanceof InvalidRequestException, String.valueOf(e.getCause()));
+    }
     assertEquals(0, server.getRequestCount());
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.OperationInterruptedException;
 import dev.kiln.core.error.OperationTimeoutException;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
@@ -244,6 +245,40 @@ class StreamEndingsTest extends ServingTestBase {
 
     ExecutionException e = assertThrows(ExecutionException.class, () -> done.get(10, TimeUnit.SECONDS));
     assertTrue(e.getCause() instanceof ClientClosedException, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void closingTheClientEndsABlockingStreamWaitingForItsHeaders() throws Exception {
+    server.enqueue(new MockResponse.Builder(stalled(delta("a")).response()).headersDelay(30, TimeUnit.SECONDS).build());
+
+    CompletableFuture<Stream<ChatCompletionChunk>> opening = CompletableFuture.supplyAsync(
+        () -> serving.chatStream(LLAMA, REQUEST), reader);
+    server.takeRequest(10, TimeUnit.SECONDS); // the request is out; its answer is not
+    assertTimeoutPreemptively(NO_HANG, db::close);
+
+    ExecutionException e = assertThrows(ExecutionException.class, () -> opening.get(10, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof ClientClosedException, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void interruptingABlockingStreamWaitingForItsHeadersEndsIt() throws Exception {
+    server.enqueue(new MockResponse.Builder(stalled(delta("a")).response()).headersDelay(30, TimeUnit.SECONDS).build());
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+
+    Thread caller = new Thread(() -> {
+      try {
+        serving.chatStream(LLAMA, REQUEST).close();
+        outcome.complete(null);
+      } catch (RuntimeException e) {
+        outcome.complete(e);
+      }
+    });
+    caller.start();
+    server.takeRequest(10, TimeUnit.SECONDS);
+    caller.interrupt();
+
+    Throwable e = outcome.get(10, TimeUnit.SECONDS);
+    assertTrue(e instanceof OperationInterruptedException, String.valueOf(e));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.DatabricksException;
+import dev.kiln.core.spi.Calls;
 import dev.kiln.core.spi.ErrorBodies;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import java.io.IOException;
@@ -30,7 +31,10 @@ public final class ChatStreams {
 
   /** A lazily read Stream of chunks; the caller must close it (closing early drops the connection). */
   public static Stream<ChatCompletionChunk> open(DatabricksClient db, ApiRequest request, String description) {
-    ApiResponse<InputStream> response = db.send(request, BodyReader.inputStream());
+    // The wait for the first byte can be long (the model's time to first token). Through sendAsync
+    // it is tracked by the client, so close() ends it with ClientClosedException and an interrupt
+    // cancels it; a plain blocking send waiting for headers is not ended by close() on JDK 17.
+    ApiResponse<InputStream> response = Calls.join(db.sendAsync(request, BodyReader.inputStream()));
     InputStream body = response.body();
     String requestId = response.requestId().orElse(null);
     try {
