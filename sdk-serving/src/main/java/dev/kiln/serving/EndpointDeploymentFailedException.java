@@ -37,7 +37,7 @@ public class EndpointDeploymentFailedException extends DatabricksException {
         .distinct()
         .collect(Collectors.joining("; "));
     return "serving endpoint '" + e.name() + "' could not be deployed (config_update="
-        + e.configUpdate() + ")" + (entities.isEmpty() ? "" : ": " + entities);
+        + e.rawConfigUpdate().orElse("?") + ")" + (entities.isEmpty() ? "" : ": " + entities);
   }
 
   private static Stream<ServedEntity> entities(Optional<EndpointConfig> config) {
