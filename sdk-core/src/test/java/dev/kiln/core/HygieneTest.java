@@ -38,6 +38,15 @@ class HygieneTest {
   }
 
   @Test
+  void proseThatMerelyNamesASchemeIsKept() {
+    String text = "token budget used up; basic tier; Basic plan; the Bearer of bad news";
+    String redacted = dev.kiln.core.internal.Redaction.redact(text);
+    assertTrue(redacted.startsWith("token budget used up; basic tier; Basic plan; the Bearer ***"), redacted);
+    assertFalse(dev.kiln.core.internal.Redaction.redact("Authorization: bearer abc.def-ghi").contains("abc.def-ghi"));
+    assertFalse(dev.kiln.core.internal.Redaction.redact("Basic dXNlcjpwYXNzd29yZA==").contains("dXNlcjpw"));
+  }
+
+  @Test
   void aHostUrlWithUserinfoDoesNotEchoThePassword() {
     for (String host : new String[] {"https://user:s3cretPass@", "https://user:s3cretPass@bad host/x",
         "ftp://user:s3cretPass@example.com", "http://user:s3cretPass@example.com"}) {

@@ -65,6 +65,28 @@ class LifecycleTest {
   }
 
   @Test
+  void closeEndsABlockingCallWaitingForHeaders() throws Exception {
+    try (StallingServer silent = StallingServer.silent()) {
+      DatabricksClient db = DatabricksClient.builder().host(silent.url())
+          .credentials(Credentials.personalAccessToken(TestClients.TOKEN)).readTimeout(Duration.ofMinutes(5)).build();
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      Thread caller = new Thread(() -> {
+        try {
+          db.call(ApiRequest.get("/api/2.0/x").build(), JsonNode.class);
+        } catch (RuntimeException e) {
+          thrown.set(e);
+        }
+      });
+      caller.start();
+      silent.awaitRequest();
+      db.close();
+      caller.join(5_000);
+      assertTrue(!caller.isAlive(), "the blocking call still waits for headers after close()");
+      assertInstanceOf(ClientClosedException.class, thrown.get());
+    }
+  }
+
+  @Test
   void aSleeperOnAShutDownSchedulerFailsInsteadOfHanging() {
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
     scheduler.shutdownNow();

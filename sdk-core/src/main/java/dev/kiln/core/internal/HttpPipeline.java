@@ -248,14 +248,23 @@ public final class HttpPipeline implements AuthContext {
         long t0 = System.nanoTime();
         announce();
         Decision<T> d;
+        // What HttpClient.send does inside, minus its unwrapping: the exchange future is registered,
+        // so close() can cancel a call still waiting for its headers (JDK 17 has no shutdownNow).
+        CompletableFuture<HttpResponse<Outcome<T>>> exchange = client().sendAsync(httpRequest(auth), this::handle);
+        liveExchanges.add(exchange);
         try {
-          HttpResponse<Outcome<T>> resp = client().send(httpRequest(auth), this::handle);
-          d = onResponse(resp, auth, millisSince(t0));
-        } catch (IOException e) {
-          d = onFailure(e, millisSince(t0));
+          d = onResponse(exchange.get(), auth, millisSince(t0));
+        } catch (ExecutionException e) {
+          d = onFailure(e.getCause(), millisSince(t0));
+        } catch (java.util.concurrent.CancellationException e) {
+          d = onFailure(closed ? new ClientClosedException("the DatabricksClient was closed before " + request
+              + " finished") : e, millisSince(t0));
         } catch (InterruptedException e) {
+          exchange.cancel(true);
           Thread.currentThread().interrupt();
           throw new OperationInterruptedException("interrupted while waiting for " + request, e);
+        } finally {
+          liveExchanges.remove(exchange);
         }
         if (d.response != null) {
           return d.response;

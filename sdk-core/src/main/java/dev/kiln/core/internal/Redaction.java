@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
   static final String MASK = "***";
-  private static final Pattern AUTH_SCHEME = Pattern.compile(
-      "(?i)\\b(Bearer|Basic|Token)(\\s+|%20|\\+)[^\\s\"'<>,;&]+");
+  /** "Bearer" in any case, with whatever token follows it. */
+  private static final Pattern BEARER = Pattern.compile("\\b((?i:bearer))(?:\\s+|%20|\\+)[^\\s\"'<>,;&]+");
+  /** "Basic" as written in a header and followed by base64, so prose such as "basic tier" stays. */
+  private static final Pattern BASIC = Pattern.compile("\\b(Basic)(?:\\s+|%20|\\+)[A-Za-z0-9+/=]{8,}");
   /** Shorter values are not masked on their own: they would blank unrelated text. */
   private static final int MIN_SECRET = 6;
 
@@ -50,7 +52,8 @@ public final class Redaction {
         out = out.replace(s, MASK);
       }
     }
-    return AUTH_SCHEME.matcher(out).replaceAll("$1 " + MASK);
+    out = BEARER.matcher(out).replaceAll("$1 " + MASK);
+    return BASIC.matcher(out).replaceAll("$1 " + MASK);
   }
 
   /** Only the scheme-based masking, for text not tied to one request. */
