@@ -24,7 +24,13 @@ import java.util.concurrent.TimeUnit;
  * {@code StatementHandle.resultAsync()} with the default {@code SqlOptions}. Reported: the JVM's peak live
  * thread count ({@link ThreadMXBean#getPeakThreadCount()}, reset once the fake server and the sampler run,
  * before the Kiln client is built) minus the live threads at that moment, the thread names seen at the
- * highest sampled count, and the threads still alive one second after {@code DatabricksClient.close()}.
+ * highest sampled count, every new thread any sample saw, the threads started in all, and the threads still
+ * alive one second after {@code DatabricksClient.close()} (with GC).
+ *
+ * <p>On a machine with 2 CPUs the common ForkJoinPool has parallelism 1, so {@code CompletableFuture}'s default
+ * async executor starts one thread per task; the JDK {@code HttpClient.sendAsync} hands each response to it,
+ * which shows here as many short-lived {@code Thread-N}. Run with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} to see the figure without that effect.
  * The issue's goal: at most 16 threads added.
  *
  * <p>Run: {@code java -cp <runtime classpath> dev.kiln.benchmarks.ConcurrentWaitsBenchmark [statements=1000]
@@ -72,6 +78,8 @@ public final class ConcurrentWaitsBenchmark {
         ThreadSampler sampler = ThreadSampler.start(threads)) {
       int baseline = threads.getThreadCount();
       threads.resetPeakThreadCount();
+      long startedBefore = threads.getTotalStartedThreadCount();
+      sampler.baseline();
       Map<String, Integer> baselineNames = ThreadSampler.names();
       long started;
       long finished;
@@ -108,15 +116,19 @@ public final class ConcurrentWaitsBenchmark {
         db.close();
       }
       int peak = threads.getPeakThreadCount();
+      long startedDuring = threads.getTotalStartedThreadCount() - startedBefore;
       Map<String, Integer> atPeak = sampler.namesAtMax();
-      // what close() leaves behind: give it a second, as the lifecycle goal does
+      Map<String, Integer> seen = sampler.seenSinceBaseline();
+      // what close() leaves behind: give it a second, as the lifecycle goal does, with GC so a JDK
+      // HttpClient nobody references any more can end its selector thread
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
       while (threads.getThreadCount() > baseline && System.nanoTime() < deadline) {
-        Thread.sleep(20);
+        System.gc();
+        Thread.sleep(50);
       }
       Map<String, Integer> afterClose = ThreadSampler.minus(ThreadSampler.names(), baselineNames);
       Report report = new Report(config, baseline, peak, ThreadSampler.minus(atPeak, baselineNames), afterClose,
-          succeeded, fake.polls(FakeOperations.Kind.STATEMENT), (finished - started) / 1e9, options);
+          startedDuring, seen, succeeded, fake.polls(FakeOperations.Kind.STATEMENT), (finished - started) / 1e9, options);
       log.println(String.format(Locale.ROOT, "done: %d statements, peak threads added %d", config.statements,
           report.added()));
       return report;
@@ -130,6 +142,9 @@ public final class ConcurrentWaitsBenchmark {
     private volatile boolean running = true;
     private int max;
     private Map<String, Integer> namesAtMax = new TreeMap<>();
+    private final java.util.Set<Long> baselineIds = new java.util.HashSet<>();
+    /** Every thread seen in a sample that was not alive at the baseline, by id (short-lived ones may be missed). */
+    private final Map<Long, String> seenSinceBaseline = new java.util.HashMap<>();
 
     private ThreadSampler(ThreadMXBean threads) {
       this.threads = threads;
@@ -143,8 +158,34 @@ public final class ConcurrentWaitsBenchmark {
       return s;
     }
 
+    /** Takes the threads alive now as the baseline and forgets what was sampled before. */
+    synchronized void baseline() {
+      baselineIds.clear();
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        baselineIds.add(t.getId());
+      }
+      seenSinceBaseline.clear();
+      max = 0;
+      namesAtMax = new TreeMap<>();
+    }
+
+    synchronized Map<String, Integer> seenSinceBaseline() {
+      Map<String, Integer> out = new TreeMap<>();
+      for (String name : seenSinceBaseline.values()) {
+        out.merge(name.replaceAll("\\d+", "N"), 1, Integer::sum);
+      }
+      return out;
+    }
+
     private void loop() {
       while (running) {
+        synchronized (this) {
+          for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!baselineIds.contains(t.getId())) {
+              seenSinceBaseline.putIfAbsent(t.getId(), t.getName());
+            }
+          }
+        }
         int count = threads.getThreadCount();
         if (count > maxSoFar()) {
           Map<String, Integer> names = names();
@@ -203,13 +244,20 @@ public final class ConcurrentWaitsBenchmark {
     final int peak;
     final Map<String, Integer> addedAtPeak;
     final Map<String, Integer> leftAfterClose;
+    /** Threads started from the baseline until after close ({@link ThreadMXBean#getTotalStartedThreadCount()}). */
+    final long startedDuring;
+    /** Threads seen in any 10 ms sample that were not alive at the baseline, by name. */
+    final Map<String, Integer> seenDuring;
     final int succeeded;
     final long polls;
     final double seconds;
     final String options;
 
     Report(Config config, int baseline, int peak, Map<String, Integer> addedAtPeak,
-        Map<String, Integer> leftAfterClose, int succeeded, long polls, double seconds, String options) {
+        Map<String, Integer> leftAfterClose, long startedDuring, Map<String, Integer> seenDuring, int succeeded,
+        long polls, double seconds, String options) {
+      this.startedDuring = startedDuring;
+      this.seenDuring = seenDuring;
       this.config = config;
       this.baseline = baseline;
       this.peak = peak;
@@ -243,8 +291,10 @@ public final class ConcurrentWaitsBenchmark {
       out.printf(Locale.ROOT, row, "peak live threads", peak);
       out.printf(Locale.ROOT, row, "peak threads added (goal <= " + GOAL + ")",
           added() + (added() <= GOAL ? " (met)" : " (NOT met)"));
-      out.printf(Locale.ROOT, row, "added at the highest sample, by name", addedAtPeak);
-      out.printf(Locale.ROOT, row, "still alive 1 s after DatabricksClient.close()", leftAfterClose.isEmpty()
+      out.printf(Locale.ROOT, row, "added at the highest 10 ms sample, by name", addedAtPeak);
+      out.printf(Locale.ROOT, row, "threads started during the run (incl. close)", startedDuring);
+      out.printf(Locale.ROOT, row, "new threads seen in any sample, by name", seenDuring);
+      out.printf(Locale.ROOT, row, "still alive 1 s after close() (with GC)", leftAfterClose.isEmpty()
           ? "none" : leftAfterClose.toString());
     }
   }
