@@ -1,6 +1,6 @@
 package dev.kiln.examples;
 
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.ConfigurationException;
 import dev.kiln.core.error.DatabricksException;
 import dev.kiln.core.error.DatabricksServiceException;

@@ -39,7 +39,7 @@ final class GenieCommand extends CommandGroup {
         GenieClient genie = GenieClient.create(db);
         GenieMessageHandle handle = genie.startConversation(space, question, message -> {
           if (!message.status().isTerminal()) {
-            err().println("waiting for Genie ... " + message.statusName());
+            err().println("waiting for Genie ... " + message.rawStatus());
           }
         });
         GenieAnswer answer = handle.await();

@@ -1,6 +1,6 @@
 package dev.kiln.examples;
 
-import dev.kiln.core.Futures;
+import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.InvalidRequestException;
 import java.io.InputStream;
 import java.io.PrintStream;

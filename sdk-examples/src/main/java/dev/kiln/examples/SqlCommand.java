@@ -50,7 +50,7 @@ final class SqlCommand extends CliCommand {
       StatementHandle handle = SqlClient.create(db).submit(request.build());
       handle.addListener(r -> {
         if (!r.state().isTerminal()) {
-          err().println("waiting for statement " + handle.statementId() + " ... " + r.state());
+          err().println("waiting for statement " + handle.id() + " ... " + r.state());
         }
       });
       try (StatementResult result = handle.await()) {

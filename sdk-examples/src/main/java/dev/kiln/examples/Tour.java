@@ -191,11 +191,11 @@ public final class Tour {
     Predicate<StatementState> firstTime = firstSighting();
     handle.addListener(r -> {
       if (!r.state().isTerminal() && firstTime.test(r.state())) {
-        out.printf("  waiting for statement %s ... %s%n", handle.statementId(), r.state());
+        out.printf("  waiting for statement %s ... %s%n", handle.id(), r.state());
       }
     });
     try (StatementResult result = handle.await(STEP_TIMEOUT)) {
-      out.printf("  statement %s SUCCEEDED on warehouse %s in %s s%n", handle.statementId(), warehouseId,
+      out.printf("  statement %s SUCCEEDED on warehouse %s in %s s%n", handle.id(), warehouseId,
           seconds(System.nanoTime() - start));
       Table table = Table.withColumns("agency", "name", "filings", "total_withheld_php");
       BigDecimal grandTotal = BigDecimal.ZERO;
@@ -383,7 +383,7 @@ public final class Tour {
     Predicate<GenieMessageStatus> firstTime = firstSighting();
     GenieMessageHandle handle = genie.startConversation(spaceId, settings.genieQuestion(), message -> {
       if (!message.status().isTerminal() && firstTime.test(message.status())) {
-        out.println("  waiting for Genie ... " + message.statusName());
+        out.println("  waiting for Genie ... " + message.rawStatus());
       }
     });
     GenieAnswer answer = handle.await(STEP_TIMEOUT);
