@@ -22,10 +22,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The cost of one small GET: the same {@code GET /api/2.0/sql/statements/{id}} against a loopback JDK
- * {@code HttpServer} that answers a fixed 250-byte JSON body, sent four ways in one run:
+ * {@code HttpServer} that answers a fixed 284-byte JSON body, sent four ways in one run:
  * <ol>
  *   <li>raw: JDK {@code HttpClient.send} (HTTP/1.1, as Kiln uses) and Jackson {@code readTree} — the floor;</li>
  *   <li>Kiln {@code DatabricksClient.call(ApiRequest.get(..).build(), JsonNode.class)}, blocking;</li>
@@ -328,7 +329,7 @@ public final class CallOverheadBenchmark {
     }
 
     /** Per-round ratio of one figure, numerator variant over denominator variant. */
-    double[] ratios(int numerator, int denominator, java.util.function.ToDoubleFunction<Batch> figure) {
+    double[] ratios(int numerator, int denominator, ToDoubleFunction<Batch> figure) {
       List<Batch> a = variants.get(numerator).rounds;
       List<Batch> b = variants.get(denominator).rounds;
       double[] out = new double[Math.min(a.size(), b.size())];
@@ -338,7 +339,7 @@ public final class CallOverheadBenchmark {
       return out;
     }
 
-    double medianRatio(int numerator, int denominator, java.util.function.ToDoubleFunction<Batch> figure) {
+    double medianRatio(int numerator, int denominator, ToDoubleFunction<Batch> figure) {
       return Stats.median(ratios(numerator, denominator, figure));
     }
 

@@ -10,9 +10,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -142,9 +145,9 @@ public final class ConcurrentWaitsBenchmark {
     private volatile boolean running = true;
     private int max;
     private Map<String, Integer> namesAtMax = new TreeMap<>();
-    private final java.util.Set<Long> baselineIds = new java.util.HashSet<>();
+    private final Set<Long> baselineIds = new HashSet<>();
     /** Every thread seen in a sample that was not alive at the baseline, by id (short-lived ones may be missed). */
-    private final Map<Long, String> seenSinceBaseline = new java.util.HashMap<>();
+    private final Map<Long, String> seenSinceBaseline = new HashMap<>();
 
     private ThreadSampler(ThreadMXBean threads) {
       this.threads = threads;

@@ -6,13 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,10 +74,6 @@ final class FakeOperations implements HttpHandler {
     this.durations = durations;
   }
 
-  Collection<Op> ops() {
-    return Collections.unmodifiableCollection(ops.values());
-  }
-
   List<Op> ops(Kind kind) {
     List<Op> out = new ArrayList<>();
     for (Op op : ops.values()) {
@@ -92,7 +85,7 @@ final class FakeOperations implements HttpHandler {
   }
 
   long polls(Kind kind) {
-    return ops(kind).stream().mapToLong((ToLongFunction<Op>) op -> op.polls().size()).sum();
+    return ops(kind).stream().mapToLong(op -> op.polls().size()).sum();
   }
 
   @Override
