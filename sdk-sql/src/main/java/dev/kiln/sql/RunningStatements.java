@@ -2,6 +2,7 @@ package dev.kiln.sql;
 
 import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.sql.internal.StatementApi;
+import dev.kiln.sql.model.StatementResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The statements one {@link SqlClient} submitted that are still running. While there are any, one
- * close hook is registered with the {@code DatabricksClient}: closing the client sends all their
- * cancels at once and waits (bounded) until the server accepted them, before the client stops
- * working. With none left the hook is removed again, so short-lived clients leave nothing behind.
+ * The statements one {@link SqlClient} submitted that are still running, and the submits still
+ * waiting for their answer. While there are any, one close hook is registered with the
+ * {@code DatabricksClient}: closing the client first waits (bounded) for the submits in flight to
+ * name their statements, then sends every cancel at once and waits (bounded) until the server
+ * accepted them, before the client stops working. With none left the hook is removed again, so
+ * short-lived clients leave nothing behind.
  */
 final class RunningStatements implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningStatements.class);
@@ -27,6 +30,7 @@ final class RunningStatements implements AutoCloseable {
   private final StatementApi api;
   private final Duration cancelTimeout;
   private final Set<StatementHandle> running = new LinkedHashSet<>(); // guarded by this
+  private final Set<CompletableFuture<StatementResponse>> submitting = new LinkedHashSet<>(); // guarded by this
   private ClientInternals.Registration registration; // guarded by this
 
   RunningStatements(StatementApi api, Duration cancelTimeout) {
@@ -49,34 +53,77 @@ final class RunningStatements implements AutoCloseable {
     statement.resultAsync().whenComplete((r, e) -> remove(statement));
   }
 
+  /**
+   * Remembers a submit until it is answered, so a client closing meanwhile can still learn the id
+   * and cancel the statement. Throws {@code ClientClosedException} when the client is closing.
+   */
+  void addSubmit(CompletableFuture<StatementResponse> submit) {
+    synchronized (this) {
+      if (registration == null) {
+        registration = internals.onClose(this);
+      }
+      submitting.add(submit);
+    }
+    submit.whenComplete((r, e) -> removeSubmit(submit));
+  }
+
   private synchronized void remove(StatementHandle statement) {
-    if (running.remove(statement) && running.isEmpty() && registration != null) {
+    if (running.remove(statement)) {
+      releaseIfIdle();
+    }
+  }
+
+  private synchronized void removeSubmit(CompletableFuture<StatementResponse> submit) {
+    if (submitting.remove(submit)) {
+      releaseIfIdle();
+    }
+  }
+
+  private void releaseIfIdle() {
+    if (running.isEmpty() && submitting.isEmpty() && registration != null) {
       registration.close();
       registration = null;
     }
   }
 
-  /** Called by the closing client: cancels every statement still running. */
+  /**
+   * Called by the closing client: waits for submits in flight to be answered (bounded), then cancels
+   * every statement still running, those just named included.
+   */
   @Override
   public void close() {
     List<StatementHandle> now;
+    List<CompletableFuture<StatementResponse>> answers;
     synchronized (this) {
       now = new ArrayList<>(running);
+      answers = new ArrayList<>(submitting);
       registration = null;
     }
-    List<CompletableFuture<Void>> cancels = new ArrayList<>();
-    for (StatementHandle statement : now) {
-      if (!statement.isDone()) {
-        cancels.add(api.cancelAsync(statement.id()));
+    await(answers, "waiting for " + answers.size() + " statement submit(s) to be answered");
+    List<String> ids = new ArrayList<>();
+    now.stream().filter(h -> !h.isDone()).forEach(h -> ids.add(h.id()));
+    for (CompletableFuture<StatementResponse> answer : answers) {
+      StatementResponse r = answer.getNow(null); // null: failed or still unanswered (its id is lost)
+      if (r != null && !r.status().state().isTerminal() && !ids.contains(r.statementId())) {
+        ids.add(r.statementId());
       }
     }
+    List<CompletableFuture<Void>> cancels = new ArrayList<>();
+    ids.forEach(id -> cancels.add(api.cancelAsync(id)));
+    await(cancels, "cancelling " + cancels.size() + " running statement(s)");
+  }
+
+  private void await(List<? extends CompletableFuture<?>> futures, String what) {
+    if (futures.isEmpty()) {
+      return;
+    }
     try {
-      CompletableFuture.allOf(cancels.toArray(new CompletableFuture<?>[0]))
+      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
           .get(cancelTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("cancelling {} running statement(s) while closing the client failed: {}", cancels.size(), e.toString());
+      LOG.warn("{} while closing the client failed: {}", what, e.toString());
     }
   }
 

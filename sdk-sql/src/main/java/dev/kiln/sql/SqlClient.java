@@ -77,7 +77,18 @@ public final class SqlClient {
   public CompletableFuture<StatementHandle> submitAsync(StatementRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
-      CompletableFuture<StatementHandle> started = api.submitAsync(request)
+      // Registered before anything is sent, so a closing client either refuses the submit here or
+      // waits for its answer and cancels the statement it names.
+      CompletableFuture<StatementResponse> answer = new CompletableFuture<>();
+      running.addSubmit(answer);
+      api.submitAsync(request).whenComplete((r, e) -> {
+        if (e != null) {
+          answer.completeExceptionally(e);
+        } else {
+          answer.complete(r);
+        }
+      });
+      CompletableFuture<StatementHandle> started = answer
           .thenApply(response -> new StatementHandle(api, options, response.statementId(), response, running));
       // The caller gets a copy: cancelling it leaves the submit call alone.
       CompletableFuture<StatementHandle> result = started.copy();

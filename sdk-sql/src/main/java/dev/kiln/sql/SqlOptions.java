@@ -116,6 +116,8 @@ public final class SqlOptions {
   /**
    * When the {@code DatabricksClient} closes, it cancels the statements this client submitted that
    * are still running (all requests at once), waiting at most this long for the server to accept.
+   * Submits still waiting for their answer are waited for first, also at most this long, so the
+   * statements they name are cancelled too; one not answered by then keeps running on the server.
    */
   public Duration closeCancelTimeout() {
     return closeCancelTimeout;

@@ -140,6 +140,8 @@ class StatementLifecycleTest {
 
   @Test
   void closeCompletesEveryFutureAndCancelsTheStatementsItStarted() throws Exception {
+    // A submit never answered holds close() for closeCancelTimeout: keep it short here.
+    sql = SqlClient.create(db, SqlOptions.builder().closeCancelTimeout(Duration.ofMillis(300)).build());
     cancelSeen[0] = new CountDownLatch(2);
     CompletableFuture<StatementResult> polling = sql.executeAsync(request("SELECT a"));
     StatementHandle handle = sql.submit(request("SELECT b"));
@@ -156,6 +158,21 @@ class StatementLifecycleTest {
     }
     assertTrue(cancelSeen[0].await(5, TimeUnit.SECONDS));
     assertEquals(Set.of("s-a", "s-b"), cancelled, "the statements with known ids were cancelled on the server");
+  }
+
+  @Test
+  void closeWaitsForASubmitInFlightAndCancelsTheStatementItNames() throws Exception {
+    CompletableFuture<StatementResult> submitting = sql.executeAsync(request("SELECT held"));
+    assertTrue(heldSubmitArrived.await(5, TimeUnit.SECONDS));
+
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(db::close);
+    releaseSubmits.countDown(); // the answer arrives while close() waits for it
+    closed.get(10, TimeUnit.SECONDS);
+
+    ExecutionException e = assertThrows(ExecutionException.class, () -> submitting.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(ClientClosedException.class, e.getCause());
+    assertTrue(cancelSeen[0].await(5, TimeUnit.SECONDS));
+    assertEquals(Set.of("s-held"), cancelled, "the statement named by the late answer was cancelled");
   }
 
   @Test
