@@ -93,6 +93,8 @@ public final class HttpPipeline implements AuthContext {
   private final Tracker tracker;
   /** Bodies being read (or handed to a caller as a stream): aborted on close. */
   private final Set<StallGuard<?>> liveBodies = ConcurrentHashMap.newKeySet();
+  /** Blocking sends in flight: interrupted on close. */
+  private final Set<BlockingSend> liveSends = ConcurrentHashMap.newKeySet();
   /** The JDK's own futures of async exchanges in flight: cancelled on close. */
   private final Set<CompletableFuture<?>> liveExchanges = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -160,8 +162,12 @@ public final class HttpPipeline implements AuthContext {
     for (CompletableFuture<?> f : List.copyOf(liveExchanges)) {
       f.cancel(true);
     }
+    for (BlockingSend b : List.copyOf(liveSends)) {
+      b.interruptForClose();
+    }
     liveBodies.clear();
     liveExchanges.clear();
+    liveSends.clear();
     http = null;
   }
 
@@ -171,6 +177,33 @@ public final class HttpPipeline implements AuthContext {
       throw new ClientClosedException("the DatabricksClient was closed before this finished");
     }
     return h;
+  }
+
+  /**
+   * A caller's thread inside {@code HttpClient.send}. close() interrupts it only while it is still
+   * inside (under the lock), and the interrupt it caused is cleared when the call leaves, so no
+   * stray interrupt reaches the caller's own code.
+   */
+  private static final class BlockingSend {
+    private final Thread thread = Thread.currentThread();
+    private boolean done;
+    private boolean interruptedByClose;
+
+    synchronized void interruptForClose() {
+      if (!done) {
+        interruptedByClose = true;
+        thread.interrupt();
+      }
+    }
+
+    /** Marks the send finished; true when close() interrupted it (that interrupt is then cleared). */
+    synchronized boolean finish() {
+      done = true;
+      if (interruptedByClose) {
+        Thread.interrupted();
+      }
+      return interruptedByClose;
+    }
   }
 
   /** The next step after an attempt: done, failed, or try again after {@code delay}. */
@@ -248,23 +281,24 @@ public final class HttpPipeline implements AuthContext {
         long t0 = System.nanoTime();
         announce();
         Decision<T> d;
-        // What HttpClient.send does inside, minus its unwrapping: the exchange future is registered,
-        // so close() can cancel a call still waiting for its headers (JDK 17 has no shutdownNow).
-        CompletableFuture<HttpResponse<Outcome<T>>> exchange = client().sendAsync(httpRequest(auth), this::handle);
-        liveExchanges.add(exchange);
+        // HttpClient.send itself, not sendAsync().get(): only send skips the JDK's hop through the
+        // common pool, which on small machines starts a thread per call. close() reaches a send
+        // still waiting for headers by interrupting it (JDK 17 has no shutdownNow).
+        BlockingSend sending = new BlockingSend();
+        liveSends.add(sending);
         try {
-          d = onResponse(exchange.get(), auth, millisSince(t0));
-        } catch (ExecutionException e) {
-          d = onFailure(e.getCause(), millisSince(t0));
-        } catch (java.util.concurrent.CancellationException e) {
-          d = onFailure(closed ? new ClientClosedException("the DatabricksClient was closed before " + request
-              + " finished") : e, millisSince(t0));
+          d = onResponse(client().send(httpRequest(auth), this::handle), auth, millisSince(t0));
+        } catch (IOException e) {
+          d = onFailure(e, millisSince(t0));
         } catch (InterruptedException e) {
-          exchange.cancel(true);
+          if (sending.finish()) {
+            throw new ClientClosedException("the DatabricksClient was closed before " + request + " finished");
+          }
           Thread.currentThread().interrupt();
           throw new OperationInterruptedException("interrupted while waiting for " + request, e);
         } finally {
-          liveExchanges.remove(exchange);
+          sending.finish();
+          liveSends.remove(sending);
         }
         if (d.response != null) {
           return d.response;
