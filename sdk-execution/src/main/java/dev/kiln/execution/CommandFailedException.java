@@ -1,6 +1,6 @@
 package dev.kiln.execution;
 
-import dev.kiln.core.error.DatabricksException;
+import dev.kiln.core.error.OperationFailedException;
 import java.util.Optional;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Optional;
  * summary arrives with HTML markup and the details (the stack trace) with ANSI colour codes;
  * {@link #summary()} and {@link #details()} are cleaned, the raw texts are kept too.
  */
-public class CommandFailedException extends DatabricksException {
+public class CommandFailedException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
   private final String commandId;
@@ -18,7 +18,7 @@ public class CommandFailedException extends DatabricksException {
   private final String rawCause;
 
   public CommandFailedException(String commandId, String summary, String details, String rawSummary, String rawCause) {
-    super("command " + commandId + " failed: " + headline(summary, details));
+    super("command " + commandId + " failed: " + headline(summary, details), commandId);
     this.commandId = commandId;
     this.summary = summary == null ? "" : summary;
     this.details = details == null ? "" : details;

@@ -59,7 +59,7 @@ class ContractTest extends ExecutionTestBase {
   }
 
   @Test
-  void defaultCommandPollsStartAtHalfASecondAndGrowByAQuarter() {
+  void defaultCommandPollsStartAtHalfASecondAndGrowBy15Percent() {
     ExecutionContext ctx = startWithContext("ctx-1");
     ws.command("cmd-1", status("cmd-1", "Running", null));
     for (int i = 0; i < 4; i++) {
@@ -71,8 +71,8 @@ class ContractTest extends ExecutionTestBase {
     assertEquals("ok", ctx.execute("work()").text());
 
     List<Duration> gaps = sleeper.sleeps().subList(contextSleeps, sleeper.sleeps().size());
-    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(625), Duration.ofMillis(781), Duration.ofMillis(976),
-        Duration.ofMillis(1220), Duration.ofMillis(1525)), gaps);
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(575), Duration.ofMillis(661), Duration.ofMillis(760),
+        Duration.ofMillis(873), Duration.ofMillis(1003)), gaps);
     assertTrue(gaps.stream().allMatch(g -> g.toMillis() >= 500), "never more than 2 polls per second");
   }
 

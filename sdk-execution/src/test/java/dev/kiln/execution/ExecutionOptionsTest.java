@@ -87,7 +87,7 @@ class ExecutionOptionsTest extends ExecutionTestBase {
       assertEquals("done", ctx.execute("print('done')").text());
     }
 
-    assertEquals(List.of(Duration.ofMillis(1), Duration.ofMillis(40), Duration.ofMillis(50), Duration.ofMillis(50)),
+    assertEquals(List.of(Duration.ofMillis(1), Duration.ofMillis(40), Duration.ofMillis(46), Duration.ofMillis(50)),
         sleeper.sleeps());
   }
 
@@ -112,7 +112,7 @@ class ExecutionOptionsTest extends ExecutionTestBase {
     assertEquals(5, copy.contextStartAttempts());
     assertEquals(2.0, copy.commandPollMultiplier());
     assertEquals(Duration.ofMillis(500), ExecutionOptions.defaults().commandPollInitialDelay());
-    assertEquals(1.25, ExecutionOptions.defaults().commandPollMultiplier());
+    assertEquals(1.15, ExecutionOptions.defaults().commandPollMultiplier());
     assertTrue(ExecutionOptions.defaults().clusterPollMaxDelay().compareTo(Duration.ofSeconds(10)) <= 0, "cap at most 10 s");
     assertEquals(ClustersClient.DEFAULT_READY_TIMEOUT, ExecutionOptions.defaults().clusterReadyTimeout());
     assertTrue(ExecutionOptions.defaults().toString().contains("clusterPollInitialDelay=PT1S"));

@@ -1,9 +1,9 @@
 package dev.kiln.genie;
 
-import dev.kiln.core.error.DatabricksException;
+import dev.kiln.core.error.OperationFailedException;
 
 /** A Genie message ended without an answer; says which message. */
-public abstract class GenieMessageException extends DatabricksException {
+public abstract class GenieMessageException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
   private final String spaceId;
@@ -11,7 +11,7 @@ public abstract class GenieMessageException extends DatabricksException {
   private final String messageId;
 
   protected GenieMessageException(String message, String spaceId, String conversationId, String messageId) {
-    super(message);
+    super(message, messageId);
     this.spaceId = spaceId;
     this.conversationId = conversationId;
     this.messageId = messageId;

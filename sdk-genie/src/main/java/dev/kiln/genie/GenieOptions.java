@@ -27,7 +27,7 @@ public final class GenieOptions {
 
   /**
    * Messages waited for at most 10 minutes; polls 500 ms after the question was accepted, each gap
-   * 1.25 times the one before, capped at 5 s (most answers take 1 to 10 s: this sees them about half a
+   * 1.15 times the one before, capped at 5 s (most answers take 1 to 10 s: this sees them about half a
    * second after they finish, and never polls a message more than twice a second); query results read
    * with {@link SqlOptions#defaults()}.
    */
@@ -90,7 +90,7 @@ public final class GenieOptions {
 
     private Duration messageTimeout = Duration.ofMinutes(10);
     private Duration pollInitialDelay = MIN_POLL_DELAY;
-    private double pollMultiplier = 1.25;
+    private double pollMultiplier = 1.15;
     private Duration pollMaxDelay = Duration.ofSeconds(5);
     private SqlOptions sqlOptions = SqlOptions.defaults();
 

@@ -94,9 +94,9 @@ class GenieAskTest {
       expectGet(server, messagePath("msg-1"));
     }
     assertEquals(5, server.getRequestCount());
-    // growing gaps between polls (GenieOptions defaults): 500 ms, then x1.25
-    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(625), Duration.ofMillis(781),
-        Duration.ofMillis(976)), sleeper.sleeps());
+    // growing gaps between polls (GenieOptions defaults): 500 ms, then x1.15
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(575), Duration.ofMillis(661),
+        Duration.ofMillis(760)), sleeper.sleeps());
   }
 
   @Test
@@ -215,10 +215,10 @@ class GenieAskTest {
     OperationTimeoutException e = assertThrows(OperationTimeoutException.class, () -> patient.ask("space-1", "Deals?"));
 
     assertTrue(e.getMessage().contains("msg-1"), e.getMessage());
-    // the last gap is cut to the deadline: 0.5 + 0.625 + 0.781 + 0.976 + 1.118 = 4 s
-    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(625), Duration.ofMillis(781),
-        Duration.ofMillis(976), Duration.ofMillis(1118)), sleeper.sleeps());
-    assertEquals(1 + 5, server.getRequestCount());
+    // the last gap is cut to the deadline: 0.5 + 0.575 + 0.661 + 0.76 + 0.873 + 0.631 = 4 s
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(575), Duration.ofMillis(661),
+        Duration.ofMillis(760), Duration.ofMillis(873), Duration.ofMillis(631)), sleeper.sleeps());
+    assertEquals(1 + 6, server.getRequestCount());
   }
 
   @Test

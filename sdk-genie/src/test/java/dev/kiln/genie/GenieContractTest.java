@@ -249,10 +249,10 @@ class GenieContractTest {
   }
 
   @Test
-  void defaultPollGapsStartAtHalfASecondGrowByAQuarterAndStopAtFiveSeconds() {
+  void defaultPollGapsStartAtHalfASecondGrowBy15PercentAndStopAtFiveSeconds() {
     GenieOptions d = GenieOptions.defaults();
     assertEquals(Duration.ofMillis(500), d.pollInitialDelay());
-    assertEquals(1.25, d.pollMultiplier());
+    assertEquals(1.15, d.pollMultiplier());
     assertEquals(Duration.ofSeconds(5), d.pollMaxDelay());
     assertEquals(Duration.ofMinutes(10), d.messageTimeout());
     server.setDispatcher(always(started("msg-1", "SUBMITTED"), message("msg-1", "ASKING_AI")));
@@ -261,7 +261,7 @@ class GenieContractTest {
     assertThrows(OperationTimeoutException.class, () -> patient.ask("space-1", "Deals?"));
 
     List<Duration> gaps = sleeper.sleeps();
-    assertEquals(List.of(500L, 625L, 781L, 976L, 1220L, 1525L, 1906L, 2382L, 2977L, 3721L, 4651L, 5000L),
+    assertEquals(List.of(500L, 575L, 661L, 760L, 873L, 1003L, 1153L, 1325L, 1523L, 1751L, 2013L, 2314L),
         gaps.subList(0, 12).stream().map(Duration::toMillis).collect(java.util.stream.Collectors.toList()));
     assertTrue(gaps.stream().allMatch(g -> g.toMillis() >= 500 || g.equals(gaps.get(gaps.size() - 1))),
         "never two polls within 500 ms (only the last gap, cut to the deadline, may be shorter): " + gaps);
@@ -352,8 +352,8 @@ class GenieContractTest {
         () -> genie.ask("space-1", "Deals?", Duration.ofSeconds(2)));
 
     assertTrue(e.getMessage().contains("msg-1"), e.getMessage());
-    // 0.5 + 0.625 + 0.781 = 1.906 s, then the gap is cut to the deadline
-    assertEquals(List.of(500L, 625L, 781L, 94L),
+    // 0.5 + 0.575 + 0.661 = 1.736 s, then the gap is cut to the deadline
+    assertEquals(List.of(500L, 575L, 661L, 264L),
         sleeper.sleeps().stream().map(Duration::toMillis).collect(java.util.stream.Collectors.toList()));
     int sent = server.getRequestCount();
     assertEquals(1 + 4, sent);
