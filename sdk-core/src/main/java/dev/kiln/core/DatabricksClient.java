@@ -348,9 +348,30 @@ public final class DatabricksClient implements AutoCloseable {
     try {
       HttpClient.class.getMethod("shutdownNow").invoke(client);
     } catch (NoSuchMethodException olderJdk) {
-      // Before Java 21 the selector thread ends once the client is unreachable.
+      stopSelectorThread(client);
     } catch (ReflectiveOperationException | RuntimeException e) {
       LOG.debug("stopping the HTTP client failed: {}", e.toString());
+    }
+  }
+
+  /**
+   * Before Java 21 the JDK client's selector thread ends by itself only when it next wakes (every
+   * 3 s) and finds the client unreachable. Its loop also ends when the thread is interrupted, which
+   * closes the client's connections on the way out, so close() interrupts the selector thread of
+   * the client it created (named {@code HttpClient-<id>-SelectorManager}, where {@code <id>} ends
+   * the client's {@code toString()}), and nothing lingers after close() returns.
+   */
+  private static void stopSelectorThread(HttpClient client) {
+    String text = client.toString();
+    int open = text.lastIndexOf('(');
+    if (open < 0 || !text.endsWith(")")) {
+      return;
+    }
+    String name = "HttpClient-" + text.substring(open + 1, text.length() - 1) + "-SelectorManager";
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals(name)) {
+        t.interrupt();
+      }
     }
   }
 
