@@ -291,6 +291,16 @@ public final class LocalWorkspace implements AutoCloseable {
       return this;
     }
 
+    /**
+     * ARROW_STREAM results carry ARRAY, MAP and STRUCT columns as Arrow list, map and struct vectors
+     * instead of UTF-8 JSON text (default false: the Statement Execution API sends JSON text; native nested
+     * Arrow is what Databricks sends over Thrift with {@code complexTypesAsArrow}). For testing readers.
+     */
+    public Builder arrowNativeComplexTypes(boolean enabled) {
+      settings.arrowNativeComplexTypes(enabled);
+      return this;
+    }
+
     /** How long an external link works (default 15 minutes, as on Databricks). */
     public Builder externalLinkTtl(Duration ttl) {
       settings.externalLinkTtl(ttl);

@@ -234,8 +234,12 @@ class SqlStatementsTest {
     assertInvalid(Wire.statement(ws, "SELECT 1").put("format", "CSV"), 400, "INVALID_PARAMETER_VALUE");
     assertInvalid(Wire.object().put("statement", "SELECT 1"), 400, "INVALID_PARAMETER_VALUE");
     assertInvalid(
-        Wire.statement(ws, "SELECT 1").put("disposition", "EXTERNAL_LINKS").put("format", "ARROW_STREAM"),
-        400, "NOT_IMPLEMENTED");
+        Wire.statement(ws, "SELECT 1").put("disposition", "INLINE").put("format", "ARROW_STREAM"),
+        400, "INVALID_PARAMETER_VALUE");
+    assertInvalid(
+        Wire.statement(ws, "SELECT 1").put("disposition", "EXTERNAL_LINKS").put("format", "ARROW_STREAM")
+            .put("result_compression", "ZSTD"),
+        400, "INVALID_PARAMETER_VALUE");
     assertInvalid(Wire.statement(ws, "SELECT 1").put("warehouse_id", "0123456789abcdef"), 404, "RESOURCE_DOES_NOT_EXIST");
     ObjectNode badType = Wire.statement(ws, "SELECT :x");
     badType.putArray("parameters").addObject().put("name", "x").put("value", "1").put("type", "GEOGRAPHY");

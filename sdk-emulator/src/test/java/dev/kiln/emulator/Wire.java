@@ -65,6 +65,22 @@ final class Wire {
     return send(builder.build());
   }
 
+  /** As {@link #download}, keeping the body as bytes (Arrow, LZ4). */
+  static byte[] downloadBytes(String url, Map<String, String> headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+    headers.forEach(builder::header);
+    try {
+      HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, response.statusCode(), () -> new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static Reply send(HttpRequest request) {
     try {
       return new Reply(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));

@@ -43,13 +43,29 @@ final class ColumnType {
   private final Integer precision;
   private final Integer scale;
   private final Rendering rendering;
+  /** ARRAY: the element; MAP: key and value; STRUCT: the fields (named in {@link #childNames}). */
+  private final List<ColumnType> children;
+  private final List<String> childNames;
 
   private ColumnType(String typeName, String typeText, Integer precision, Integer scale, Rendering rendering) {
+    this(typeName, typeText, precision, scale, rendering, List.of(), List.of());
+  }
+
+  private ColumnType(
+      String typeName,
+      String typeText,
+      Integer precision,
+      Integer scale,
+      Rendering rendering,
+      List<ColumnType> children,
+      List<String> childNames) {
     this.typeName = typeName;
     this.typeText = typeText;
     this.precision = precision;
     this.scale = scale;
     this.rendering = rendering;
+    this.children = List.copyOf(children);
+    this.childNames = List.copyOf(childNames);
   }
 
   private static ColumnType simple(String typeName, String typeText) {
@@ -61,30 +77,38 @@ final class ColumnType {
         "DECIMAL", "DECIMAL(" + precision + "," + scale + ")", precision, scale, Rendering.PLAIN);
   }
 
-  private static ColumnType nested(String typeName, String typeText) {
-    return new ColumnType(typeName, typeText, null, null, Rendering.NESTED);
+  private static ColumnType nested(
+      String typeName, String typeText, List<ColumnType> children, List<String> childNames) {
+    return new ColumnType(typeName, typeText, null, null, Rendering.NESTED, children, childNames);
   }
 
   static ColumnType fromDuckDb(String duckType) {
     String type = duckType.trim();
     String upper = type.toUpperCase(Locale.ROOT);
     if (upper.endsWith("]")) {
-      return nested("ARRAY", "ARRAY<" + fromDuckDb(type.substring(0, arrayOpen(type))).typeText + ">");
+      ColumnType element = fromDuckDb(type.substring(0, arrayOpen(type)));
+      return nested("ARRAY", "ARRAY<" + element.typeText + ">", List.of(element), List.of("element"));
     }
     if (upper.startsWith("STRUCT(") && upper.endsWith(")")) {
       List<String> fields = new ArrayList<>();
+      List<ColumnType> fieldTypes = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (String field : splitTopLevel(type.substring(7, type.length() - 1))) {
         int space = nameEnd(field);
-        String name = field.substring(0, space).replace("\"", "");
-        fields.add(name + ": " + fromDuckDb(field.substring(space)).typeText);
+        String name = field.substring(0, space).trim().replace("\"", "");
+        ColumnType fieldType = fromDuckDb(field.substring(space));
+        fields.add(name + ": " + fieldType.typeText);
+        fieldTypes.add(fieldType);
+        names.add(name);
       }
-      return nested("STRUCT", "STRUCT<" + String.join(", ", fields) + ">");
+      return nested("STRUCT", "STRUCT<" + String.join(", ", fields) + ">", fieldTypes, names);
     }
     if (upper.startsWith("MAP(") && upper.endsWith(")")) {
       List<String> parts = splitTopLevel(type.substring(4, type.length() - 1));
-      String key = parts.isEmpty() ? "STRING" : fromDuckDb(parts.get(0)).typeText;
-      String value = parts.size() < 2 ? "STRING" : fromDuckDb(parts.get(1)).typeText;
-      return nested("MAP", "MAP<" + key + ", " + value + ">");
+      ColumnType key = parts.isEmpty() ? simple("STRING", "STRING") : fromDuckDb(parts.get(0));
+      ColumnType value = parts.size() < 2 ? simple("STRING", "STRING") : fromDuckDb(parts.get(1));
+      return nested(
+          "MAP", "MAP<" + key.typeText + ", " + value.typeText + ">", List.of(key, value), List.of("key", "value"));
     }
     if (upper.startsWith("DECIMAL(")) {
       List<String> parts = splitTopLevel(type.substring(8, type.length() - 1));
@@ -174,5 +198,13 @@ final class ColumnType {
 
   Rendering rendering() {
     return rendering;
+  }
+
+  List<ColumnType> children() {
+    return children;
+  }
+
+  List<String> childNames() {
+    return childNames;
   }
 }

@@ -100,7 +100,10 @@ final class ExternalLinks implements WorkspaceApi {
       return storageError(404, "NoSuchKey", "The specified key does not exist.");
     }
     ResultChunks chunks = result.get();
-    String contentType = chunks.format() == ResultFormat.CSV ? "text/csv" : "application/json";
+    String contentType =
+        chunks.format() == ResultFormat.ARROW_STREAM || chunks.compression() != ResultCompression.NONE
+            ? "application/octet-stream"
+            : chunks.format() == ResultFormat.CSV ? "text/csv" : "application/json";
     return Response.of(200, contentType, chunks.chunks().get(grant.chunkIndex).payload());
   }
 

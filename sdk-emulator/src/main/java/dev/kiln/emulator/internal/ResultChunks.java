@@ -14,29 +14,55 @@ final class ResultChunks {
   private final List<ResultColumn> columns;
   private final boolean truncated;
   private final ResultFormat format;
+  private final ResultCompression compression;
   private final List<Chunk> chunks;
   private final long totalRows;
   private final long totalBytes;
 
-  private ResultChunks(QueryResult result, ResultFormat format, List<Chunk> chunks) {
+  private ResultChunks(
+      QueryResult result, ResultFormat format, ResultCompression compression, List<Chunk> chunks) {
     // Keep only what the manifest needs: the rows live on in the rendered chunks.
     this.columns = result.columns();
     this.truncated = result.truncated();
     this.format = format;
+    this.compression = compression;
     this.chunks = Collections.unmodifiableList(chunks);
     this.totalRows = chunks.stream().mapToLong(Chunk::rowCount).sum();
     this.totalBytes = chunks.stream().mapToLong(Chunk::byteCount).sum();
   }
 
   static ResultChunks of(QueryResult result, ResultFormat format, int rowsPerChunk) {
+    return of(result, format, ResultCompression.NONE, rowsPerChunk, false);
+  }
+
+  /**
+   * Chunk boundaries depend only on {@code rowsPerChunk}, so JSON_ARRAY, CSV and ARROW_STREAM results of one
+   * query have the same chunks with the same row offsets and counts; {@code byte_count} is the size of what
+   * a link serves (after compression).
+   */
+  static ResultChunks of(
+      QueryResult result,
+      ResultFormat format,
+      ResultCompression compression,
+      int rowsPerChunk,
+      boolean nativeArrowComplexTypes) {
     List<String[]> rows = result.rows();
     List<Chunk> chunks = new ArrayList<>();
+    ArrowStreamWriter arrow =
+        format == ResultFormat.ARROW_STREAM ? new ArrowStreamWriter(result.columns(), nativeArrowComplexTypes) : null;
+    Lz4Frame lz4 = compression == ResultCompression.LZ4_FRAME ? Lz4Frame.standard() : null;
     for (int offset = 0; offset < rows.size(); offset += rowsPerChunk) {
       List<String[]> slice = rows.subList(offset, Math.min(rows.size(), offset + rowsPerChunk));
-      byte[] payload = format == ResultFormat.CSV ? csv(result, slice, offset == 0) : Json.bytes(slice);
+      byte[] payload =
+          format == ResultFormat.CSV
+              ? csv(result, slice, offset == 0)
+              : arrow != null ? arrow.write(slice) : Json.bytes(slice);
+      if (lz4 != null) {
+        payload = lz4.compress(payload);
+      }
       chunks.add(new Chunk(chunks.size(), offset, slice.size(), payload));
     }
-    return new ResultChunks(result, format, chunks);
+    return new ResultChunks(result, format, compression, chunks);
   }
 
   private static byte[] csv(QueryResult result, List<String[]> rows, boolean withHeader) {
@@ -60,6 +86,10 @@ final class ResultChunks {
 
   ResultFormat format() {
     return format;
+  }
+
+  ResultCompression compression() {
+    return compression;
   }
 
   List<Chunk> chunks() {

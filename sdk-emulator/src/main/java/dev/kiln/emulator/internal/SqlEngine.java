@@ -144,6 +144,7 @@ final class SqlEngine implements AutoCloseable {
       columns.add(new ResultColumn(meta.getColumnLabel(i), i - 1, ColumnType.fromDuckDb(meta.getColumnTypeName(i))));
     }
     boolean inline = request.disposition() == StatementRequest.Disposition.INLINE;
+    boolean arrow = request.format() == ResultFormat.ARROW_STREAM;
     long maxBytes = inline ? INLINE_LIMIT_BYTES : MAX_RESULT_BYTES;
     Long rowLimit = request.rowLimit();
     Long byteLimit = request.byteLimit();
@@ -158,7 +159,7 @@ final class SqlEngine implements AutoCloseable {
       String[] row = new String[columns.size()];
       long rowBytes = 2;
       for (int i = 0; i < row.length; i++) {
-        row[i] = ValueFormatter.format(rs, i + 1, columns.get(i).type());
+        row[i] = ValueFormatter.format(rs, i + 1, columns.get(i).type(), arrow);
         rowBytes += row[i] == null ? 5 : row[i].length() + 3;
       }
       if (byteLimit != null && bytes + rowBytes > byteLimit) {

@@ -26,7 +26,7 @@ final class StatementJson {
       status.put("sql_state", snapshot.failure.sqlState());
     }
     if (snapshot.state == StatementState.SUCCEEDED && snapshot.result != null) {
-      response.set("manifest", manifest(snapshot.result));
+      response.set("manifest", manifest(statement, snapshot.result));
       response.set("result", chunks(statement, snapshot.result, 0));
     }
     return response;
@@ -50,9 +50,13 @@ final class StatementJson {
     return chunks(statement, snapshot.result, index);
   }
 
-  private static ObjectNode manifest(ResultChunks result) {
+  private static ObjectNode manifest(SqlStatement statement, ResultChunks result) {
     ObjectNode manifest = Json.object();
     manifest.put("format", result.format().name());
+    if (statement.request().requestedCompression() != null) {
+      // Echoed only when asked about: what the chunks really are, which may differ from the request.
+      manifest.put("result_compression", result.compression().name());
+    }
     ObjectNode schema = manifest.putObject("schema");
     schema.put("column_count", result.columns().size());
     ArrayNode columns = schema.putArray("columns");

@@ -35,6 +35,7 @@ final class StatementRequest {
   private final Long byteLimit;
   private final Disposition disposition;
   private final ResultFormat format;
+  private final ResultCompression requestedCompression;
   private final Duration waitTimeout;
   private final OnWaitTimeout onWaitTimeout;
 
@@ -48,6 +49,7 @@ final class StatementRequest {
       Long byteLimit,
       Disposition disposition,
       ResultFormat format,
+      ResultCompression requestedCompression,
       Duration waitTimeout,
       OnWaitTimeout onWaitTimeout) {
     this.statement = statement;
@@ -59,6 +61,7 @@ final class StatementRequest {
     this.byteLimit = byteLimit;
     this.disposition = disposition;
     this.format = format;
+    this.requestedCompression = requestedCompression;
     this.waitTimeout = waitTimeout;
     this.onWaitTimeout = onWaitTimeout;
   }
@@ -67,7 +70,7 @@ final class StatementRequest {
   static StatementRequest inline(String statement, String warehouseId) {
     return new StatementRequest(
         statement, warehouseId, null, null, Collections.emptyMap(), null, null,
-        Disposition.INLINE, ResultFormat.JSON_ARRAY, Duration.ZERO, OnWaitTimeout.CONTINUE);
+        Disposition.INLINE, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE);
   }
 
   static StatementRequest parse(JsonNode body) {
@@ -88,11 +91,9 @@ final class StatementRequest {
       throw ApiException.invalidParameter(
           "The format " + format + " is only supported with disposition EXTERNAL_LINKS.");
     }
-    if (format == ResultFormat.ARROW_STREAM) {
-      throw new ApiException(
-          400, "NOT_IMPLEMENTED",
-          "The Kiln emulator does not produce Arrow; use format JSON_ARRAY or CSV.");
-    }
+    // Unknown values are refused (enumValue), never ignored: a client that asked for a codec must not get
+    // bytes it would misread.
+    ResultCompression compression = enumValue(body, "result_compression", ResultCompression.class, null);
     return new StatementRequest(
         statement,
         warehouseId,
@@ -103,6 +104,7 @@ final class StatementRequest {
         nonNegativeLong(body, "byte_limit"),
         disposition,
         format,
+        compression,
         waitTimeout(text(body, "wait_timeout")),
         enumValue(body, "on_wait_timeout", OnWaitTimeout.class, OnWaitTimeout.CONTINUE));
   }
@@ -210,6 +212,24 @@ final class StatementRequest {
 
   ResultFormat format() {
     return format;
+  }
+
+  /** What the request asked for, or null when it did not say. */
+  ResultCompression requestedCompression() {
+    return requestedCompression;
+  }
+
+  /**
+   * What the chunks are actually compressed with: LZ4_FRAME only for ARROW_STREAM over EXTERNAL_LINKS;
+   * JSON_ARRAY, CSV and INLINE results stay uncompressed and the manifest says NONE (clients follow the
+   * manifest, not their request).
+   */
+  ResultCompression effectiveCompression() {
+    return requestedCompression == ResultCompression.LZ4_FRAME
+            && format == ResultFormat.ARROW_STREAM
+            && disposition == Disposition.EXTERNAL_LINKS
+        ? ResultCompression.LZ4_FRAME
+        : ResultCompression.NONE;
   }
 
   Duration waitTimeout() {

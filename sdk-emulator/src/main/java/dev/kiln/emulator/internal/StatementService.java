@@ -28,6 +28,7 @@ final class StatementService {
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final int chunkRowCount;
+  private final boolean arrowNativeComplexTypes;
   private final Duration resultRetention;
   private final StateChanges changes;
 
@@ -37,6 +38,7 @@ final class StatementService {
       ScheduledExecutorService scheduler,
       Clock clock,
       int chunkRowCount,
+      boolean arrowNativeComplexTypes,
       Duration resultRetention,
       StateChanges changes) {
     this.engine = engine;
@@ -44,6 +46,7 @@ final class StatementService {
     this.scheduler = scheduler;
     this.clock = clock;
     this.chunkRowCount = chunkRowCount;
+    this.arrowNativeComplexTypes = arrowNativeComplexTypes;
     this.resultRetention = resultRetention;
     this.changes = changes;
   }
@@ -65,7 +68,11 @@ final class StatementService {
     }
     try {
       QueryResult result = engine.run(statement.request(), statement);
-      statement.succeed(ResultChunks.of(result, statement.request().format(), chunkRowCount), clock.instant());
+      StatementRequest request = statement.request();
+      ResultChunks chunks =
+          ResultChunks.of(
+              result, request.format(), request.effectiveCompression(), chunkRowCount, arrowNativeComplexTypes);
+      statement.succeed(chunks, clock.instant());
     } catch (SqlFailure failure) {
       statement.fail(failure, clock.instant());
     } catch (SQLException interrupted) {

@@ -25,18 +25,27 @@ import org.duckdb.DuckDBStruct;
  */
 final class ValueFormatter {
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+  /** ARROW_STREAM carries microseconds, so its top-level timestamps keep them. */
+  private static final DateTimeFormatter TIMESTAMP_MICROS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
   private ValueFormatter() {}
 
   /** The text of column {@code index} of the current row, or null for SQL NULL. */
   static String format(ResultSet rs, int index, ColumnType type) throws SQLException {
+    return format(rs, index, type, false);
+  }
+
+  /** As {@link #format(ResultSet, int, ColumnType)}; {@code micros} keeps microseconds of timestamps. */
+  static String format(ResultSet rs, int index, ColumnType type, boolean micros) throws SQLException {
+    DateTimeFormatter timestamps = micros ? TIMESTAMP_MICROS : TIMESTAMP;
     switch (type.rendering()) {
       case TIMESTAMP:
         LocalDateTime local = rs.getObject(index, LocalDateTime.class);
-        return local == null ? null : TIMESTAMP.format(local);
+        return local == null ? null : timestamps.format(local);
       case TIMESTAMP_WITH_ZONE:
         OffsetDateTime zoned = rs.getObject(index, OffsetDateTime.class);
-        return zoned == null ? null : TIMESTAMP.format(zoned.withOffsetSameInstant(ZoneOffset.UTC));
+        return zoned == null ? null : timestamps.format(zoned.withOffsetSameInstant(ZoneOffset.UTC));
       case NESTED:
         Object nested = rs.getObject(index);
         return nested == null ? null : Json.text(toJsonValue(nested));

@@ -62,7 +62,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.engine = new SqlEngine();
     this.statements =
         new StatementService(
-            engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.resultRetention(), changes);
+            engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.arrowNativeComplexTypes(),
+            settings.resultRetention(), changes);
     ExternalLinks externalLinks = new ExternalLinks(clock, settings.externalLinkTtl(), this::host, statements);
     this.faults = new FaultEngine(externalLinks::expireAllNow);
     this.queries = new QueriesApi(clock);

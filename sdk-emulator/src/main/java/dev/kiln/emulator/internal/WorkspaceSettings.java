@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class WorkspaceSettings {
   private String token; // null: a fresh random one for each workspace
   private int chunkRowCount = 10_000;
+  private boolean arrowNativeComplexTypes;
   private Duration externalLinkTtl = Duration.ofMinutes(15);
   private Duration resultRetention = Duration.ofHours(1);
   private Duration genieStepDelay = Duration.ofMillis(100);
@@ -40,6 +41,11 @@ public final class WorkspaceSettings {
   /** Rows per result chunk. */
   public void chunkRowCount(int rows) {
     this.chunkRowCount = atLeastOne(rows, "chunkRowCount");
+  }
+
+  /** ARROW_STREAM: ARRAY/MAP/STRUCT as Arrow list/map/struct instead of Databricks' JSON text. */
+  public void arrowNativeComplexTypes(boolean enabled) {
+    this.arrowNativeComplexTypes = enabled;
   }
 
   /** How long an external link works. */
@@ -109,6 +115,10 @@ public final class WorkspaceSettings {
   /** The token set with {@link #token(String)}, if any. */
   Optional<String> token() {
     return Optional.ofNullable(token);
+  }
+
+  boolean arrowNativeComplexTypes() {
+    return arrowNativeComplexTypes;
   }
 
   int chunkRowCount() {
