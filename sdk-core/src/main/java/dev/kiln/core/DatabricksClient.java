@@ -24,13 +24,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,8 +48,6 @@ public final class DatabricksClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabricksClient.class);
   /** Threads completing async calls; most are idle however many calls wait (see the constructor). */
   private static final int MAX_CALLBACK_THREADS = 8;
-  /** Extra callback threads allowed only while others are parked in a join. */
-  private static final int MAX_SPARE_CALLBACK_THREADS = 64;
   /** Threads for modules' blocking work (chunk and stream reading). */
   private static final int MAX_WORKER_THREADS = 32;
   /** Threads the JDK client runs its short tasks on. */
@@ -97,11 +94,13 @@ public final class DatabricksClient implements AutoCloseable {
       this.callbacks = b.executor;
     } else {
       // Two pools, both bounded. Callbacks (completing async calls, running what callers chain on
-      // them) are short: a fork-join pool of a few threads whose size only grows while one of its
-      // threads is parked in CompletableFuture.get/join (managed blocking), so a continuation that
-      // blocks on another Kiln call cannot starve the completions it waits for.
-      int parallelism = Math.max(2, Math.min(cpus, MAX_CALLBACK_THREADS));
-      this.ownedCallbacks = callbackPool(parallelism);
+      // them) are short: at most MAX_CALLBACK_THREADS threads, started on demand and handed each
+      // task directly. When all are busy (say, callers' continuations blocking on other Kiln calls)
+      // the pipeline completes the call on the JDK client's thread instead, so a blocked
+      // continuation can never starve the completion it waits for. (A fork-join pool with managed
+      // blocking was tried first: on JDK 17 a completion submitted while its idle workers timed
+      // out could stay queued with no worker, hanging the call.)
+      this.ownedCallbacks = callbackPool(MAX_CALLBACK_THREADS);
       this.callbacks = ownedCallbacks;
       // Modules run blocking work here (reading result chunks and event streams as they arrive,
       // calling users' chunk consumers). Those tasks wait only for bytes the JDK client delivers on
@@ -375,19 +374,14 @@ public final class DatabricksClient implements AutoCloseable {
     }
   }
 
-  private static ExecutorService callbackPool(int parallelism) {
-    AtomicInteger n = new AtomicInteger();
-    ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool -> {
-      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-      t.setName("kiln-callback-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    // Spare threads only replace ones parked in managed blocking; when even those run out, block
-    // without a spare rather than fail (saturate -> true).
-    return new ForkJoinPool(parallelism, factory, null, true, 0, parallelism + MAX_SPARE_CALLBACK_THREADS,
-        1, pool -> true, 30, TimeUnit.SECONDS);
+  private static ExecutorService callbackPool(int maxThreads) {
+    // No queue: a task goes to an idle thread or a new one, else it is rejected (and run by the
+    // caller, see HttpPipeline.onCallbackThread).
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemonThreads("kiln-callback"));
+    return pool;
   }
+
 
   private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();

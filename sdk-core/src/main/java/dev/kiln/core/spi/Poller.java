@@ -166,10 +166,15 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
         result.completeExceptionally(Futures.unwrap(error));
         return;
       }
-      countPoll();
-      accept(state);
-      if (!result.isDone()) {
-        scheduleNext();
+      try {
+        countPoll();
+        accept(state);
+        if (!result.isDone()) {
+          scheduleNext();
+        }
+      } catch (RuntimeException | Error e) {
+        // A throwing isTerminal/result/status function must fail the wait, not silently end it.
+        result.completeExceptionally(e);
       }
     });
   }

@@ -63,6 +63,21 @@ class PollerTest {
   }
 
   @Test
+  void aThrowingIsTerminalFailsTheWaitInsteadOfEndingItSilently() {
+    AtomicInteger polls = new AtomicInteger();
+    Poller<String, String> op = builder(script(polls, "RUNNING", "ODD"))
+        .isTerminal(s -> {
+          if (s.equals("ODD")) {
+            throw new IllegalArgumentException("cannot read ODD");
+          }
+          return false;
+        })
+        .start();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> op.await(Duration.ofSeconds(5)));
+    assertEquals("cannot read ODD", e.getMessage());
+  }
+
+  @Test
   void aTerminalInitialStateNeedsNoPoll() {
     AtomicInteger polls = new AtomicInteger();
     Poller<String, String> op = builder(script(polls, "DONE")).start("DONE");
