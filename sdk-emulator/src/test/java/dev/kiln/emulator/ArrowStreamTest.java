@@ -480,6 +480,27 @@ class ArrowStreamTest {
   }
 
   @Test
+  void untypedNullsFollowTheManifestAndLongOverflowFails() {
+    JsonNode arrow = run(ws, "SELECT NULL AS n, 2::HUGEINT AS h FROM range(3)", "ARROW_STREAM", null);
+    ArrowChunk chunk = readArrow(download(links(ws, arrow).get(0)));
+    // DuckDB types a bare NULL as INT (Databricks says VOID); the Arrow field follows the manifest's type.
+    assertEquals(arrow.at("/manifest/schema/columns/0/type_name").asText().equals("INT")
+        ? new ArrowType.Int(32, true) : ArrowType.Utf8.INSTANCE, chunk.fields.get(0).getType());
+    assertEquals(new ArrowType.Int(64, true), chunk.fields.get(1).getType());
+    assertArrayEquals(new String[] {null, "2"}, chunk.rows.get(1));
+
+    JsonNode overflow =
+        wire.execute(
+            Wire.statement(ws, "SELECT 170141183460469231731687303715884105727::HUGEINT AS h")
+                .put("disposition", "EXTERNAL_LINKS").put("format", "ARROW_STREAM"));
+    JsonNode done = overflow.at("/status/state").asText().equals("FAILED")
+        ? overflow : wire.awaitStatement(overflow.path("statement_id").asText());
+    assertEquals("FAILED", done.at("/status/state").asText(), done.toString());
+    assertEquals("22003", done.at("/status/sql_state").asText());
+    assertTrue(done.at("/status/error/message").asText().startsWith("[ARITHMETIC_OVERFLOW]"), done.toString());
+  }
+
+  @Test
   void emptyArrowResultsHaveNoChunks() {
     JsonNode arrow = run(ws, "SELECT id FROM range(0)", "ARROW_STREAM", "LZ4_FRAME");
     assertEquals(0, arrow.at("/manifest/total_chunk_count").asInt());
