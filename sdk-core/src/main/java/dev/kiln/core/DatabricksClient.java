@@ -94,14 +94,15 @@ public final class DatabricksClient implements AutoCloseable {
       this.callbacks = b.executor;
     } else {
       // Two pools, both bounded. Callbacks (completing async calls, running what callers chain on
-      // them) are short: at most MAX_CALLBACK_THREADS threads, started on demand and handed each
-      // task directly. When all are busy (say, callers' continuations blocking on other Kiln calls)
+      // them) run where the JDK client hands the answer over unless that is one of Kiln's threads
+      // (see completeOffKilnThreads); then at most MAX_CALLBACK_THREADS threads, started on demand
+      // and handed each task directly. When all are busy (say, callers' continuations blocking on other Kiln calls)
       // the pipeline completes the call on the JDK client's thread instead, so a blocked
       // continuation can never starve the completion it waits for. (A fork-join pool with managed
       // blocking was tried first: on JDK 17 a completion submitted while its idle workers timed
       // out could stay queued with no worker, hanging the call.)
       this.ownedCallbacks = callbackPool(MAX_CALLBACK_THREADS);
-      this.callbacks = ownedCallbacks;
+      this.callbacks = completeOffKilnThreads(ownedCallbacks);
       // Modules run blocking work here (reading result chunks and event streams as they arrive,
       // calling users' chunk consumers). Those tasks wait only for bytes the JDK client delivers on
       // its own threads, never for this pool, so a bound cannot deadlock them; it only queues work
@@ -386,9 +387,34 @@ public final class DatabricksClient implements AutoCloseable {
   private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      Thread t = new KilnThread(r, prefix + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
+    };
+  }
+
+  /** Marks the threads Kiln created, which must not run callers' continuations. */
+  private static final class KilnThread extends Thread {
+    KilnThread(Runnable task, String name) {
+      super(task, name);
+    }
+  }
+
+  /**
+   * Completes async calls where they finish when that is safe: the JDK client hands each answer
+   * over on a thread of the common pool (or a fresh one), which may run callers' continuations as
+   * any CompletableFuture's would. Only on Kiln's own threads (scheduler, JDK client pool, timers)
+   * or the JDK client's selector does a completion hop to {@code pool}, so a continuation never
+   * delays a poll, a timer or the client's I/O. This spares a thread handoff per call.
+   */
+  private static Executor completeOffKilnThreads(ExecutorService pool) {
+    return task -> {
+      Thread t = Thread.currentThread();
+      if (t instanceof KilnThread || t.getName().startsWith("HttpClient-")) {
+        pool.execute(task);
+      } else {
+        task.run();
+      }
     };
   }
 
