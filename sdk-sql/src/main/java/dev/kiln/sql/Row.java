@@ -1,6 +1,7 @@
 package dev.kiln.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.sql.internal.ChunkData;
 import dev.kiln.sql.internal.TextValues;
 import dev.kiln.sql.model.Column;
 import dev.kiln.sql.model.ColumnType;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * One result row, read by column name or 0-based index. Each getter accepts the column types that
@@ -23,6 +23,12 @@ import java.util.function.Function;
  * throws {@link RowAccessException} naming the column and its type. Reference getters return null
  * for SQL NULL; primitive getters throw on NULL, so check {@link #isNull(String)} first.
  * Columns of a type this SDK does not know can be read with any getter.
+ *
+ * <p>A row reads the same whatever format the result came in (JSON_ARRAY, CSV or ARROW_STREAM).
+ * It is a small immutable view of one row in the batch it was parsed into, and stays valid for as
+ * long as it is referenced, also after the iteration moved on (keeping rows keeps their batch in
+ * memory, so keep only what you need). Values are decoded once, when the batch is parsed; the
+ * primitive getters read numbers straight from it, without boxing.
  */
 public final class Row {
   private static final Set<ColumnType> INTS = EnumSet.of(ColumnType.BYTE, ColumnType.SHORT, ColumnType.INT);
@@ -39,16 +45,18 @@ public final class Row {
   private static final Set<ColumnType> ANY = EnumSet.allOf(ColumnType.class);
 
   private final RowSchema schema;
-  private final String[] values;
+  private final ChunkData data;
+  private final int row;
 
-  Row(RowSchema schema, String[] values) {
+  Row(RowSchema schema, ChunkData data, int row) {
     this.schema = schema;
-    this.values = values;
+    this.data = data;
+    this.row = row;
   }
 
   /** Number of values (the result's column count). */
   public int size() {
-    return values.length;
+    return data.valueCount(row);
   }
 
   public List<Column> columns() {
@@ -60,7 +68,8 @@ public final class Row {
   }
 
   public boolean isNull(int index) {
-    return raw(index) == null;
+    checkIndex(index);
+    return data.isNull(row, index);
   }
 
   /** The value's text as sent, for a column of any type (JSON text for ARRAY/MAP/STRUCT). */
@@ -69,7 +78,8 @@ public final class Row {
   }
 
   public String getString(int index) {
-    return raw(index);
+    checkIndex(index);
+    return data.text(row, index);
   }
 
   public int getInt(String column) {
@@ -78,7 +88,17 @@ public final class Row {
 
   /** BYTE, SHORT or INT. */
   public int getInt(int index) {
-    return primitive(index, "getInt", INTS, TextValues::parseInt);
+    checkPrimitive(index, "getInt", INTS);
+    long v;
+    try {
+      v = data.getLong(row, index);
+    } catch (RuntimeException e) {
+      throw unparsable(index, "getInt", e);
+    }
+    if (v != (int) v) {
+      throw unparsable(index, "getInt", new ArithmeticException("out of range"));
+    }
+    return (int) v;
   }
 
   public long getLong(String column) {
@@ -87,7 +107,12 @@ public final class Row {
 
   /** BYTE, SHORT, INT or LONG. */
   public long getLong(int index) {
-    return primitive(index, "getLong", LONGS, TextValues::parseLong);
+    checkPrimitive(index, "getLong", LONGS);
+    try {
+      return data.getLong(row, index);
+    } catch (RuntimeException e) {
+      throw unparsable(index, "getLong", e);
+    }
   }
 
   public double getDouble(String column) {
@@ -96,7 +121,12 @@ public final class Row {
 
   /** Any numeric column (DECIMAL may lose precision). */
   public double getDouble(int index) {
-    return primitive(index, "getDouble", NUMBERS, TextValues::parseDouble);
+    checkPrimitive(index, "getDouble", NUMBERS);
+    try {
+      return data.getDouble(row, index);
+    } catch (RuntimeException e) {
+      throw unparsable(index, "getDouble", e);
+    }
   }
 
   public boolean getBoolean(String column) {
@@ -104,7 +134,12 @@ public final class Row {
   }
 
   public boolean getBoolean(int index) {
-    return primitive(index, "getBoolean", BOOLEAN_ONLY, TextValues::parseBoolean);
+    checkPrimitive(index, "getBoolean", BOOLEAN_ONLY);
+    try {
+      return data.getBoolean(row, index);
+    } catch (RuntimeException e) {
+      throw unparsable(index, "getBoolean", e);
+    }
   }
 
   public BigDecimal getBigDecimal(String column) {
@@ -113,7 +148,7 @@ public final class Row {
 
   /** DECIMAL or any integral column, exactly; FLOAT/DOUBLE as their decimal text. */
   public BigDecimal getBigDecimal(int index) {
-    return read(index, "getBigDecimal", NUMBERS, TextValues::parseDecimal);
+    return read(index, "getBigDecimal", NUMBERS, ChunkData::getBigDecimal);
   }
 
   public LocalDate getLocalDate(String column) {
@@ -121,7 +156,7 @@ public final class Row {
   }
 
   public LocalDate getLocalDate(int index) {
-    return read(index, "getLocalDate", DATE_ONLY, TextValues::parseDate);
+    return read(index, "getLocalDate", DATE_ONLY, ChunkData::getDate);
   }
 
   public Instant getInstant(String column) {
@@ -130,7 +165,7 @@ public final class Row {
 
   /** A TIMESTAMP as an instant. TIMESTAMP_NTZ has no zone: read it with {@link #getLocalDateTime(int)}. */
   public Instant getInstant(int index) {
-    return read(index, "getInstant", TIMESTAMP_ONLY, TextValues::parseInstant);
+    return read(index, "getInstant", TIMESTAMP_ONLY, ChunkData::getInstant);
   }
 
   public LocalDateTime getLocalDateTime(String column) {
@@ -139,7 +174,7 @@ public final class Row {
 
   /** TIMESTAMP_NTZ as sent, or TIMESTAMP as UTC wall-clock time. */
   public LocalDateTime getLocalDateTime(int index) {
-    return read(index, "getLocalDateTime", TIMESTAMPS, TextValues::parseLocalDateTime);
+    return read(index, "getLocalDateTime", TIMESTAMPS, ChunkData::getLocalDateTime);
   }
 
   public byte[] getBytes(String column) {
@@ -148,7 +183,7 @@ public final class Row {
 
   /** BINARY, decoded from base64. */
   public byte[] getBytes(int index) {
-    return read(index, "getBytes", BINARY_ONLY, TextValues::parseBinary);
+    return read(index, "getBytes", BINARY_ONLY, ChunkData::getBytes);
   }
 
   public JsonNode getJson(String column) {
@@ -157,7 +192,7 @@ public final class Row {
 
   /** ARRAY, MAP or STRUCT, parsed from its JSON text. */
   public JsonNode getJson(int index) {
-    return read(index, "getJson", COMPLEX, TextValues::parseJson);
+    return read(index, "getJson", COMPLEX, (d, r, c) -> TextValues.parseJson(d.text(r, c)));
   }
 
   public Object getObject(String column) {
@@ -173,21 +208,21 @@ public final class Row {
     ColumnType type = schema.type(index);
     switch (type) {
       case BYTE:
-        return read(index, "getObject", ANY, t -> Byte.parseByte(t.trim()));
+        return read(index, "getObject", ANY, (d, r, c) -> (byte) narrow(d.getLong(r, c), Byte.MIN_VALUE, Byte.MAX_VALUE));
       case SHORT:
-        return read(index, "getObject", ANY, t -> Short.parseShort(t.trim()));
+        return read(index, "getObject", ANY, (d, r, c) -> (short) narrow(d.getLong(r, c), Short.MIN_VALUE, Short.MAX_VALUE));
       case INT:
-        return read(index, "getObject", ANY, TextValues::parseInt);
+        return read(index, "getObject", ANY, (d, r, c) -> (int) narrow(d.getLong(r, c), Integer.MIN_VALUE, Integer.MAX_VALUE));
       case LONG:
-        return read(index, "getObject", ANY, TextValues::parseLong);
+        return read(index, "getObject", ANY, ChunkData::getLong);
       case FLOAT:
-        return read(index, "getObject", ANY, t -> Float.parseFloat(t.trim()));
+        return read(index, "getObject", ANY, (d, r, c) -> (float) d.getDouble(r, c));
       case DOUBLE:
-        return read(index, "getObject", ANY, TextValues::parseDouble);
+        return read(index, "getObject", ANY, ChunkData::getDouble);
       case DECIMAL:
         return getBigDecimal(index);
       case BOOLEAN:
-        return read(index, "getObject", ANY, TextValues::parseBoolean);
+        return read(index, "getObject", ANY, ChunkData::getBoolean);
       case DATE:
         return getLocalDate(index);
       case TIMESTAMP:
@@ -201,14 +236,21 @@ public final class Row {
       case STRUCT:
         return getJson(index);
       default:
-        return raw(index);
+        return getString(index);
     }
+  }
+
+  private static long narrow(long v, long min, long max) {
+    if (v < min || v > max) {
+      throw new ArithmeticException("out of range");
+    }
+    return v;
   }
 
   /** Column name to {@link #getObject(int)}, in column order. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < size(); i++) {
       map.put(schema.column(i).name(), getObject(i));
     }
     return Collections.unmodifiableMap(map);
@@ -216,6 +258,10 @@ public final class Row {
 
   /** The values' text as sent (null for SQL NULL). */
   public List<String> values() {
+    String[] values = new String[size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = data.text(row, i);
+    }
     return Collections.unmodifiableList(Arrays.asList(values));
   }
 
@@ -223,45 +269,58 @@ public final class Row {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("Row[");
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < size(); i++) {
       b.append(i == 0 ? "" : ", ").append(schema.column(i).name());
     }
     return b.append(']').toString();
   }
 
-  private String raw(int index) {
+  private void checkIndex(int index) {
     schema.column(index); // range check with a clear message
-    return values[index];
   }
 
-  private <T> T primitive(int index, String getter, Set<ColumnType> accepted, Function<String, T> parse) {
-    T value = read(index, getter, accepted, parse);
-    if (value == null) {
+  /** Type check, then the NULL check primitive getters need. */
+  private void checkPrimitive(int index, String getter, Set<ColumnType> accepted) {
+    checkType(index, getter, accepted);
+    if (data.isNull(row, index)) {
       Column c = schema.column(index);
       throw new RowAccessException("column '" + c.name() + "' (" + c.rawType() + ") is NULL, which " + getter
           + " cannot return: check isNull(\"" + c.name() + "\") first, or use getObject");
     }
-    return value;
   }
 
-  private <T> T read(int index, String getter, Set<ColumnType> accepted, Function<String, T> parse) {
-    Column c = schema.column(index);
+  private void checkType(int index, String getter, Set<ColumnType> accepted) {
     ColumnType type = schema.type(index);
     boolean readable = accepted.contains(type) || type == ColumnType.UNKNOWN || type == ColumnType.NULL;
     if (!readable) {
+      Column c = schema.column(index);
       throw new RowAccessException("column '" + c.name() + "' is " + c.typeText().orElse(c.rawType())
           + ", which " + getter + " cannot read; use " + suggestedGetter(type));
     }
-    String text = values[index];
-    if (text == null) {
+  }
+
+  /** The value stays out of the message and the cause is dropped (its message may quote the value). */
+  private RowAccessException unparsable(int index, String getter, RuntimeException e) {
+    Column c = schema.column(index);
+    return new RowAccessException("column '" + c.name() + "' (" + c.rawType() + ") holds a value " + getter
+        + " cannot parse (" + e.getClass().getSimpleName() + ")");
+  }
+
+  /** Reads one value of a batch. */
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read(ChunkData data, int row, int col);
+  }
+
+  private <T> T read(int index, String getter, Set<ColumnType> accepted, Reader<T> reader) {
+    checkType(index, getter, accepted);
+    if (data.isNull(row, index)) {
       return null;
     }
     try {
-      return parse.apply(text);
+      return reader.read(data, row, index);
     } catch (RuntimeException e) {
-      // The value stays out of the message and the cause is dropped (its message quotes the value).
-      throw new RowAccessException("column '" + c.name() + "' (" + c.rawType() + ") holds a value " + getter
-          + " cannot parse (" + e.getClass().getSimpleName() + ")");
+      throw unparsable(index, getter, e);
     }
   }
 

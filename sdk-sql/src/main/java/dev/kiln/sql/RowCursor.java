@@ -1,16 +1,15 @@
 package dev.kiln.sql;
 
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.sql.internal.ChunkData;
 import dev.kiln.sql.internal.ChunkPrefetcher;
-import dev.kiln.sql.internal.ParsedChunk;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * One pass over a result's rows, chunk after chunk. Closes its prefetcher at the end, on error, or
+ * One pass over a result's rows, batch after batch. Closes its prefetcher at the end, on error, or
  * when closed early (possibly from another thread); reading after an early close throws rather
  * than ending quietly, so a closed result never looks like a short one.
  */
@@ -19,7 +18,8 @@ final class RowCursor implements Iterator<Row>, AutoCloseable {
   private final RowSchema schema;
   private final Consumer<RowCursor> onClose;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private List<String[]> current = List.of();
+  private ChunkData current;
+  private int rows;
   private int position;
   private boolean exhausted;
 
@@ -31,27 +31,29 @@ final class RowCursor implements Iterator<Row>, AutoCloseable {
 
   @Override
   public boolean hasNext() {
-    while (!exhausted && position >= current.size()) {
+    while (!exhausted && position >= rows) {
       if (closed.get()) {
         throw new DatabricksClientException("the rows were closed before they were all read");
       }
-      current = List.of(); // let the finished chunk go before waiting for the next
-      ParsedChunk chunk;
+      current = null; // let the finished batch go before waiting for the next
+      rows = 0;
+      ChunkData batch;
       try {
-        chunk = chunks.next();
+        batch = chunks.nextBatch();
       } catch (RuntimeException e) {
         close();
         throw e;
       }
-      if (chunk == null) {
+      if (batch == null) {
         exhausted = true;
         close();
       } else {
-        current = chunk.rows();
+        current = batch;
+        rows = batch.rowCount();
         position = 0;
       }
     }
-    return position < current.size();
+    return position < rows;
   }
 
   @Override
@@ -59,7 +61,18 @@ final class RowCursor implements Iterator<Row>, AutoCloseable {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    return new Row(schema, current.get(position++));
+    return new Row(schema, current, position++);
+  }
+
+  /** The next batch whole (for the publisher); null at the end. */
+  ChunkData nextBatch() {
+    if (!hasNext()) {
+      return null;
+    }
+    ChunkData batch = current;
+    ChunkData rest = position == 0 ? batch : batch.from(position);
+    position = rows;
+    return rest;
   }
 
   @Override

@@ -10,6 +10,7 @@ public final class SqlOptions {
   private static final SqlOptions DEFAULTS = builder().build();
 
   private final int downloadParallelism;
+  private final long resultMemoryBudget;
   private final int maxBufferedChunks;
   private final Duration linkExpiryMargin;
   private final int maxLinkRefreshes;
@@ -22,6 +23,7 @@ public final class SqlOptions {
 
   private SqlOptions(Builder b) {
     this.downloadParallelism = b.downloadParallelism;
+    this.resultMemoryBudget = b.resultMemoryBudget;
     this.maxBufferedChunks = b.maxBufferedChunks;
     this.linkExpiryMargin = b.linkExpiryMargin;
     this.maxLinkRefreshes = b.maxLinkRefreshes;
@@ -34,7 +36,7 @@ public final class SqlOptions {
   }
 
   /**
-   * 4 parallel downloads, 8 chunks in memory, links refreshed 60 s before expiry and up to 3 times
+   * 16 parallel downloads within a 64 MiB budget per reader (no chunk-count cap), links refreshed 60 s before expiry and up to 3 times
    * after a failed download, downloads abandoned after 60 s without data; polls 500 ms apart at first,
    * each gap 1.25 times the last, up to 5 s (so a statement finishing 1–6 s after submit is seen
    * within about half a second, and never more than 2 polls per second); a submit's answer awaited
@@ -51,6 +53,7 @@ public final class SqlOptions {
   public Builder toBuilder() {
     return new Builder()
         .downloadParallelism(downloadParallelism)
+        .resultMemoryBudget(resultMemoryBudget)
         .maxBufferedChunks(maxBufferedChunks)
         .linkExpiryMargin(linkExpiryMargin)
         .maxLinkRefreshes(maxLinkRefreshes)
@@ -62,15 +65,35 @@ public final class SqlOptions {
         .closeCancelTimeout(closeCancelTimeout);
   }
 
-  /** Chunks fetched at the same time while a result is read. */
+  /**
+   * Chunks downloaded at the same time while a result is read (16 by default, as the Databricks
+   * JDBC driver: object-store links answer in tens of milliseconds, and 16 requests in flight hide
+   * that latency where 4 left half the throughput unused). The {@link #resultMemoryBudget()} still
+   * applies: a download starts only with room for its first bytes.
+   */
   public int downloadParallelism() {
     return downloadParallelism;
   }
 
   /**
-   * Most chunks held in memory per reader, counting the one being read and those being fetched;
-   * fetching pauses until the reader moves on. This bounds heap use for results of any size.
+   * Bytes each reader of a result may hold downloaded but not yet read (the raw chunk bytes, as
+   * sent; rows are parsed from them only as the reader reaches them). Downloads pause when it is
+   * full and resume as the reader moves on, so memory does not grow with result or chunk size: a
+   * chunk larger than the whole budget streams through it. On top of it the reader holds the batch
+   * of rows it is reading (up to a few hundred KiB) and the HTTP client its socket buffers.
    */
+  public long resultMemoryBudget() {
+    return resultMemoryBudget;
+  }
+
+  /**
+   * An extra cap on chunks started and not yet finished by the reader (counting the one it reads).
+   * Unlimited by default: {@link #resultMemoryBudget()} bounds memory in bytes instead.
+   *
+   * @deprecated memory is bounded by {@link #resultMemoryBudget()}; this cap only limits
+   *     read-ahead further and will be removed.
+   */
+  @Deprecated
   public int maxBufferedChunks() {
     return maxBufferedChunks;
   }
@@ -125,7 +148,8 @@ public final class SqlOptions {
 
   @Override
   public String toString() {
-    return "SqlOptions[downloadParallelism=" + downloadParallelism + ", maxBufferedChunks=" + maxBufferedChunks
+    return "SqlOptions[downloadParallelism=" + downloadParallelism + ", resultMemoryBudget=" + resultMemoryBudget
+        + ", maxBufferedChunks=" + maxBufferedChunks
         + ", linkExpiryMargin=" + linkExpiryMargin + ", maxLinkRefreshes=" + maxLinkRefreshes
         + ", downloadIdleTimeout=" + downloadIdleTimeout
         + ", pollInitialDelay=" + pollInitialDelay + ", pollMaxDelay=" + pollMaxDelay
@@ -138,8 +162,12 @@ public final class SqlOptions {
     /** The server drops a statement not polled for 15 minutes; stay far below. */
     private static final Duration MAX_POLL_DELAY = Duration.ofMinutes(5);
 
-    private int downloadParallelism = 4;
-    private int maxBufferedChunks = 8;
+    /** Smallest budget: a few segments of room, so downloads make progress in steps worth a request. */
+    static final long MIN_RESULT_MEMORY_BUDGET = 16 * 1024;
+
+    private int downloadParallelism = 16;
+    private long resultMemoryBudget = 64L * 1024 * 1024;
+    private int maxBufferedChunks = Integer.MAX_VALUE;
     private Duration linkExpiryMargin = Duration.ofSeconds(60);
     private int maxLinkRefreshes = 3;
     private Duration downloadIdleTimeout = Duration.ofSeconds(60);
@@ -159,6 +187,18 @@ public final class SqlOptions {
       return this;
     }
 
+    /** At least 16 KiB; see {@link SqlOptions#resultMemoryBudget()}. */
+    public Builder resultMemoryBudget(long bytes) {
+      if (bytes < MIN_RESULT_MEMORY_BUDGET) {
+        throw new IllegalArgumentException("resultMemoryBudget must be at least " + MIN_RESULT_MEMORY_BUDGET
+            + " bytes, was " + bytes);
+      }
+      this.resultMemoryBudget = bytes;
+      return this;
+    }
+
+    /** @deprecated see {@link SqlOptions#maxBufferedChunks()}. */
+    @Deprecated
     public Builder maxBufferedChunks(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("maxBufferedChunks must be at least 1, was " + value);

@@ -14,27 +14,41 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The rows of a succeeded statement, streamed chunk by chunk: each pass over {@link #rows()}
- * fetches chunks ahead of the reader (several at once, inline or behind links) with a bounded
- * number in memory, and checks every chunk against the manifest, so a lost chunk is an error rather than a
- * short result. Nothing is fetched until rows are read. {@link #close()} cancels downloads in
- * flight and frees buffered chunks; use try-with-resources.
+ * The rows of a succeeded statement, streamed chunk by chunk: each pass over {@link #rows()} (or
+ * subscription to {@link #rowPublisher()}) downloads chunks ahead of the reader, several at once,
+ * holding at most {@link SqlOptions#resultMemoryBudget()} bytes ahead of it, and checks every chunk
+ * against the manifest, so a lost chunk is an error rather than a short result. The same
+ * {@link Row} getters read JSON_ARRAY, CSV and ARROW_STREAM results. Nothing is fetched until rows
+ * are read. {@link #close()} cancels downloads in flight and frees buffered bytes; use
+ * try-with-resources.
  */
 public final class StatementResult implements AutoCloseable {
   private final StatementResponse response;
   private final RowSchema schema;
   private final ResultChunks chunks;
   private final Set<RowCursor> openCursors = ConcurrentHashMap.newKeySet();
+  private final Executor executor;
+  private final LongConsumer accounting;
   private volatile boolean closed;
 
   StatementResult(StatementApi api, SqlOptions options, StatementResponse response) {
+    this(api, options, response, null);
+  }
+
+  /** {@code accounting} sees, per reader, the bytes held ahead after each change (tests). */
+  StatementResult(StatementApi api, SqlOptions options, StatementResponse response, LongConsumer accounting) {
     this.response = response;
     this.schema = new RowSchema(response.manifest().map(ResultManifest::columns).orElse(List.of()));
     this.chunks = new ResultChunks(api, response, options);
+    this.executor = api.internals().executor();
+    this.accounting = accounting;
   }
 
   public String statementId() {
@@ -80,9 +94,10 @@ public final class StatementResult implements AutoCloseable {
 
   /**
    * Every row of every chunk, in order. Each iteration starts again from the first row (fetching
-   * the chunks again); stopping early is fine, {@link #close()} releases what is left.
+   * the chunks again); stopping early is fine, {@link #close()} releases what is left. A row stays
+   * valid after the iteration moves on (see {@link Row}).
    *
-   * @throws UnsupportedFormatException on iteration, for ARROW_STREAM results
+   * @throws UnsupportedFormatException on iteration, for a format this SDK cannot read
    */
   public Iterable<Row> rows() {
     ensureOpen();
@@ -94,6 +109,19 @@ public final class StatementResult implements AutoCloseable {
     RowCursor cursor = openCursor();
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL), false)
         .onClose(cursor::close);
+  }
+
+  /**
+   * The rows as a reactive stream: each subscription is a new pass over the rows, opened at the
+   * first {@code request}. Rows are parsed and handed out only against demand; while there is
+   * none, downloads stop once {@link SqlOptions#resultMemoryBudget()} is full. {@code onNext} is
+   * called serially from the client's executor; failures (including an incomplete result) arrive
+   * through {@code onError}. Cancelling aborts the pass's downloads and frees its buffers; closing
+   * this result cancels every pass.
+   */
+  public Flow.Publisher<Row> rowPublisher() {
+    ensureOpen();
+    return new RowPublisher(this::openCursor, schema, executor);
   }
 
   /** All rows in memory; meant for small results. */
@@ -125,7 +153,7 @@ public final class StatementResult implements AutoCloseable {
 
   private RowCursor openCursor() {
     ensureOpen();
-    RowCursor cursor = new RowCursor(chunks.open(), schema, openCursors::remove);
+    RowCursor cursor = new RowCursor(chunks.open(accounting), schema, openCursors::remove);
     openCursors.add(cursor);
     if (closed) {
       cursor.close(); // closed while opening

@@ -265,7 +265,7 @@ class ExternalLinksTest {
     StatementResult result = sql(options).execute("wh", "SELECT 1");
     Iterator<Row> rows = result.rows().iterator();
     assertEquals(1L, rows.next().getLong("id"));
-    awaitTrue(() -> parserThreads() > 0); // a download is being read
+    awaitTrue(() -> parserThreads() > 0); // a download is being buffered
     result.close();
 
     awaitTrue(() -> parserThreads() == 0);
@@ -397,7 +397,7 @@ class ExternalLinksTest {
 
   private static long parserThreads() {
     return Thread.getAllStackTraces().values().stream()
-        .filter(stack -> Arrays.stream(stack).anyMatch(f -> f.getClassName().endsWith("JsonArrayChunkParser")))
+        .filter(stack -> Arrays.stream(stack).anyMatch(f -> f.getClassName().endsWith("ChunkBytes")))
         .count();
   }
 

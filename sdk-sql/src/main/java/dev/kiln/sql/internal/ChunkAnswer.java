@@ -13,9 +13,9 @@ import java.util.OptionalLong;
 
 /**
  * What the chunk engine reads from {@code GET .../result/chunks/{n}}: the chunk's presigned links, or
- * its inline rows. {@code data_array} goes straight into rows through
- * {@link JsonArrayChunkParser#readRows}, the parser downloaded JSON_ARRAY chunks use, so no
- * list-of-lists model of the chunk is built and then copied. Other fields are ignored.
+ * its inline rows. {@code data_array} goes straight into a {@link TextBatch}
+ * through {@link JsonArrayChunkParser#readRows}, so no list-of-lists model of the chunk is built
+ * and then copied. Other fields are ignored.
  */
 final class ChunkAnswer {
   @JsonProperty("chunk_index")
@@ -29,7 +29,7 @@ final class ChunkAnswer {
 
   @JsonProperty("data_array")
   @JsonDeserialize(using = RowsDeserializer.class)
-  private List<String[]> rows;
+  private TextBatch rows;
 
   OptionalInt chunkIndex() {
     return chunkIndex;
@@ -45,22 +45,21 @@ final class ChunkAnswer {
   }
 
   /** Inline rows; empty when the answer has no {@code data_array}. */
-  List<String[]> rows() {
-    return rows == null ? List.of() : rows;
+  TextBatch rows() {
+    return rows == null ? TextBatch.EMPTY : rows;
   }
 
   /** Reads {@code data_array} with the shared streaming row parser. */
-  static final class RowsDeserializer extends StdDeserializer<List<String[]>> {
+  static final class RowsDeserializer extends StdDeserializer<TextBatch> {
     private static final long serialVersionUID = 1L;
 
     RowsDeserializer() {
-      super(List.class);
+      super(TextBatch.class);
     }
 
     @Override
-    public List<String[]> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      // The body is already in memory (an INLINE result is at most 25 MiB): no cancellation checks.
-      return JsonArrayChunkParser.readRows(p, () -> false);
+    public TextBatch deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return JsonArrayChunkParser.readRows(p);
     }
   }
 }

@@ -1,10 +1,11 @@
 package dev.kiln.sql.internal;
 
-import java.util.concurrent.CompletableFuture;
-
-/** Fetches and parses one chunk by index. */
+/** Starts fetching one chunk by index. */
 @FunctionalInterface
 interface ChunkLoader {
-  /** Requests it makes are tracked by {@code scope}, so closing the scope cancels them. */
-  CompletableFuture<ParsedChunk> load(int index, InFlight scope);
+  /**
+   * Starts chunk {@code index} at once (its bytes arrive in the background within {@code budget},
+   * starting with {@code credit} bytes already taken from it); requests are tracked by {@code scope}.
+   */
+  ChunkRows start(int index, InFlight scope, ByteBudget budget, long credit);
 }

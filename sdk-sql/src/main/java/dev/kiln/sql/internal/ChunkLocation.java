@@ -1,16 +1,15 @@
 package dev.kiln.sql.internal;
 
 import dev.kiln.sql.model.ExternalLink;
-import java.util.List;
 import java.util.OptionalLong;
 
 /** Where one chunk's rows are: already parsed from an API answer, or behind a presigned link. */
 final class ChunkLocation {
   private final ExternalLink link;
-  private final List<String[]> rows;
+  private final ChunkData rows;
   private final OptionalLong statedRowCount;
 
-  private ChunkLocation(ExternalLink link, List<String[]> rows, OptionalLong statedRowCount) {
+  private ChunkLocation(ExternalLink link, ChunkData rows, OptionalLong statedRowCount) {
     this.link = link;
     this.rows = rows;
     this.statedRowCount = statedRowCount;
@@ -21,7 +20,7 @@ final class ChunkLocation {
   }
 
   /** Rows that came inline, with the row count their answer states. */
-  static ChunkLocation inline(List<String[]> rows, OptionalLong statedRowCount) {
+  static ChunkLocation inline(ChunkData rows, OptionalLong statedRowCount) {
     return new ChunkLocation(null, rows, statedRowCount);
   }
 
@@ -34,7 +33,7 @@ final class ChunkLocation {
   }
 
   /** The inline rows; null for an external chunk. */
-  List<String[]> rows() {
+  ChunkData rows() {
     return rows;
   }
 

@@ -2,17 +2,19 @@ package dev.kiln.sql.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.function.BooleanSupplier;
 
-/** Reads one downloaded chunk body into rows of text values while it streams in. */
+/** Reads one chunk body into batches of rows as it streams in, a batch at a time, on the reader's side. */
 interface ChunkParser {
-  /** How many rows to parse between checks for cancellation. */
-  int CANCEL_CHECK_INTERVAL = 1024;
+  /** Rows per batch at most; a batch also ends once it holds about {@link #BATCH_BYTES} of values. */
+  int BATCH_ROWS = 4096;
+  int BATCH_BYTES = 256 * 1024;
 
-  /**
-   * Parses the whole body; throws {@link java.io.InterruptedIOException} once {@code cancelled}
-   * turns true, and {@link IOException} on a broken or truncated body.
-   */
-  List<String[]> parse(InputStream body, BooleanSupplier cancelled) throws IOException;
+  /** Starts reading {@code body}; nothing is read until {@link Batches#next()}. */
+  Batches open(InputStream body);
+
+  /** The batches of one body, in order. */
+  interface Batches {
+    /** The next batch, or null after the last; {@link IOException} on a broken or cut-off body. */
+    ChunkData next() throws IOException;
+  }
 }

@@ -1,6 +1,5 @@
 package dev.kiln.sql.internal;
 
-import dev.kiln.core.spi.Futures;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.sql.IncompleteResultException;
 import java.util.ArrayList;
@@ -8,13 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Hands one reader the chunks of a result in order while fetching ahead of it: up to
- * {@code parallelism} chunks load at once, and a chunk is started only while fewer than
- * {@code maxInMemory} chunks are loaded or loading but not yet finished by the reader (the one it
- * is reading counts). A slow reader therefore holds fetching back instead of filling the heap.
+ * Hands one reader the rows of a result in order, batch by batch, while downloading ahead of it.
+ * What is held ahead is bounded in bytes by the reader's {@link ByteBudget}: a download starts
+ * only with one segment of room taken for it, and each keeps buffering only while there is room,
+ * so a slow reader holds fetching back and a chunk larger than the whole budget still streams.
+ * At most {@code parallelism} downloads run at once (and, if set, at most {@code maxChunksAhead}
+ * chunks are started and not yet finished by the reader, counting the one it reads).
  */
 public final class ChunkPrefetcher implements AutoCloseable {
   private final ChunkLoader loader;
@@ -22,134 +22,187 @@ public final class ChunkPrefetcher implements AutoCloseable {
   private final int chunkCount;
   private final long expectedRows;
   private final int parallelism;
-  private final int maxInMemory;
+  private final int maxChunksAhead;
+  private final ByteBudget budget;
   private final InFlight scope = new InFlight();
-  private final Map<Integer, CompletableFuture<ParsedChunk>> pending = new HashMap<>();
+  private final Map<Integer, ChunkRows> started = new HashMap<>();
 
   // All guarded by this.
   private int nextToStart;
-  private int nextToTake;
-  private int loading;
-  private int peakInMemory;
-  private long rowsHandedOut;
-  /** Whether the reader is still reading the chunk before {@code nextToTake}. */
-  private boolean readerHoldsChunk;
+  /** Index of the chunk being read, or of the next one to read when {@code current} is null. */
+  private int reading;
+  private ChunkRows current;
+  private int downloading;
+  private long credit;
+  private boolean waitingForRoom;
   private boolean closed;
+  private long rowsHandedOut;
+  private int peakAhead;
 
   /** {@code expectedRows} is the manifest's total, or -1 when unknown. */
   ChunkPrefetcher(ChunkLoader loader, String description, int chunkCount, long expectedRows, int parallelism,
-      int maxInMemory) {
+      int maxChunksAhead, ByteBudget budget) {
     this.loader = loader;
     this.description = description;
     this.chunkCount = chunkCount;
     this.expectedRows = expectedRows;
     this.parallelism = parallelism;
-    this.maxInMemory = maxInMemory;
+    this.maxChunksAhead = maxChunksAhead;
+    this.budget = budget;
+  }
+
+  public ByteBudget budget() {
+    return budget;
   }
 
   /**
-   * The next chunk, waiting for it if needed; null after the last one. Calling this again means the
-   * reader is done with the previous chunk, which frees its slot.
+   * The next batch of rows, waiting for it if needed; null after the last. Only the reader calls
+   * this (one thread at a time); the batch stays valid as long as it is referenced.
    */
-  public ParsedChunk next() {
-    CompletableFuture<ParsedChunk> next;
-    List<Integer> toStart;
-    synchronized (this) {
-      if (closed) {
-        throw new DatabricksClientException(description + " was closed");
+  public ChunkData nextBatch() {
+    while (true) {
+      ChunkRows chunk;
+      synchronized (this) {
+        ensureOpen();
+        if (current == null) {
+          if (reading == chunkCount) {
+            checkTotal();
+            return null;
+          }
+          if (!started.containsKey(reading)) {
+            startLocked(reading, 0); // the reader needs it now, room or not
+          }
+          current = started.get(reading);
+        }
+        chunk = current;
       }
-      readerHoldsChunk = false;
-      if (nextToTake == chunkCount) {
-        checkTotal();
-        return null;
+      startMore();
+      ChunkData batch;
+      try {
+        batch = chunk.nextBatch();
+      } catch (CancellationException e) {
+        throw closedError();
+      } catch (RuntimeException e) {
+        synchronized (this) {
+          if (closed) {
+            throw closedError();
+          }
+        }
+        throw e;
       }
-      toStart = startable();
-      next = pending.get(nextToTake); // started now or earlier: chunks start in order
+      synchronized (this) {
+        ensureOpen();
+        if (batch == null) {
+          started.remove(reading);
+          current = null;
+          reading++;
+        } else {
+          rowsHandedOut += batch.rowCount();
+        }
+      }
+      if (batch == null) {
+        chunk.close();
+        startMore();
+      } else if (batch.rowCount() > 0) {
+        return batch;
+      }
     }
-    startAll(toStart);
-    ParsedChunk chunk;
-    try {
-      chunk = Futures.join(next);
-    } catch (CancellationException e) {
-      throw new DatabricksClientException(description + " was closed");
-    }
-    synchronized (this) {
-      pending.remove(nextToTake);
-      nextToTake++;
-      readerHoldsChunk = true;
-      rowsHandedOut += chunk.rows().size();
-    }
-    return chunk;
   }
 
-  /** Most chunks held or loading at any one time so far (for tests of the memory bound). */
-  public synchronized int peakInMemory() {
-    return peakInMemory;
+  /** Most chunks started and not yet finished by the reader at one time (for tests). */
+  public synchronized int peakChunksAhead() {
+    return peakAhead;
   }
 
-  /** Cancels loads in flight and drops loaded chunks; the reader sees "closed" afterwards. */
+  /** Cancels downloads in flight and frees what they buffered; the reader sees "closed" afterwards. */
   @Override
   public void close() {
-    List<CompletableFuture<ParsedChunk>> abandoned;
+    List<ChunkRows> abandoned;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      abandoned = new ArrayList<>(pending.values());
-      pending.clear();
+      abandoned = new ArrayList<>(started.values());
+      started.clear();
+      current = null;
     }
+    budget.close();
     scope.close();
-    abandoned.forEach(f -> f.cancel(true));
-  }
-
-  /** Reserves the chunks that may start now. */
-  private List<Integer> startable() {
-    int held = readerHoldsChunk ? nextToTake - 1 : nextToTake; // first chunk the reader has not finished
-    List<Integer> start = new ArrayList<>();
-    while (!closed && nextToStart < chunkCount && loading < parallelism && nextToStart < held + maxInMemory) {
-      pending.put(nextToStart, new CompletableFuture<>());
-      start.add(nextToStart);
-      nextToStart++;
-      loading++;
-    }
-    peakInMemory = Math.max(peakInMemory, nextToStart - held);
-    return start;
-  }
-
-  private void startAll(List<Integer> indexes) {
-    for (int index : indexes) {
-      CompletableFuture<ParsedChunk> slot;
-      synchronized (this) {
-        slot = pending.get(index);
-      }
-      if (slot == null) {
-        continue; // closed meanwhile
-      }
-      CompletableFuture<ParsedChunk> load;
-      try {
-        load = loader.load(index, scope);
-      } catch (RuntimeException e) {
-        load = CompletableFuture.failedFuture(e);
-      }
-      load.whenComplete((chunk, error) -> {
-        if (error != null) {
-          slot.completeExceptionally(Futures.unwrap(error));
-        } else {
-          slot.complete(chunk);
-        }
-        onLoaded();
-      });
-    }
-  }
-
-  private void onLoaded() {
-    List<Integer> toStart;
+    abandoned.forEach(ChunkRows::close);
+    long unused;
     synchronized (this) {
-      loading--;
-      toStart = startable();
+      unused = credit;
+      credit = 0;
     }
-    startAll(toStart);
+    budget.release(unused);
+  }
+
+  /** Starts what may start now: within the parallelism, the chunk cap and the budget. */
+  private void startMore() {
+    synchronized (this) {
+      while (!closed && nextToStart < chunkCount && downloading < parallelism
+          && nextToStart - reading < maxChunksAhead) {
+        if (nextToStart == reading && current == null) {
+          startLocked(nextToStart, 0); // the reader waits for it
+          continue;
+        }
+        if (credit == 0) {
+          if (waitingForRoom) {
+            return;
+          }
+          if (!budget.acquireOrWait(budget.segment(), nextToStart, this::onRoom)) {
+            waitingForRoom = true;
+            return;
+          }
+          credit = budget.segment();
+        }
+        long c = credit;
+        credit = 0;
+        startLocked(nextToStart, c);
+      }
+    }
+  }
+
+  private void onRoom() {
+    boolean release;
+    synchronized (this) {
+      waitingForRoom = false;
+      release = closed;
+      if (!closed) {
+        credit += budget.segment();
+      }
+    }
+    if (release) {
+      budget.release(budget.segment());
+    } else {
+      startMore();
+    }
+  }
+
+  /** Starts chunk {@code index} (the next to start); callbacks it triggers take the lock on their own threads. */
+  private void startLocked(int index, long withCredit) {
+    ChunkRows chunk = loader.start(index, scope, budget, withCredit);
+    started.put(index, chunk);
+    nextToStart = Math.max(nextToStart, index + 1);
+    downloading++;
+    peakAhead = Math.max(peakAhead, nextToStart - reading);
+    chunk.downloaded().whenComplete((v, e) -> {
+      synchronized (this) {
+        downloading--;
+      }
+      startMore();
+    });
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw closedError();
+    }
+  }
+
+  private DatabricksClientException closedError() {
+    return new DatabricksClientException(description + " was closed");
   }
 
   private void checkTotal() {

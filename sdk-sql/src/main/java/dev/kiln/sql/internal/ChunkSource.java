@@ -6,7 +6,6 @@ import dev.kiln.sql.model.ResultData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,13 +78,8 @@ final class ChunkSource {
    * The statement response's own rows. Its model already holds them as lists (the response stays
    * readable through {@code StatementResult.response()}); later chunks never take this detour.
    */
-  private static List<String[]> rowsOf(ResultData first) {
-    List<List<String>> array = first.dataArray().orElse(List.of());
-    List<String[]> rows = new ArrayList<>(array.size());
-    for (List<String> row : array) {
-      rows.add(row.toArray(new String[0]));
-    }
-    return rows;
+  private static ChunkData rowsOf(ResultData first) {
+    return TextBatch.of(first.dataArray().orElse(List.of()));
   }
 
   /** A link is used only if it stays valid for the margin (the download takes time too). */

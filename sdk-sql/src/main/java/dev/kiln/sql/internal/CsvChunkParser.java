@@ -2,23 +2,16 @@ package dev.kiln.sql.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.InterruptedIOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * CSV chunks per RFC 4180 (quoted fields may hold commas, quotes as {@code ""} and line breaks;
- * records end with LF or CRLF), read character by character as the body streams in. Databricks
- * conventions: only the first chunk has a header row, and unquoted {@code null} is SQL NULL.
+ * records end with LF or CRLF), scanned byte by byte into {@link TextBatch}es as the body streams
+ * in. UTF-8 is kept as bytes: no byte of a multi-byte character can look like a separator or a
+ * quote. Databricks conventions: only the first chunk has a header row, and unquoted {@code null}
+ * is SQL NULL.
  */
 final class CsvChunkParser implements ChunkParser {
-  private static final int BUFFER = 8192;
-
-  private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+  private static final int BUFFER = 64 * 1024;
 
   private final boolean skipHeader;
 
@@ -27,125 +20,154 @@ final class CsvChunkParser implements ChunkParser {
   }
 
   @Override
-  public List<String[]> parse(InputStream body, BooleanSupplier cancelled) throws IOException {
-    try (Reader in = new InputStreamReader(body, StandardCharsets.UTF_8)) {
-      return new Records(skipHeader, cancelled).read(in);
-    }
+  public Batches open(InputStream body) {
+    return new Records(body, skipHeader);
   }
 
-  /** The state of one parse. */
-  private static final class Records {
-    final List<String[]> rows = new ArrayList<>();
-    final List<String> fields = new ArrayList<>();
-    final StringBuilder field = new StringBuilder();
-    final BooleanSupplier cancelled;
-    boolean headerPending;
-    boolean fieldQuoted;
-    boolean skipLineFeed;
-    State state = State.FIELD_START;
+  private static final class Records implements Batches {
+    private final InputStream in;
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private boolean headerPending;
+    private boolean first = true;
+    private boolean finished;
+    private long records;
 
-    Records(boolean skipHeader, BooleanSupplier cancelled) {
+    Records(InputStream in, boolean skipHeader) {
+      this.in = in;
       this.headerPending = skipHeader;
-      this.cancelled = cancelled;
     }
 
-    List<String[]> read(Reader in) throws IOException {
-      char[] buf = new char[BUFFER];
-      boolean first = true;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        int from = 0;
-        if (first && buf[0] == '\uFEFF') {
-          from = 1; // a byte order mark is not data
-        }
+    @Override
+    public ChunkData next() throws IOException {
+      if (finished) {
+        return null;
+      }
+      if (first) {
         first = false;
-        for (int i = from; i < n; i++) {
-          accept(buf[i]);
+        if (fill() && limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+          pos = 3; // a byte order mark is not data
         }
       }
-      if (state == State.QUOTED) {
-        throw new IOException("the CSV chunk ended inside a quoted field");
-      }
-      if (state != State.FIELD_START || !fields.isEmpty()) {
-        endRecord(); // last record without a line break
-      }
-      return rows;
-    }
-
-    private void accept(char c) throws IOException {
-      if (skipLineFeed) {
-        skipLineFeed = false;
-        if (c == '\n') {
-          return;
+      TextBatch.Builder b = TextBatch.builder();
+      while (b.rows() < BATCH_ROWS && b.bytes() < BATCH_BYTES) {
+        if (!record(b)) {
+          finished = true;
+          break;
+        }
+        if (headerPending) {
+          headerPending = false;
+          b.dropPartialRow();
+        } else {
+          b.endRow();
+          records++;
         }
       }
-      switch (state) {
-        case QUOTED:
-          if (c == '"') {
-            state = State.QUOTE_IN_QUOTED;
-          } else {
-            field.append(c);
+      return b.build();
+    }
+
+    /** One record into {@code b} (not ended); false at the end of the body. */
+    private boolean record(TextBatch.Builder b) throws IOException {
+      if (peek() < 0) {
+        return false;
+      }
+      while (true) {
+        int end = field(b);
+        if (end != ',') {
+          if (end == '\r' && peek() == '\n') {
+            pos++;
           }
-          return;
-        case QUOTE_IN_QUOTED:
-          if (c == '"') {
-            field.append('"'); // "" is an escaped quote
-            state = State.QUOTED;
-          } else if (!separatorOrLineEnd(c)) {
-            throw new IOException("malformed CSV: text after a closing quote in record " + (rows.size() + 1));
-          }
-          return;
-        case FIELD_START:
-          if (c == '"') {
-            fieldQuoted = true;
-            state = State.QUOTED;
-            return;
-          }
-          if (!separatorOrLineEnd(c)) {
-            field.append(c);
-            state = State.UNQUOTED;
-          }
-          return;
-        default: // UNQUOTED
-          if (!separatorOrLineEnd(c)) {
-            field.append(c);
-          }
+          return true;
+        }
       }
     }
 
-    /** Handles ',' CR and LF outside quotes; false for any other character. */
-    private boolean separatorOrLineEnd(char c) throws IOException {
-      if (c == ',') {
-        endField();
-        return true;
+    /** One field; returns what ended it: ',', '\r', '\n' or -1 (end of body). */
+    private int field(TextBatch.Builder b) throws IOException {
+      int c = peek();
+      if (c == '"') {
+        pos++;
+        while (true) {
+          int start = pos;
+          while (pos < limit && buf[pos] != '"') {
+            pos++;
+          }
+          b.addBytes(buf, start, pos - start);
+          if (pos == limit) {
+            if (!fill()) {
+              throw new IOException("the CSV chunk ended inside a quoted field");
+            }
+            continue;
+          }
+          pos++; // the quote
+          int next = peek();
+          if (next == '"') {
+            b.addByte((byte) '"'); // "" is an escaped quote
+            pos++;
+            continue;
+          }
+          if (next != ',' && next != '\r' && next != '\n' && next >= 0) {
+            throw new IOException("malformed CSV: text after a closing quote in record " + (records + 1));
+          }
+          b.endValue();
+          if (next >= 0) {
+            pos++;
+          }
+          return next;
+        }
       }
-      if (c == '\n' || c == '\r') {
-        skipLineFeed = c == '\r';
-        endRecord();
-        return true;
+      int valueStart = b.bytes();
+      while (true) {
+        int start = pos;
+        while (pos < limit) {
+          byte x = buf[pos];
+          if (x == ',' || x == '\n' || x == '\r') {
+            break;
+          }
+          pos++;
+        }
+        b.addBytes(buf, start, pos - start);
+        if (pos < limit) {
+          int end = buf[pos++];
+          endUnquoted(b, valueStart);
+          return end;
+        }
+        if (!fill()) {
+          endUnquoted(b, valueStart);
+          return -1;
+        }
       }
-      return false;
     }
 
-    private void endField() {
-      String value = field.toString();
-      fields.add(!fieldQuoted && value.equals("null") ? null : value);
-      field.setLength(0);
-      fieldQuoted = false;
-      state = State.FIELD_START;
-    }
-
-    private void endRecord() throws IOException {
-      endField();
-      if (headerPending) {
-        headerPending = false;
+    private static void endUnquoted(TextBatch.Builder b, int valueStart) {
+      if (b.bytes() - valueStart == 4 && b.endsWithNull()) {
+        b.removeLast(4);
+        b.addNull();
       } else {
-        rows.add(fields.toArray(new String[0]));
-        if (rows.size() % CANCEL_CHECK_INTERVAL == 0 && cancelled.getAsBoolean()) {
-          throw new InterruptedIOException("chunk download cancelled");
-        }
+        b.endValue();
       }
-      fields.clear();
+    }
+
+    private int peek() throws IOException {
+      if (pos == limit && !fill()) {
+        return -1;
+      }
+      return buf[pos] & 0xFF;
+    }
+
+    private boolean fill() throws IOException {
+      int n;
+      do {
+        n = in.read(buf, 0, buf.length);
+      } while (n == 0);
+      if (n < 0) {
+        pos = limit = 0;
+        return false;
+      }
+      pos = 0;
+      limit = n;
+      return true;
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.kiln.sql.model.StatementResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
 
 /**
  * The chunks of one statement's result: how many there are, how many rows they should hold, and a
@@ -36,23 +37,28 @@ public final class ResultChunks {
         : index -> new JsonArrayChunkParser();
     ChunkSource source = new ChunkSource(api, statementId, response.result(), options.linkExpiryMargin());
     int columnCount = manifest.map(m -> m.columns().size()).orElse(0);
-    this.loader = new StatementChunkLoader(statementId, source, new ChunkDownloader(api.client(), parsers, options.downloadIdleTimeout()),
-        manifest.map(ResultManifest::chunks).orElse(List.of()), columnCount, options.maxLinkRefreshes());
+    this.loader = new StatementChunkLoader(statementId, source, new ChunkDownloader(api.client(), options.downloadIdleTimeout()),
+        parsers, manifest.map(ResultManifest::chunks).orElse(List.of()), columnCount, options.maxLinkRefreshes());
   }
 
   public int chunkCount() {
     return chunkCount;
   }
 
-  /** Starts a reader at the first chunk; nothing is fetched until its first {@code next()}. */
-  public ChunkPrefetcher open() {
+  /**
+   * Starts a reader at the first chunk with its own byte budget; nothing is fetched until its first
+   * {@code nextBatch()}. {@code accounting} (may be null) sees the bytes held ahead after each change.
+   */
+  @SuppressWarnings("deprecation")
+  public ChunkPrefetcher open(LongConsumer accounting) {
     if (format == Format.ARROW_STREAM || format == Format.UNKNOWN) {
       throw new UnsupportedFormatException("statement " + statementId + " has its result in format " + rawFormat
           + ", which sdk-sql cannot read rows from yet: request Format.JSON_ARRAY or Format.CSV "
           + "(the chunk links stay available in StatementResult.response())");
     }
     return new ChunkPrefetcher(loader, "the result of statement " + statementId, chunkCount, expectedRows,
-        options.downloadParallelism(), options.maxBufferedChunks());
+        options.downloadParallelism(), options.maxBufferedChunks(),
+        new ByteBudget(options.resultMemoryBudget(), accounting));
   }
 
   private static int chunkCount(Optional<ResultManifest> manifest, Optional<ResultData> first) {

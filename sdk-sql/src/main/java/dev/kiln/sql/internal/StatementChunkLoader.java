@@ -1,21 +1,26 @@
 package dev.kiln.sql.internal;
 
+import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.sql.IncompleteResultException;
 import dev.kiln.sql.model.ChunkInfo;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads a chunk of one statement's result: locate it, download it if it is behind a link, and
- * check it against the manifest. A download that fails in a way a fresh link may fix is tried
- * again with a refreshed link, up to a limit.
+ * Loads the chunks of one statement's result: locate each, download it if it is behind a link
+ * (buffered as raw bytes within the reader's budget), parse it on the reader's side, and check it
+ * against the manifest. A download that fails in a way a fresh link may fix (rejected or expired
+ * link, body cut off or stalled, fewer rows than the manifest says) is fetched again with a
+ * refreshed link, up to a limit; rows already handed to the reader are skipped in the new body.
  */
 final class StatementChunkLoader implements ChunkLoader {
   private static final Logger LOG = LoggerFactory.getLogger(StatementChunkLoader.class);
@@ -23,15 +28,19 @@ final class StatementChunkLoader implements ChunkLoader {
   private final String statementId;
   private final ChunkSource source;
   private final ChunkDownloader downloader;
+  private final IntFunction<ChunkParser> parsers;
+  private final Executor executor;
   private final Map<Integer, Long> manifestRowCounts = new HashMap<>();
   private final int columnCount;
   private final int maxLinkRefreshes;
 
-  StatementChunkLoader(String statementId, ChunkSource source, ChunkDownloader downloader,
+  StatementChunkLoader(String statementId, ChunkSource source, ChunkDownloader downloader, IntFunction<ChunkParser> parsers,
       List<ChunkInfo> manifestChunks, int columnCount, int maxLinkRefreshes) {
     this.statementId = statementId;
     this.source = source;
     this.downloader = downloader;
+    this.parsers = parsers;
+    this.executor = downloader.internals().executor();
     for (ChunkInfo c : manifestChunks) {
       c.rowCount().ifPresent(n -> manifestRowCounts.put(c.chunkIndex(), n));
     }
@@ -40,51 +49,8 @@ final class StatementChunkLoader implements ChunkLoader {
   }
 
   @Override
-  public CompletableFuture<ParsedChunk> load(int index, InFlight scope) {
-    return attempt(index, scope, 0);
-  }
-
-  private CompletableFuture<ParsedChunk> attempt(int index, InFlight scope, int refreshes) {
-    CompletableFuture<ParsedChunk> loaded = source.locate(index, refreshes > 0, scope).thenCompose(location ->
-        location.isExternal()
-            ? downloader.download(location.link(), scope).thenApply(rows -> checked(index, rows, location))
-            : CompletableFuture.completedFuture(checked(index, location.rows(), location)));
-    return loaded.handle((chunk, error) -> {
-      if (error == null) {
-        return CompletableFuture.completedFuture(chunk);
-      }
-      Throwable cause = Futures.unwrap(error);
-      if (!(cause instanceof LinkFailure)) {
-        return CompletableFuture.<ParsedChunk>failedFuture(cause);
-      }
-      if (refreshes < maxLinkRefreshes && !scope.isClosed()) {
-        LOG.debug("chunk {} of statement {}: {}; downloading again with a fresh link", index, statementId,
-            cause.getMessage());
-        return attempt(index, scope, refreshes + 1);
-      }
-      return CompletableFuture.<ParsedChunk>failedFuture(cause.getCause());
-    }).thenCompose(Function.identity());
-  }
-
-  private ParsedChunk checked(int index, List<String[]> rows, ChunkLocation location) {
-    long expected = expectedRows(index, location);
-    if (expected >= 0 && rows.size() != expected) {
-      IncompleteResultException mismatch = new IncompleteResultException("chunk " + index + " of statement "
-          + statementId + (rows.isEmpty() && !location.isExternal()
-              ? " is missing: the server returned no rows for it, the manifest says " + expected
-              : " has " + rows.size() + " rows, the manifest says " + expected));
-      // A short download may be a cut-off body; inline answers are parsed whole, so no retry.
-      throw location.isExternal() ? new LinkFailure(mismatch) : mismatch;
-    }
-    if (columnCount > 0) {
-      for (int r = 0; r < rows.size(); r++) {
-        if (rows.get(r).length != columnCount) {
-          throw new IncompleteResultException("row " + r + " of chunk " + index + " of statement " + statementId
-              + " has " + rows.get(r).length + " values, the schema has " + columnCount + " columns");
-        }
-      }
-    }
-    return new ParsedChunk(index, rows);
+  public ChunkRows start(int index, InFlight scope, ByteBudget budget, long credit) {
+    return new Loading(index, scope, budget, credit);
   }
 
   private long expectedRows(int index, ChunkLocation location) {
@@ -94,5 +60,148 @@ final class StatementChunkLoader implements ChunkLoader {
     }
     OptionalLong stated = location.rowCount();
     return stated.isPresent() ? stated.getAsLong() : -1;
+  }
+
+  /** One chunk: its current attempt, and how many rows the reader already has from it. */
+  private final class Loading implements ChunkRows {
+    private final int index;
+    private final InFlight scope;
+    private final ByteBudget budget;
+    private final CompletableFuture<Void> firstDownload = new CompletableFuture<>();
+    private CompletableFuture<ChunkLocation> location;
+    private volatile ChunkBytes bytes;
+    private ChunkParser.Batches batches;
+    private boolean inlineHandedOut;
+    private long delivered;
+    private long skip;
+    private int refreshes;
+
+    Loading(int index, InFlight scope, ByteBudget budget, long credit) {
+      this.index = index;
+      this.scope = scope;
+      this.budget = budget;
+      begin(false, credit);
+      bytes.downloaded().whenComplete((v, e) -> firstDownload.complete(null));
+    }
+
+    private void begin(boolean refresh, long credit) {
+      ChunkBytes into = new ChunkBytes(index, budget, executor, credit);
+      bytes = into;
+      CompletableFuture<ChunkLocation> located;
+      try {
+        located = source.locate(index, refresh, scope);
+      } catch (RuntimeException e) {
+        located = CompletableFuture.failedFuture(e);
+      }
+      location = located;
+      located.whenComplete((loc, e) -> {
+        if (e != null) {
+          into.fail(Futures.unwrap(e));
+        } else if (loc.isExternal()) {
+          downloader.send(loc.link(), scope, into);
+        } else {
+          into.close(); // inline rows: no download, give the credit back
+        }
+      });
+    }
+
+    @Override
+    public int index() {
+      return index;
+    }
+
+    @Override
+    public CompletableFuture<Void> downloaded() {
+      return firstDownload;
+    }
+
+    @Override
+    public ChunkData nextBatch() {
+      while (true) {
+        ChunkLocation loc = Futures.join(location);
+        if (!loc.isExternal()) {
+          if (inlineHandedOut) {
+            return null;
+          }
+          inlineHandedOut = true;
+          return checkedInline(loc);
+        }
+        RuntimeException failure;
+        try {
+          if (batches == null) {
+            batches = parsers.apply(index).open(bytes.stream());
+          }
+          ChunkData d = batches.next();
+          if (d == null) {
+            long expected = expectedRows(index, loc);
+            if (expected >= 0 && delivered != expected) {
+              // A short download may be a cut-off body.
+              throw new LinkFailure(new IncompleteResultException("chunk " + index + " of statement " + statementId
+                  + " has " + delivered + " rows, the manifest says " + expected));
+            }
+            bytes.close();
+            return null;
+          }
+          if (skip > 0) {
+            int skipped = (int) Math.min(skip, d.rowCount());
+            skip -= skipped;
+            d = d.from(skipped);
+          }
+          checkColumns(d);
+          delivered += d.rowCount();
+          return d;
+        } catch (IOException e) {
+          failure = new LinkFailure(new DatabricksClientException("reading chunk " + index + " failed: "
+              + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
+        } catch (LinkFailure e) {
+          failure = e;
+        }
+        bytes.close();
+        batches = null;
+        if (refreshes >= maxLinkRefreshes || scope.isClosed()) {
+          Throwable cause = failure.getCause();
+          throw cause instanceof RuntimeException ? (RuntimeException) cause : failure;
+        }
+        refreshes++;
+        LOG.debug("chunk {} of statement {}: {}; downloading again with a fresh link", index, statementId,
+            failure.getMessage());
+        skip = delivered; // the reader has these rows already
+        begin(true, 0);
+      }
+    }
+
+    private ChunkData checkedInline(ChunkLocation loc) {
+      ChunkData rows = loc.rows();
+      long expected = expectedRows(index, loc);
+      if (expected >= 0 && rows.rowCount() != expected) {
+        throw new IncompleteResultException("chunk " + index + " of statement " + statementId
+            + (rows.rowCount() == 0
+                ? " is missing: the server returned no rows for it, the manifest says " + expected
+                : " has " + rows.rowCount() + " rows, the manifest says " + expected));
+      }
+      checkColumns(rows);
+      delivered = rows.rowCount();
+      return rows;
+    }
+
+    private void checkColumns(ChunkData d) {
+      if (columnCount <= 0) {
+        return;
+      }
+      for (int r = 0; r < d.rowCount(); r++) {
+        if (d.valueCount(r) != columnCount) {
+          throw new IncompleteResultException("row " + (delivered + r) + " of chunk " + index + " of statement "
+              + statementId + " has " + d.valueCount(r) + " values, the schema has " + columnCount + " columns");
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      ChunkBytes b = bytes;
+      if (b != null) {
+        b.close();
+      }
+    }
   }
 }

@@ -39,6 +39,6 @@ class JsonArrayChunkParserTest {
   }
 
   private static List<String[]> parse(String json) throws IOException {
-    return new JsonArrayChunkParser().parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), () -> false);
+    return TestBatches.parseAll(new JsonArrayChunkParser(), json);
   }
 }
