@@ -1,0 +1,370 @@
+package dev.kiln.sql.internal.arrow;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * Decompresses the LZ4 frame format (magic {@code 0x184D2204}) in pure Java: one or more concatenated
+ * frames, skippable frames between them, blocks of 64 KB to 4 MB, linked or independent, stored
+ * (uncompressed) blocks, optional block checksums, content checksum and content size, all verified.
+ *
+ * <p>Memory is bounded by the frame's maximum block size: one compressed block plus one decoded block
+ * and, for linked blocks, the 64 KB window before it. Corrupt or truncated input fails with an {@link
+ * IOException} that names what is wrong. Zero bytes of input read as empty content.
+ */
+public final class Lz4FrameInputStream extends InputStream {
+  static final int MAGIC = 0x184D2204;
+  private static final int SKIPPABLE_MAGIC_MASK = 0xFFFFFFF0;
+  private static final int SKIPPABLE_MAGIC = 0x184D2A50;
+  private static final int LEGACY_MAGIC = 0x184C2102;
+  private static final int WINDOW = 64 * 1024;
+
+  private final InputStream in;
+  private final byte[] small = new byte[16];
+  private final XxHash32 contentHash = new XxHash32(0);
+
+  private boolean inFrame;
+  private boolean finished;
+  private boolean closed;
+  private int frameIndex = -1;
+
+  // Current frame's descriptor.
+  private boolean independent;
+  private boolean blockChecksum;
+  private boolean contentChecksum;
+  private long contentSize = -1;
+  private long produced;
+  private int blockMax;
+
+  private byte[] compressed = new byte[0];
+  /** Decoded bytes; for linked blocks, [0, windowStart) holds up to 64 KB of earlier output. */
+  private byte[] decoded = new byte[0];
+  private int readPos;
+  private int writeEnd;
+
+  public Lz4FrameInputStream(InputStream in) {
+    this.in = Objects.requireNonNull(in, "in");
+  }
+
+  @Override
+  public int read() throws IOException {
+    if (!fill()) {
+      return -1;
+    }
+    return decoded[readPos++] & 0xFF;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    Objects.checkFromIndexSize(off, len, b.length);
+    if (len == 0) {
+      return 0;
+    }
+    if (!fill()) {
+      return -1;
+    }
+    int n = Math.min(len, writeEnd - readPos);
+    System.arraycopy(decoded, readPos, b, off, n);
+    readPos += n;
+    return n;
+  }
+
+  @Override
+  public int available() {
+    return closed ? 0 : writeEnd - readPos;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      decoded = new byte[0];
+      compressed = new byte[0];
+      readPos = writeEnd = 0;
+      in.close();
+    }
+  }
+
+  /** Makes decoded bytes available; false at the end of the last frame. */
+  private boolean fill() throws IOException {
+    if (closed) {
+      throw new IOException("LZ4 stream is closed");
+    }
+    while (readPos >= writeEnd) {
+      if (finished) {
+        return false;
+      }
+      if (!inFrame) {
+        if (!startFrame()) {
+          finished = true;
+          return false;
+        }
+      } else {
+        nextBlock();
+      }
+    }
+    return true;
+  }
+
+  /** Reads frame headers, skipping skippable frames; false at a clean end of input. */
+  private boolean startFrame() throws IOException {
+    while (true) {
+      int got = readUpTo(small, 0, 4);
+      if (got == 0) {
+        return false;
+      }
+      if (got < 4) {
+        throw new IOException("Truncated LZ4 input: " + got + " byte(s) after the last frame where a magic number was expected");
+      }
+      int magic = XxHash32.intLE(small, 0);
+      frameIndex++;
+      if ((magic & SKIPPABLE_MAGIC_MASK) == SKIPPABLE_MAGIC) {
+        readFully(small, 0, 4, "skippable frame size");
+        skipFully(XxHash32.intLE(small, 0) & 0xFFFFFFFFL);
+        continue;
+      }
+      if (magic == LEGACY_MAGIC) {
+        throw new IOException("Unsupported LZ4 legacy frame (magic 0x184C2102); expected the LZ4 frame format");
+      }
+      if (magic != MAGIC) {
+        throw new IOException(String.format("Bad LZ4 frame magic 0x%08X in frame %d (expected 0x184D2204)", magic, frameIndex));
+      }
+      readHeader();
+      return true;
+    }
+  }
+
+  private void readHeader() throws IOException {
+    readFully(small, 0, 2, "frame descriptor");
+    int flg = small[0] & 0xFF;
+    int bd = small[1] & 0xFF;
+    if ((flg >>> 6) != 1) {
+      throw new IOException("Unsupported LZ4 frame version " + (flg >>> 6) + " (expected 1)");
+    }
+    if ((flg & 0x02) != 0 || (bd & 0x8F) != 0) {
+      throw new IOException("Bad LZ4 frame descriptor: reserved bits set (FLG 0x" + Integer.toHexString(flg) + ", BD 0x" + Integer.toHexString(bd) + ")");
+    }
+    independent = (flg & 0x20) != 0;
+    blockChecksum = (flg & 0x10) != 0;
+    boolean hasSize = (flg & 0x08) != 0;
+    contentChecksum = (flg & 0x04) != 0;
+    boolean hasDictionary = (flg & 0x01) != 0;
+    int sizeCode = (bd >>> 4) & 0x07;
+    if (sizeCode < 4) {
+      throw new IOException("Bad LZ4 frame descriptor: block maximum size code " + sizeCode + " (expected 4..7)");
+    }
+    int length = 2;
+    if (hasSize) {
+      readFully(small, length, 8, "frame content size");
+      length += 8;
+    }
+    if (hasDictionary) {
+      readFully(small, length, 4, "frame dictionary id");
+      length += 4;
+    }
+    readFully(small, length, 1, "frame header checksum");
+    int expected = (XxHash32.hash(small, 0, length) >>> 8) & 0xFF;
+    if ((small[length] & 0xFF) != expected) {
+      throw new IOException("Bad LZ4 frame header checksum in frame " + frameIndex);
+    }
+    if (hasDictionary) {
+      throw new IOException("Unsupported LZ4 frame: it needs an external dictionary");
+    }
+    contentSize = hasSize ? longLE(small, 2) : -1;
+    blockMax = 1 << (8 + 2 * sizeCode);
+    int decodedSize = blockMax + (independent ? 0 : WINDOW);
+    if (compressed.length != blockMax) {
+      compressed = new byte[blockMax];
+    }
+    if (decoded.length != decodedSize) {
+      decoded = new byte[decodedSize];
+    }
+    readPos = writeEnd = 0;
+    produced = 0;
+    contentHash.reset();
+    inFrame = true;
+  }
+
+  /** Decodes the next block into {@code decoded}, or ends the frame at its end mark. */
+  private void nextBlock() throws IOException {
+    readFully(small, 0, 4, "block size");
+    int word = XxHash32.intLE(small, 0);
+    if (word == 0) {
+      endFrame();
+      return;
+    }
+    boolean stored = word < 0;
+    int size = word & 0x7FFFFFFF;
+    if (size > blockMax) {
+      throw new IOException("Bad LZ4 block size " + size + " in frame " + frameIndex + ": the frame's maximum is " + blockMax);
+    }
+    int start = keepWindow();
+    if (stored) {
+      readFully(decoded, start, size, "stored block");
+      verifyBlockChecksum(decoded, start, size);
+      writeEnd = start + size;
+    } else {
+      readFully(compressed, 0, size, "compressed block");
+      verifyBlockChecksum(compressed, 0, size);
+      writeEnd = decodeBlock(compressed, size, decoded, start, start + blockMax);
+    }
+    readPos = start;
+    int n = writeEnd - start;
+    produced += n;
+    if (contentChecksum) {
+      contentHash.update(decoded, start, n);
+    }
+    if (contentSize >= 0 && produced > contentSize) {
+      throw new IOException("LZ4 frame " + frameIndex + " holds more than its declared content size " + contentSize);
+    }
+  }
+
+  /** Where the next block goes: after up to 64 KB of history for linked blocks, else at 0. */
+  private int keepWindow() {
+    if (independent) {
+      return 0;
+    }
+    if (writeEnd > WINDOW) {
+      System.arraycopy(decoded, writeEnd - WINDOW, decoded, 0, WINDOW);
+      return WINDOW;
+    }
+    return writeEnd;
+  }
+
+  private void verifyBlockChecksum(byte[] data, int offset, int length) throws IOException {
+    if (blockChecksum) {
+      readFully(small, 0, 4, "block checksum");
+      if (XxHash32.intLE(small, 0) != XxHash32.hash(data, offset, length)) {
+        throw new IOException("Bad LZ4 block checksum in frame " + frameIndex);
+      }
+    }
+  }
+
+  private void endFrame() throws IOException {
+    if (contentChecksum) {
+      readFully(small, 0, 4, "content checksum");
+      if (XxHash32.intLE(small, 0) != contentHash.digest()) {
+        throw new IOException("LZ4 content checksum mismatch in frame " + frameIndex);
+      }
+    }
+    if (contentSize >= 0 && produced != contentSize) {
+      throw new IOException("LZ4 frame " + frameIndex + " declared content size " + contentSize + " but held " + produced + " bytes");
+    }
+    inFrame = false;
+    readPos = writeEnd = 0;
+  }
+
+  /**
+   * Decodes one LZ4 block ({@code src[0, srcLength)}) into {@code dst} from {@code dstStart}; matches may
+   * reach back into {@code dst[0, dstStart)}. Returns the end of the decoded bytes.
+   */
+  static int decodeBlock(byte[] src, int srcLength, byte[] dst, int dstStart, int dstLimit) throws IOException {
+    int s = 0;
+    int d = dstStart;
+    while (true) {
+      if (s >= srcLength) {
+        throw corrupt("block ends before its last literals");
+      }
+      int token = src[s++] & 0xFF;
+      int literals = token >>> 4;
+      if (literals == 15) {
+        int b;
+        do {
+          if (s >= srcLength) {
+            throw corrupt("block ends inside a literal length");
+          }
+          b = src[s++] & 0xFF;
+          literals += b;
+        } while (b == 255);
+      }
+      if (literals > srcLength - s) {
+        throw corrupt("literals run past the end of the block");
+      }
+      if (literals > dstLimit - d) {
+        throw corrupt("block decodes to more than the frame's block size");
+      }
+      System.arraycopy(src, s, dst, d, literals);
+      s += literals;
+      d += literals;
+      if (s == srcLength) {
+        return d;
+      }
+      if (srcLength - s < 2) {
+        throw corrupt("block ends inside a match offset");
+      }
+      int offset = (src[s] & 0xFF) | (src[s + 1] & 0xFF) << 8;
+      s += 2;
+      if (offset == 0 || offset > d) {
+        throw corrupt("match offset " + offset + " points before the start of the window");
+      }
+      int matchLength = token & 0x0F;
+      if (matchLength == 15) {
+        int b;
+        do {
+          if (s >= srcLength) {
+            throw corrupt("block ends inside a match length");
+          }
+          b = src[s++] & 0xFF;
+          matchLength += b;
+        } while (b == 255);
+      }
+      matchLength += 4;
+      if (matchLength > dstLimit - d) {
+        throw corrupt("block decodes to more than the frame's block size");
+      }
+      int from = d - offset;
+      if (offset >= matchLength) {
+        System.arraycopy(dst, from, dst, d, matchLength);
+        d += matchLength;
+      } else {
+        // Overlapping match repeats the last `offset` bytes; copy forward byte by byte.
+        for (int end = d + matchLength; d < end; ) {
+          dst[d++] = dst[from++];
+        }
+      }
+    }
+  }
+
+  private static IOException corrupt(String what) {
+    return new IOException("Corrupt LZ4 block: " + what);
+  }
+
+  private int readUpTo(byte[] b, int off, int len) throws IOException {
+    int total = 0;
+    while (total < len) {
+      int n = in.read(b, off + total, len - total);
+      if (n < 0) {
+        break;
+      }
+      total += n;
+    }
+    return total;
+  }
+
+  private void readFully(byte[] b, int off, int len, String what) throws IOException {
+    int got = readUpTo(b, off, len);
+    if (got < len) {
+      throw new EOFException("Truncated LZ4 frame " + frameIndex + ": input ended in the " + what + " (" + got + " of " + len + " bytes)");
+    }
+  }
+
+  private void skipFully(long n) throws IOException {
+    long left = n;
+    while (left > 0) {
+      long skipped = in.skip(left);
+      if (skipped <= 0) {
+        if (in.read() < 0) {
+          throw new EOFException("Truncated LZ4 input: a skippable frame ends " + left + " bytes early");
+        }
+        skipped = 1;
+      }
+      left -= skipped;
+    }
+  }
+
+  private static long longLE(byte[] b, int i) {
+    return (XxHash32.intLE(b, i) & 0xFFFFFFFFL) | ((long) XxHash32.intLE(b, i + 4)) << 32;
+  }
+}
