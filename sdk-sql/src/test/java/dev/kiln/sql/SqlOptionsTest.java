@@ -20,8 +20,19 @@ class SqlOptionsTest {
   }
 
   @Test
+  void resultsAreBoundedInBytesWith16DownloadsAtOnce() {
+    SqlOptions d = SqlOptions.defaults();
+    assertEquals(64L * 1024 * 1024, d.resultMemoryBudget());
+    assertEquals(16, d.downloadParallelism());
+    @SuppressWarnings("deprecation")
+    int cap = d.maxBufferedChunks();
+    assertEquals(Integer.MAX_VALUE, cap, "no chunk-count cap by default: the budget bounds memory");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
   void toBuilderKeepsEveryKnob() {
-    SqlOptions o = SqlOptions.builder().downloadParallelism(8).maxBufferedChunks(16).linkExpiryMargin(Duration.ofSeconds(5))
+    SqlOptions o = SqlOptions.builder().downloadParallelism(8).resultMemoryBudget(1 << 20).maxBufferedChunks(16).linkExpiryMargin(Duration.ofSeconds(5))
         .maxLinkRefreshes(1).downloadIdleTimeout(Duration.ofSeconds(7)).pollInitialDelay(Duration.ofSeconds(1))
         .pollMaxDelay(Duration.ofSeconds(8)).pollMultiplier(2.0).submitTimeoutMargin(Duration.ofSeconds(3))
         .closeCancelTimeout(Duration.ofSeconds(1)).build();
@@ -31,6 +42,7 @@ class SqlOptionsTest {
   @Test
   void invalidValuesNameTheKnob() {
     assertRejected("pollMultiplier", () -> SqlOptions.builder().pollMultiplier(0.5));
+    assertRejected("resultMemoryBudget", () -> SqlOptions.builder().resultMemoryBudget(1000));
     assertRejected("submitTimeoutMargin", () -> SqlOptions.builder().submitTimeoutMargin(Duration.ofSeconds(-1)));
     assertRejected("closeCancelTimeout", () -> SqlOptions.builder().closeCancelTimeout(Duration.ofSeconds(-1)));
     assertRejected("pollInitialDelay", () -> SqlOptions.builder().pollInitialDelay(Duration.ZERO));
