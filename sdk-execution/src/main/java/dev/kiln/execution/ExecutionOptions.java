@@ -1,7 +1,10 @@
 package dev.kiln.execution;
 
+import static dev.kiln.core.spi.OptionChecks.atLeast;
+import static dev.kiln.core.spi.OptionChecks.between;
+import static dev.kiln.core.spi.OptionChecks.ordered;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Tuning for {@link ExecutionClient}: how long and how often it polls clusters, contexts and
@@ -151,6 +154,7 @@ public final class ExecutionOptions {
 
     /** A gap that grows faster than this would skip whole phases of a start. */
     private static final double MAX_MULTIPLIER = 4.0;
+    private static final Duration ONE_MS = Duration.ofMillis(1);
 
     // Cluster polls start at 1 s: a single wait costs a handful of extra requests over its first
     // seconds (far below the workspace's ~30 requests/s) and notices quick transitions (TERMINATING,
@@ -175,109 +179,81 @@ public final class ExecutionOptions {
     private Builder() {}
 
     public Builder clusterPollInitialDelay(Duration value) {
-      this.clusterPollInitialDelay = atLeastOneMilli(value, "clusterPollInitialDelay");
+      this.clusterPollInitialDelay = atLeast(value, "clusterPollInitialDelay", ONE_MS);
       return this;
     }
 
     public Builder clusterPollMaxDelay(Duration value) {
-      this.clusterPollMaxDelay = atLeastOneMilli(value, "clusterPollMaxDelay");
+      this.clusterPollMaxDelay = atLeast(value, "clusterPollMaxDelay", ONE_MS);
       return this;
     }
 
     /** 1.0 (a fixed gap) to 4.0. */
     public Builder clusterPollMultiplier(double value) {
-      this.clusterPollMultiplier = multiplier(value, "clusterPollMultiplier");
+      this.clusterPollMultiplier = between(value, "clusterPollMultiplier", 1.0, MAX_MULTIPLIER);
       return this;
     }
 
     public Builder clusterReadyTimeout(Duration value) {
-      this.clusterReadyTimeout = atLeastOneMilli(value, "clusterReadyTimeout");
+      this.clusterReadyTimeout = atLeast(value, "clusterReadyTimeout", ONE_MS);
       return this;
     }
 
     public Builder contextPollInitialDelay(Duration value) {
-      this.contextPollInitialDelay = atLeastOneMilli(value, "contextPollInitialDelay");
+      this.contextPollInitialDelay = atLeast(value, "contextPollInitialDelay", ONE_MS);
       return this;
     }
 
     public Builder contextPollMaxDelay(Duration value) {
-      this.contextPollMaxDelay = atLeastOneMilli(value, "contextPollMaxDelay");
+      this.contextPollMaxDelay = atLeast(value, "contextPollMaxDelay", ONE_MS);
       return this;
     }
 
     /** 1.0 (a fixed gap) to 4.0. */
     public Builder contextPollMultiplier(double value) {
-      this.contextPollMultiplier = multiplier(value, "contextPollMultiplier");
+      this.contextPollMultiplier = between(value, "contextPollMultiplier", 1.0, MAX_MULTIPLIER);
       return this;
     }
 
     public Builder contextStartTimeout(Duration value) {
-      this.contextStartTimeout = atLeastOneMilli(value, "contextStartTimeout");
+      this.contextStartTimeout = atLeast(value, "contextStartTimeout", ONE_MS);
       return this;
     }
 
     /** 1 to 10. */
     public Builder contextStartAttempts(int value) {
-      if (value < 1 || value > MAX_ATTEMPTS) {
-        throw new IllegalArgumentException("contextStartAttempts must be 1 to " + MAX_ATTEMPTS + ", was " + value);
-      }
-      this.contextStartAttempts = value;
+      this.contextStartAttempts = between(value, "contextStartAttempts", 1, MAX_ATTEMPTS);
       return this;
     }
 
     public Builder contextRetryDelay(Duration value) {
-      Objects.requireNonNull(value, "contextRetryDelay");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException("contextRetryDelay must not be negative, was " + value);
-      }
-      this.contextRetryDelay = value;
+      this.contextRetryDelay = atLeast(value, "contextRetryDelay", Duration.ZERO);
       return this;
     }
 
     public Builder commandPollInitialDelay(Duration value) {
-      this.commandPollInitialDelay = atLeastOneMilli(value, "commandPollInitialDelay");
+      this.commandPollInitialDelay = atLeast(value, "commandPollInitialDelay", ONE_MS);
       return this;
     }
 
     public Builder commandPollMaxDelay(Duration value) {
-      this.commandPollMaxDelay = atLeastOneMilli(value, "commandPollMaxDelay");
+      this.commandPollMaxDelay = atLeast(value, "commandPollMaxDelay", ONE_MS);
       return this;
     }
 
     /** 1.0 (a fixed gap) to 4.0. */
     public Builder commandPollMultiplier(double value) {
-      this.commandPollMultiplier = multiplier(value, "commandPollMultiplier");
+      this.commandPollMultiplier = between(value, "commandPollMultiplier", 1.0, MAX_MULTIPLIER);
       return this;
     }
 
     /** @throws IllegalArgumentException when an initial poll delay exceeds its maximum */
     public ExecutionOptions build() {
-      requireOrdered(clusterPollInitialDelay, clusterPollMaxDelay, "cluster");
-      requireOrdered(contextPollInitialDelay, contextPollMaxDelay, "context");
-      requireOrdered(commandPollInitialDelay, commandPollMaxDelay, "command");
+      ordered(clusterPollInitialDelay, "clusterPollInitialDelay", clusterPollMaxDelay, "clusterPollMaxDelay");
+      ordered(contextPollInitialDelay, "contextPollInitialDelay", contextPollMaxDelay, "contextPollMaxDelay");
+      ordered(commandPollInitialDelay, "commandPollInitialDelay", commandPollMaxDelay, "commandPollMaxDelay");
       return new ExecutionOptions(this);
     }
 
-    private static Duration atLeastOneMilli(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.toMillis() < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1 ms, was " + value);
-      }
-      return value;
-    }
-
-    private static double multiplier(double value, String name) {
-      if (!(value >= 1.0 && value <= MAX_MULTIPLIER)) { // also refuses NaN
-        throw new IllegalArgumentException(name + " must be 1.0 to " + MAX_MULTIPLIER + ", was " + value);
-      }
-      return value;
-    }
-
-    private static void requireOrdered(Duration initial, Duration max, String what) {
-      if (initial.compareTo(max) > 0) {
-        throw new IllegalArgumentException(what + "PollInitialDelay " + initial + " exceeds " + what
-            + "PollMaxDelay " + max);
-      }
-    }
   }
 }

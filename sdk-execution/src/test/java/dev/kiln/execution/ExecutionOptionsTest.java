@@ -99,7 +99,9 @@ class ExecutionOptionsTest extends ExecutionTestBase {
     assertThrows(IllegalArgumentException.class, () -> ExecutionOptions.builder().contextStartAttempts(11));
     assertThrows(IllegalArgumentException.class, () -> ExecutionOptions.builder().commandPollMaxDelay(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> ExecutionOptions.builder().contextRetryDelay(Duration.ofSeconds(-1)));
-    assertThrows(NullPointerException.class, () -> ExecutionOptions.builder().clusterReadyTimeout(null));
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> ExecutionOptions.builder().clusterReadyTimeout(null));
+    assertEquals("clusterReadyTimeout must not be null", none.getMessage());
     IllegalArgumentException slow = assertThrows(IllegalArgumentException.class,
         () -> ExecutionOptions.builder().commandPollMultiplier(0.5));
     assertTrue(slow.getMessage().contains("commandPollMultiplier"), slow.getMessage());

@@ -1,5 +1,10 @@
 package dev.kiln.genie;
 
+import static dev.kiln.core.spi.OptionChecks.atLeast;
+import static dev.kiln.core.spi.OptionChecks.between;
+import static dev.kiln.core.spi.OptionChecks.notNull;
+import static dev.kiln.core.spi.OptionChecks.ordered;
+
 import dev.kiln.sql.SqlOptions;
 import java.time.Duration;
 
@@ -98,32 +103,25 @@ public final class GenieOptions {
 
     /** Positive. */
     public Builder messageTimeout(Duration value) {
-      notNull(value, "messageTimeout");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException("messageTimeout must be positive, was " + value);
-      }
-      this.messageTimeout = value;
+      this.messageTimeout = atLeast(value, "messageTimeout", Duration.ofMillis(1));
       return this;
     }
 
     /** 500 ms to 10 s. */
     public Builder pollInitialDelay(Duration value) {
-      this.pollInitialDelay = pollDelay(value, "pollInitialDelay");
+      this.pollInitialDelay = between(value, "pollInitialDelay", MIN_POLL_DELAY, MAX_POLL_DELAY);
       return this;
     }
 
     /** 1.0 (a fixed gap) to 4.0. */
     public Builder pollMultiplier(double value) {
-      if (!(value >= 1.0 && value <= 4.0)) { // also rejects NaN
-        throw new IllegalArgumentException("pollMultiplier must be 1.0 to 4.0, was " + value);
-      }
-      this.pollMultiplier = value;
+      this.pollMultiplier = between(value, "pollMultiplier", 1.0, 4.0);
       return this;
     }
 
     /** 500 ms to 10 s, and not below {@link #pollInitialDelay}. */
     public Builder pollMaxDelay(Duration value) {
-      this.pollMaxDelay = pollDelay(value, "pollMaxDelay");
+      this.pollMaxDelay = between(value, "pollMaxDelay", MIN_POLL_DELAY, MAX_POLL_DELAY);
       return this;
     }
 
@@ -133,25 +131,9 @@ public final class GenieOptions {
     }
 
     public GenieOptions build() {
-      if (pollInitialDelay.compareTo(pollMaxDelay) > 0) {
-        throw new IllegalArgumentException("pollInitialDelay " + pollInitialDelay + " exceeds pollMaxDelay " + pollMaxDelay);
-      }
+      ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       return new GenieOptions(this);
     }
 
-    private static <T> T notNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException(name + " must not be null");
-      }
-      return value;
-    }
-
-    private static Duration pollDelay(Duration value, String name) {
-      notNull(value, name);
-      if (value.compareTo(MIN_POLL_DELAY) < 0 || value.compareTo(MAX_POLL_DELAY) > 0) {
-        throw new IllegalArgumentException(name + " must be 500 ms to 10 s (at most two polls a second), was " + value);
-      }
-      return value;
-    }
   }
 }

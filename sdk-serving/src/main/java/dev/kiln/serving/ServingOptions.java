@@ -1,7 +1,10 @@
 package dev.kiln.serving;
 
+import static dev.kiln.core.spi.OptionChecks.atLeast;
+import static dev.kiln.core.spi.OptionChecks.between;
+import static dev.kiln.core.spi.OptionChecks.ordered;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Tuning for {@link ServingClient}: how endpoint deployments are polled and how long they may take.
@@ -86,44 +89,27 @@ public final class ServingOptions {
     private Builder() {}
 
     public Builder pollInitialDelay(Duration value) {
-      Objects.requireNonNull(value, "pollInitialDelay");
-      if (value.compareTo(MIN_POLL_DELAY) < 0) {
-        throw new IllegalArgumentException("pollInitialDelay must be at least 500 ms (at most 2 polls per second), was " + value);
-      }
-      this.pollInitialDelay = value;
+      this.pollInitialDelay = atLeast(value, "pollInitialDelay", MIN_POLL_DELAY);
       return this;
     }
 
     public Builder pollMaxDelay(Duration value) {
-      Objects.requireNonNull(value, "pollMaxDelay");
-      if (value.compareTo(MIN_POLL_DELAY) < 0) {
-        throw new IllegalArgumentException("pollMaxDelay must be at least 500 ms (at most 2 polls per second), was " + value);
-      }
-      this.pollMaxDelay = value;
+      this.pollMaxDelay = atLeast(value, "pollMaxDelay", MIN_POLL_DELAY);
       return this;
     }
 
     public Builder pollMultiplier(double value) {
-      if (!(value >= 1.0 && value <= 10.0)) {
-        throw new IllegalArgumentException("pollMultiplier must be 1.0 to 10.0, was " + value);
-      }
-      this.pollMultiplier = value;
+      this.pollMultiplier = between(value, "pollMultiplier", 1.0, 10.0);
       return this;
     }
 
     public Builder deploymentTimeout(Duration value) {
-      Objects.requireNonNull(value, "deploymentTimeout");
-      if (value.toMillis() < 1) {
-        throw new IllegalArgumentException("deploymentTimeout must be at least 1 ms, was " + value);
-      }
-      this.deploymentTimeout = value;
+      this.deploymentTimeout = atLeast(value, "deploymentTimeout", Duration.ofMillis(1));
       return this;
     }
 
     public ServingOptions build() {
-      if (pollInitialDelay.compareTo(pollMaxDelay) > 0) {
-        throw new IllegalArgumentException("pollInitialDelay " + pollInitialDelay + " exceeds pollMaxDelay " + pollMaxDelay);
-      }
+      ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       return new ServingOptions(this);
     }
   }
