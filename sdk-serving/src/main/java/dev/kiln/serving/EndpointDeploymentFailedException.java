@@ -1,6 +1,6 @@
 package dev.kiln.serving;
 
-import dev.kiln.core.error.DatabricksException;
+import dev.kiln.core.error.OperationFailedException;
 import dev.kiln.serving.model.EndpointConfig;
 import dev.kiln.serving.model.ServedEntity;
 import dev.kiln.serving.model.ServingEndpoint;
@@ -14,13 +14,13 @@ import java.util.stream.Stream;
  * {@code UPDATE_FAILED} or {@code UPDATE_CANCELED}). The message carries each served entity's
  * deployment message; {@link #endpoint()} is the state that reported it.
  */
-public class EndpointDeploymentFailedException extends DatabricksException {
+public class EndpointDeploymentFailedException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
   private final transient ServingEndpoint endpoint;
 
   public EndpointDeploymentFailedException(ServingEndpoint endpoint) {
-    super(describe(endpoint));
+    super(describe(endpoint), endpoint.name());
     this.endpoint = endpoint;
   }
 

@@ -1,10 +1,10 @@
 package dev.kiln.sql;
 
-import dev.kiln.core.error.DatabricksException;
+import dev.kiln.core.error.OperationFailedException;
 import java.util.Optional;
 
 /** The statement ended in state FAILED; carries the server's error code, message and SQLSTATE. */
-public class StatementFailedException extends DatabricksException {
+public class StatementFailedException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
   private final String statementId;
@@ -13,7 +13,7 @@ public class StatementFailedException extends DatabricksException {
   private final String sqlState;
 
   public StatementFailedException(String statementId, String errorCode, String serverMessage, String sqlState) {
-    super(describe(statementId, errorCode, serverMessage, sqlState));
+    super(describe(statementId, errorCode, serverMessage, sqlState), statementId);
     this.statementId = statementId;
     this.errorCode = errorCode;
     this.serverMessage = serverMessage;

@@ -172,6 +172,18 @@ class ClientContractTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void operationFailuresShareOneBase() {
+    for (Class<?> failure : List.of(dev.kiln.sql.StatementFailedException.class, dev.kiln.sql.StatementCanceledException.class,
+        dev.kiln.sql.StatementClosedException.class, dev.kiln.execution.CommandFailedException.class,
+        dev.kiln.execution.CommandCancelledException.class, dev.kiln.execution.ContextCreationException.class,
+        dev.kiln.genie.GenieFailedException.class, dev.kiln.genie.GenieCancelledException.class,
+        dev.kiln.serving.EndpointDeploymentFailedException.class)) {
+      assertTrue(dev.kiln.core.error.OperationFailedException.class.isAssignableFrom(failure), failure.getName());
+    }
+    assertEquals("s-1", new dev.kiln.sql.StatementCanceledException("s-1").operationId());
+  }
+
   private static List<Method> publicInstanceMethods(Class<?> c) {
     return Arrays.stream(c.getMethods())
         .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class)
