@@ -26,6 +26,7 @@ final class CsvChunkParser implements ChunkParser {
 
   private static final class Records implements Batches {
     private final InputStream in;
+    private TextBatch previous;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
@@ -50,7 +51,7 @@ final class CsvChunkParser implements ChunkParser {
           pos = 3; // a byte order mark is not data
         }
       }
-      TextBatch.Builder b = TextBatch.builder();
+      TextBatch.Builder b = TextBatch.builderLike(previous);
       while (b.rows() < BATCH_ROWS && b.bytes() < BATCH_BYTES) {
         if (!record(b)) {
           finished = true;
@@ -64,7 +65,8 @@ final class CsvChunkParser implements ChunkParser {
           records++;
         }
       }
-      return b.build();
+      previous = b.build();
+      return previous;
     }
 
     /** One record into {@code b} (not ended); false at the end of the body. */

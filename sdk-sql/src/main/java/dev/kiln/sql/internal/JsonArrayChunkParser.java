@@ -58,6 +58,7 @@ final class JsonArrayChunkParser implements ChunkParser {
   /** The scan of one body; the position is always between rows when a batch is handed out. */
   private static final class Scanner implements Batches {
     private final InputStream in;
+    private TextBatch previous;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
@@ -85,7 +86,7 @@ final class JsonArrayChunkParser implements ChunkParser {
           return null;
         }
       }
-      TextBatch.Builder b = TextBatch.builder();
+      TextBatch.Builder b = TextBatch.builderLike(previous);
       while (b.rows() < BATCH_ROWS && b.bytes() < BATCH_BYTES) {
         int c = nonBlank();
         if (c != '[') {
@@ -102,7 +103,8 @@ final class JsonArrayChunkParser implements ChunkParser {
           throw error("expected ',' or ']' after a row");
         }
       }
-      return b.build();
+      previous = b.build();
+      return previous;
     }
 
     private void row(TextBatch.Builder b) throws IOException {

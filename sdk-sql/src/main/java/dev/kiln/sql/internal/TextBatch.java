@@ -34,6 +34,19 @@ public final class TextBatch implements ChunkData {
     return new Builder();
   }
 
+  /** A builder sized like {@code previous} (a parser's batches are alike), so it rarely grows or trims. */
+  static Builder builderLike(TextBatch previous) {
+    if (previous == null) {
+      return new Builder();
+    }
+    Builder b = new Builder();
+    b.data = new byte[Math.max(256, previous.data.length + previous.data.length / 16)];
+    b.ends = new int[Math.max(64, previous.ends.length + previous.ends.length / 16)];
+    b.rowStarts = new int[Math.max(17, previous.rows + 2 + previous.rows / 16)];
+    b.nulls = new long[(b.ends.length >>> 6) + 1];
+    return b;
+  }
+
   /** Rows given as strings (the statement response's own {@code data_array}). */
   public static TextBatch of(List<? extends List<String>> rows) {
     Builder b = new Builder();
@@ -311,11 +324,14 @@ public final class TextBatch implements ChunkData {
 
     public TextBatch build() {
       dropPartialRow();
-      // Trim so a batch holds what it uses, not its growth slack.
-      data = Arrays.copyOf(data, size);
-      ends = Arrays.copyOf(ends, values);
-      rowStarts = Arrays.copyOf(rowStarts, rows + 1);
-      nulls = Arrays.copyOf(nulls, (values >>> 6) + 1);
+      // Trim large slack so a kept batch holds about what it uses.
+      if (data.length - size > data.length / 8 + 64) {
+        data = Arrays.copyOf(data, size);
+      }
+      if (ends.length - values > ends.length / 8 + 16) {
+        ends = Arrays.copyOf(ends, values);
+        nulls = Arrays.copyOf(nulls, (values >>> 6) + 1);
+      }
       return new TextBatch(this);
     }
   }
