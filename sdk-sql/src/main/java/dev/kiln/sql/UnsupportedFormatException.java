@@ -2,7 +2,7 @@ package dev.kiln.sql;
 
 import dev.kiln.core.error.DatabricksClientException;
 
-/** The result is in a format sdk-sql cannot read rows from (ARROW_STREAM, or one newer than this SDK). */
+/** The result is in a format or compression newer than this SDK, which it cannot read rows from. */
 public class UnsupportedFormatException extends DatabricksClientException {
   private static final long serialVersionUID = 1L;
 

@@ -5,7 +5,7 @@ import dev.kiln.core.spi.WireEnums;
 /** Encoding of result chunks. */
 public enum Format {
   JSON_ARRAY,
-  /** Arrow IPC streams; the statement runs, but sdk-sql cannot read the rows yet. */
+  /** Arrow IPC streams (EXTERNAL_LINKS only), read through the same {@code Row} getters; asked for LZ4-compressed. */
   ARROW_STREAM,
   CSV,
   /** A format this SDK version does not know; see {@link ResultManifest#rawFormat()}. */

@@ -19,6 +19,10 @@ abstract class ResultManifestDef {
   @JsonProperty("format")
   public abstract Optional<String> rawFormat();
 
+  /** How EXTERNAL_LINKS chunk bodies are compressed, as sent ({@code LZ4_FRAME} or {@code NONE}); empty means none. */
+  @JsonProperty("result_compression")
+  public abstract Optional<String> rawResultCompression();
+
   @JsonProperty("schema")
   public abstract Optional<ResultSchema> schema();
 
