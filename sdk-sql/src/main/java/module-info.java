@@ -2,6 +2,7 @@
 module dev.kiln.sql {
   requires transitive dev.kiln.core;
   requires org.slf4j;
+  requires org.apache.arrow.format;
   requires static org.immutables.value.annotations;
 
   exports dev.kiln.sql;
