@@ -151,6 +151,11 @@ final class StatementChunkLoader implements ChunkLoader {
           delivered += d.rowCount();
           return d;
         } catch (IOException e) {
+          if (Thread.currentThread().isInterrupted()) {
+            bytes.close(); // the reader was interrupted: not a download worth repeating
+            throw new dev.kiln.core.error.OperationInterruptedException("interrupted while reading chunk " + index,
+                new InterruptedException(e.getMessage()));
+          }
           failure = new LinkFailure(new DatabricksClientException("reading chunk " + index + " failed: "
               + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
         } catch (LinkFailure e) {
