@@ -472,7 +472,6 @@ class ArrowStreamReaderTest {
       sb.append(']');
     } else if (v instanceof StructVector) {
       StructVector struct = (StructVector) v;
-      Map<String, Object> unused = Map.of();
       sb.append('{');
       boolean first = true;
       for (FieldVector child : struct.getChildrenFromFields()) {
@@ -484,7 +483,6 @@ class ArrowStreamReaderTest {
         oracleJson(sb, child, r);
       }
       sb.append('}');
-      assertTrue(unused.isEmpty());
     } else {
       Object value = v.getObject(r);
       if (value instanceof Text) {
@@ -514,7 +512,6 @@ class ArrowStreamReaderTest {
       assertEquals("0.1", b.text(6, index.get("double")));
       assertEquals("0.1", b.text(6, index.get("float")));
       assertEquals("-9999999999999999999999999999.9999999999", b.text(0, index.get("dec")));
-      assertEquals("0E-10", new BigDecimal("0E-10").toString());
       assertEquals("0.0000000000", b.text(3, index.get("dec")));
       assertEquals("1.10", b.text(4, index.get("money")));
       assertEquals("true", b.text(1, index.get("bool")));
