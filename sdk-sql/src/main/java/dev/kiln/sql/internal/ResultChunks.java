@@ -2,6 +2,7 @@ package dev.kiln.sql.internal;
 
 import dev.kiln.sql.SqlOptions;
 import dev.kiln.sql.UnsupportedFormatException;
+import dev.kiln.sql.internal.arrow.Lz4FrameInputStream;
 import dev.kiln.sql.model.Format;
 import dev.kiln.sql.model.ResultData;
 import dev.kiln.sql.model.ResultManifest;
@@ -23,6 +24,7 @@ public final class ResultChunks {
   private final long expectedRows;
   private final SqlOptions options;
   private final ChunkLoader loader;
+  private final String compression;
 
   public ResultChunks(StatementApi api, StatementResponse response, SqlOptions options) {
     this.statementId = response.statementId();
@@ -32,9 +34,8 @@ public final class ResultChunks {
     this.chunkCount = chunkCount(manifest, response.result());
     this.expectedRows = manifest.map(m -> m.totalRowCount().orElse(-1)).orElse(-1L);
     this.options = options;
-    IntFunction<ChunkParser> parsers = format == Format.CSV
-        ? index -> new CsvChunkParser(index == 0)
-        : index -> new JsonArrayChunkParser();
+    this.compression = manifest.flatMap(ResultManifest::rawResultCompression).orElse("NONE");
+    IntFunction<ChunkParser> parsers = parsers(format, lz4(compression));
     ChunkSource source = new ChunkSource(api, statementId, response.result(), options.linkExpiryMargin());
     int columnCount = manifest.map(m -> m.columns().size()).orElse(0);
     this.loader = new StatementChunkLoader(statementId, source, new ChunkDownloader(api.client(), options.downloadIdleTimeout()),
@@ -51,14 +52,53 @@ public final class ResultChunks {
    */
   @SuppressWarnings("deprecation")
   public ChunkPrefetcher open(LongConsumer accounting) {
-    if (format == Format.ARROW_STREAM || format == Format.UNKNOWN) {
+    if (format == Format.UNKNOWN) {
       throw new UnsupportedFormatException("statement " + statementId + " has its result in format " + rawFormat
-          + ", which sdk-sql cannot read rows from yet: request Format.JSON_ARRAY or Format.CSV "
+          + ", which this version of sdk-sql cannot read rows from: request Format.JSON_ARRAY, CSV or ARROW_STREAM "
           + "(the chunk links stay available in StatementResult.response())");
+    }
+    if (lz4(compression) == null) {
+      throw new UnsupportedFormatException("statement " + statementId + " has its chunks compressed as " + compression
+          + ", which this version of sdk-sql cannot decode (it reads NONE and LZ4_FRAME)");
     }
     return new ChunkPrefetcher(loader, "the result of statement " + statementId, chunkCount, expectedRows,
         options.downloadParallelism(), options.maxBufferedChunks(),
         new ByteBudget(options.resultMemoryBudget(), accounting));
+  }
+
+  /** Whether bodies are LZ4 frames; null for a compression this SDK does not know. */
+  private static Boolean lz4(String compression) {
+    switch (compression.toUpperCase(java.util.Locale.ROOT)) {
+      case "NONE":
+      case "":
+        return false;
+      case "LZ4_FRAME":
+        return true;
+      default:
+        return null;
+    }
+  }
+
+  private static IntFunction<ChunkParser> parsers(Format format, Boolean lz4) {
+    IntFunction<ChunkParser> plain;
+    switch (format) {
+      case CSV:
+        plain = index -> new CsvChunkParser(index == 0);
+        break;
+      case ARROW_STREAM:
+        plain = index -> new ArrowChunkParser();
+        break;
+      default:
+        plain = index -> new JsonArrayChunkParser();
+    }
+    if (!Boolean.TRUE.equals(lz4)) {
+      return plain;
+    }
+    // The whole body is one LZ4 frame (or several): decoded as it streams, on the reader's side.
+    return index -> {
+      ChunkParser inner = plain.apply(index);
+      return body -> inner.open(new Lz4FrameInputStream(body));
+    };
   }
 
   private static int chunkCount(Optional<ResultManifest> manifest, Optional<ResultData> first) {
