@@ -228,6 +228,7 @@ class ExternalLinksTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the chunk cap still holds when set
   void aSlowReaderNeverHasMoreThanTheBoundInMemory() throws Exception {
     int chunks = 40;
     serveResult("JSON_ARRAY", chunks, 3);
@@ -256,6 +257,7 @@ class ExternalLinksTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void closingEarlyStopsDownloadsAndFreesTheirThreads() throws Exception {
     serveResult("JSON_ARRAY", 10, 2);
     for (int i = 1; i < 10; i++) { // every chunk but the first trickles in very slowly

@@ -114,7 +114,7 @@ class RowPublisherTest extends LinkedResultFixture {
         }));
       }
       r.done.get(10, TimeUnit.SECONDS);
-      CompletableFuture.allOf(others.toArray(new CompletableFuture[0])).join();
+      CompletableFuture.allOf(others.toArray(new CompletableFuture<?>[0])).join();
       assertEquals(0, r.overlaps.get(), "onNext calls overlapped (rule 1.3)");
       assertEquals(0, r.overDemand.get());
       assertEquals(8 * 300, r.ids.size());
