@@ -36,7 +36,8 @@ public final class SqlOptions {
   }
 
   /**
-   * 16 parallel downloads within a 64 MiB budget per reader (no chunk-count cap), links refreshed 60 s before expiry and up to 3 times
+   * 16 parallel downloads within a budget per reader of 64 MiB (or a quarter of the largest heap,
+   * if smaller; no chunk-count cap), links refreshed 60 s before expiry and up to 3 times
    * after a failed download, downloads abandoned after 60 s without data; polls 500 ms apart at first,
    * each gap 1.25 times the last, up to 5 s (so a statement finishing 1–6 s after submit is seen
    * within about half a second, and never more than 2 polls per second); a submit's answer awaited
@@ -166,7 +167,7 @@ public final class SqlOptions {
     static final long MIN_RESULT_MEMORY_BUDGET = 16 * 1024;
 
     private int downloadParallelism = 16;
-    private long resultMemoryBudget = 64L * 1024 * 1024;
+    private long resultMemoryBudget = defaultBudget();
     private int maxBufferedChunks = Integer.MAX_VALUE;
     private Duration linkExpiryMargin = Duration.ofSeconds(60);
     private int maxLinkRefreshes = 3;
@@ -185,6 +186,13 @@ public final class SqlOptions {
       }
       this.downloadParallelism = value;
       return this;
+    }
+
+    /** 64 MiB, or a quarter of the largest heap when that is smaller (a 64 MiB heap gets 16 MiB). */
+    private static long defaultBudget() {
+      long max = Runtime.getRuntime().maxMemory();
+      long quarter = max == Long.MAX_VALUE ? Long.MAX_VALUE : max / 4;
+      return Math.max(MIN_RESULT_MEMORY_BUDGET, Math.min(64L * 1024 * 1024, quarter));
     }
 
     /** At least 16 KiB; see {@link SqlOptions#resultMemoryBudget()}. */
