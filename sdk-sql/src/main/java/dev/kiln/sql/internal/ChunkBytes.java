@@ -161,7 +161,15 @@ final class ChunkBytes implements AutoCloseable {
     schedulePump();
   }
 
+  /** The body is done with (read to its end, failed or abandoned): release it and its stall check. */
   private void finishDownload() {
+    InputStream in;
+    synchronized (this) {
+      in = body;
+    }
+    if (in != null) {
+      closeQuietly(in);
+    }
     downloaded.complete(null);
   }
 
