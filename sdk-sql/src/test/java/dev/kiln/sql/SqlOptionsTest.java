@@ -13,7 +13,7 @@ class SqlOptionsTest {
   void pollDefaultsFollowTheContract() {
     SqlOptions d = SqlOptions.defaults();
     assertEquals(Duration.ofMillis(500), d.pollInitialDelay(), "never more than 2 polls per second");
-    assertEquals(1.25, d.pollMultiplier());
+    assertEquals(1.15, d.pollMultiplier());
     assertTrue(d.pollMaxDelay().compareTo(Duration.ofSeconds(10)) <= 0, "capped at 10 s or less");
     assertEquals(Duration.ofSeconds(30), d.submitTimeoutMargin());
     assertEquals(Duration.ofSeconds(5), d.closeCancelTimeout());

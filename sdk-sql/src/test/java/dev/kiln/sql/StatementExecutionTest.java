@@ -83,8 +83,8 @@ class StatementExecutionTest extends SqlTestBase {
       Wire.expectGet(server, "/api/2.0/sql/statements/s2");
     }
     assertEquals(List.of(StatementState.PENDING, StatementState.RUNNING, StatementState.SUCCEEDED), seen);
-    // The defaults: 500 ms, then each gap 1.25 times the last.
-    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(625), Duration.ofMillis(781)), sleeper.sleeps());
+    // The defaults: 500 ms, then each gap 1.15 times the last.
+    assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(575), Duration.ofMillis(661)), sleeper.sleeps());
   }
 
   @Test

@@ -50,6 +50,14 @@ public final class OptionChecks {
     return value;
   }
 
+  /** A whole number of at least {@code min} (a count, a size in bytes). */
+  public static long atLeast(long value, String name, long min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+    }
+    return value;
+  }
+
   /** A first poll gap no longer than the longest one. */
   public static void ordered(Duration initial, String initialName, Duration max, String maxName) {
     if (initial.compareTo(max) > 0) {
