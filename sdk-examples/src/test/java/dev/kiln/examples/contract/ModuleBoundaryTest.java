@@ -118,7 +118,9 @@ class ModuleBoundaryTest {
         com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.core.JsonParser.class,
         com.fasterxml.jackson.annotation.JsonProperty.class,
         com.fasterxml.jackson.datatype.jdk8.Jdk8Module.class,
-        com.fasterxml.jackson.datatype.jsr310.JavaTimeModule.class, org.slf4j.Logger.class)) {
+        com.fasterxml.jackson.datatype.jsr310.JavaTimeModule.class, org.slf4j.Logger.class,
+        // sdk-sql reads ARROW_STREAM results with Arrow's flatbuffers schema
+        org.apache.arrow.flatbuf.Message.class, com.google.flatbuffers.FlatBufferBuilder.class)) {
       paths.add(locationOf(c));
     }
     return List.copyOf(paths);
