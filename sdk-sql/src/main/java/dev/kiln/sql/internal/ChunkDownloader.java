@@ -44,7 +44,10 @@ final class ChunkDownloader {
     }
     ApiRequest request;
     try {
-      request = ApiRequest.absolute("GET", URI.create(link.externalLink())).headers(link.httpHeaders()).build();
+      // The request's timeout is core's silence limit for headers and body alike: a download that
+      // stops sending (while the reader wants bytes) ends with an IOException and is fetched again.
+      request = ApiRequest.absolute("GET", URI.create(link.externalLink())).headers(link.httpHeaders())
+          .timeout(idleTimeout).build();
     } catch (IllegalArgumentException e) {
       // The URL is a credential: name the chunk, not the link.
       into.fail(new DatabricksClientException("chunk " + link.chunkIndex() + " has a malformed external link"));
@@ -55,7 +58,7 @@ final class ChunkDownloader {
         into.fail(asLinkFailureIfRefreshable(Futures.unwrap(e)));
         return;
       }
-      InputStream in = new StallGuardedStream(r.body(), idleTimeout, internals.scheduler());
+      InputStream in = r.body();
       try {
         Closeable untrack = scope.track(in); // closing the scope closes the stream, aborting the read
         into.downloaded().whenComplete((v, x) -> closeQuietly(untrack));

@@ -1,6 +1,7 @@
 package dev.kiln.sql.internal;
 
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.DatabricksException;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.sql.IncompleteResultException;
 import dev.kiln.sql.model.ChunkInfo;
@@ -156,8 +157,9 @@ final class StatementChunkLoader implements ChunkLoader {
             throw new dev.kiln.core.error.OperationInterruptedException("interrupted while reading chunk " + index,
                 new InterruptedException(e.getMessage()));
           }
+          Throwable why = e.getCause() instanceof DatabricksException ? e.getCause() : e; // e.g. core's stall guard
           failure = new LinkFailure(new DatabricksClientException("reading chunk " + index + " failed: "
-              + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e));
+              + why.getClass().getSimpleName() + (why.getMessage() == null ? "" : ": " + why.getMessage()), e));
         } catch (LinkFailure e) {
           failure = e;
         }
