@@ -22,9 +22,11 @@ final class BenchConfig {
   final boolean inline;
   /** One extra, untimed pass per variant that measures the live heap with a full GC in the middle of every chunk. */
   final boolean heapProbe;
+  /** Also a numeric-only section (4 numeric columns; Kiln JSON_ARRAY, Kiln ARROW_STREAM, raw 16) at +0 ms. */
+  final boolean numeric;
 
   BenchConfig(int rows, int chunks, List<Integer> latenciesMs, int warmup, int iterations, boolean inline,
-      boolean heapProbe) {
+      boolean heapProbe, boolean numeric) {
     if (rows < 1 || chunks < 1 || chunks > rows || warmup < 0 || iterations < 1 || latenciesMs.isEmpty()) {
       throw new IllegalArgumentException("need rows >= chunks >= 1, warmup >= 0, iterations >= 1 and a latency");
     }
@@ -40,6 +42,7 @@ final class BenchConfig {
     this.iterations = iterations;
     this.inline = inline;
     this.heapProbe = heapProbe;
+    this.numeric = numeric;
   }
 
   static BenchConfig defaults() {
@@ -56,7 +59,8 @@ final class BenchConfig {
         p.integer("warmup", 2),
         p.integer("iterations", 7),
         p.bool("inline", true),
-        p.bool("heapProbe", true));
+        p.bool("heapProbe", true),
+        p.bool("numeric", true));
   }
 
   int chunkRowCount() {
@@ -66,6 +70,6 @@ final class BenchConfig {
   @Override
   public String toString() {
     return "rows=" + rows + " chunks=" + chunks + " latenciesMs=" + latenciesMs + " warmup=" + warmup
-        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe;
+        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric;
   }
 }

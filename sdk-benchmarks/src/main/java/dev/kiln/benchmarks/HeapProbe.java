@@ -29,15 +29,15 @@ final class HeapProbe {
     baseline = liveHeap();
   }
 
-  /** Call for every row read, with its 0-based position in the result. */
-  void atRow(long index) {
+  /** Call for every row read, with its 0-based position in the result (from any thread). */
+  synchronized void atRow(long index) {
     if (index % every == offset) {
       maxAboveBaseline = Math.max(maxAboveBaseline, liveHeap() - baseline);
       samples++;
     }
   }
 
-  long maxAboveBaseline() {
+  synchronized long maxAboveBaseline() {
     if (baseline < 0 || samples == 0) {
       throw new IllegalStateException("the probe took no samples");
     }

@@ -13,26 +13,30 @@ final class KilnReader implements ResultReader {
   private final SqlClient sql;
   private final String warehouseId;
   private final Disposition disposition;
+  private final Format format;
 
-  KilnReader(SqlClient sql, String warehouseId, Disposition disposition) {
+  KilnReader(SqlClient sql, String warehouseId, Disposition disposition, Format format) {
     this.sql = sql;
     this.warehouseId = warehouseId;
     this.disposition = disposition;
+    this.format = format;
   }
 
+  /** E.g. {@code Kiln JSON_ARRAY (64 MiB budget, 16 parallel)}; ARROW_STREAM is requested LZ4_FRAME-compressed. */
   @Override
   public String name() {
-    return "Kiln SqlClient (" + sql.options().downloadParallelism() + " parallel, "
-        + sql.options().maxBufferedChunks() + " buffered)";
+    return "Kiln " + (format == Format.ARROW_STREAM ? "ARROW_STREAM+LZ4" : format.name()) + " ("
+        + (sql.options().resultMemoryBudget() >> 20) + " MiB budget, " + sql.options().downloadParallelism()
+        + " parallel)";
   }
 
   @Override
-  public ReadRun read(String statement, HeapProbe probe) {
+  public ReadRun read(BenchQuery query, HeapProbe probe) {
     StatementRequest request = StatementRequest.builder()
         .warehouseId(warehouseId)
-        .statement(statement)
+        .statement(query.sql)
         .disposition(disposition)
-        .format(Format.JSON_ARRAY)
+        .format(format)
         .waitTimeout(Duration.ofSeconds(50))
         .build();
     long start = System.nanoTime();
@@ -44,7 +48,9 @@ final class KilnReader implements ResultReader {
       long rows = 0;
       long checksum = 0;
       for (Row row : result.rows()) {
-        checksum += BenchTable.rowHash(row.getLong(0), row.getLong(1), row.getDouble(2), row.getString(3));
+        checksum += query.numeric
+            ? BenchTable.numericHash(row.getLong(0), row.getLong(1), row.getDouble(2), row.getLong(3))
+            : BenchTable.rowHash(row.getLong(0), row.getLong(1), row.getDouble(2), row.getString(3));
         if (probe != null) {
           probe.atRow(rows);
         }

@@ -66,11 +66,11 @@ final class OfficialSdkReaders {
     abstract Iterable<? extends Collection<String>> rowsOf(P part) throws IOException, InterruptedException;
 
     @Override
-    public final ReadRun read(String sql, HeapProbe probe) throws IOException, InterruptedException {
+    public final ReadRun read(BenchQuery query, HeapProbe probe) throws IOException, InterruptedException {
       long start = System.nanoTime();
       StatementResponse r = w.statementExecution().executeStatement(new ExecuteStatementRequest()
           .setWarehouseId(warehouseId)
-          .setStatement(sql)
+          .setStatement(query.sql)
           .setDisposition(disposition)
           .setFormat(Format.JSON_ARRAY)
           .setWaitTimeout("50s"));
@@ -91,7 +91,7 @@ final class OfficialSdkReaders {
         }
         for (P part : parts(data)) {
           for (Collection<String> row : rowsOf(part)) {
-            checksum += hash(row);
+            checksum += hash(row, query.numeric);
             if (probe != null) {
               probe.atRow(rows);
             }
@@ -107,9 +107,13 @@ final class OfficialSdkReaders {
   }
 
   /** Folds one row (as text) into the checksum the way the Kiln variant does with typed getters. */
-  private static long hash(Collection<String> row) {
+  private static long hash(Collection<String> row, boolean numeric) {
     Iterator<String> v = row.iterator();
-    return BenchTable.rowHash(Long.parseLong(v.next()), Long.parseLong(v.next()), Double.parseDouble(v.next()), v.next());
+    long id = Long.parseLong(v.next());
+    long triple = Long.parseLong(v.next());
+    double eighth = Double.parseDouble(v.next());
+    return numeric ? BenchTable.numericHash(id, triple, eighth, Long.parseLong(v.next()))
+        : BenchTable.rowHash(id, triple, eighth, v.next());
   }
 
   /** EXTERNAL_LINKS: chunk links from the SDK, sequential downloads with the JDK HttpClient, Jackson parsing. */

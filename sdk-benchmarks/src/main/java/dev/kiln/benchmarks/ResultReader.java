@@ -5,6 +5,6 @@ interface ResultReader {
   /** Short label for the table. */
   String name();
 
-  /** Runs {@code sql} and reads every row; {@code probe} is null in timed runs. */
-  ReadRun read(String sql, HeapProbe probe) throws Exception;
+  /** Runs {@code query} and reads every row; {@code probe} is null in timed runs. */
+  ReadRun read(BenchQuery query, HeapProbe probe) throws Exception;
 }

@@ -6,6 +6,7 @@ import dev.kiln.emulator.InjectedFault;
 import dev.kiln.emulator.LocalWorkspace;
 import dev.kiln.sql.SqlClient;
 import dev.kiln.sql.model.Disposition;
+import dev.kiln.sql.model.Format;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
@@ -17,9 +18,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the same multi-chunk SQL result with Kiln and with what a user would write with the official
- * Databricks Java SDK, in one run against one {@link LocalWorkspace}, and prints median times, rows/s, the
- * Kiln/official time ratio and the live heap each reader needs. External-link downloads get extra latency
+ * Reads the same multi-chunk SQL result with Kiln (JSON_ARRAY and LZ4 ARROW_STREAM, default options), with the
+ * raw baseline ({@link RawReader}, 4 and 16 threads) and with what a user would write with the official
+ * Databricks Java SDK, in one run against one {@link LocalWorkspace}, and prints median times, rows/s, per-round
+ * rows/s ratios, JVM CPU per row and the live heap each reader needs. External-link downloads get extra latency
  * from the emulator's fault engine (one section per latency), to model object storage.
  *
  * <p>Not a unit test: run it with {@code mvn -B -ntp -q -pl sdk-benchmarks -am package -DskipTests -Dbench}
@@ -47,39 +49,48 @@ public final class SqlResultBenchmark {
 
   /** Runs every section; progress lines go to {@code log}. Fails if any read returns a wrong row count or checksum. */
   static Report run(BenchConfig config, PrintStream log) throws Exception {
-    long expectedChecksum = BenchTable.expectedChecksum(config.rows);
     ShiftableClock clock = new ShiftableClock();
     long started = System.nanoTime();
     try (LocalWorkspace ws = LocalWorkspace.builder()
         .chunkRowCount(config.chunkRowCount())
         .clock(clock)
         .resultRetention(RETENTION)
-        .start()) {
+        .start();
+        RawReader raw4 = new RawReader(ws.host(), ws.token(), ws.defaultWarehouseId(), 4);
+        RawReader raw16 = new RawReader(ws.host(), ws.token(), ws.defaultWarehouseId(), 16)) {
       ws.sql().execute(BenchTable.createStatement(config.rows));
+      if (config.numeric) {
+        ws.sql().execute(BenchTable.createNumericStatement(config.rows));
+      }
       String warehouse = ws.defaultWarehouseId();
       SqlClient kiln = SqlClient.create(ws.client());
+      KilnReader kilnJson = new KilnReader(kiln, warehouse, Disposition.EXTERNAL_LINKS, Format.JSON_ARRAY);
+      KilnReader kilnArrow = new KilnReader(kiln, warehouse, Disposition.EXTERNAL_LINKS, Format.ARROW_STREAM);
       WorkspaceClient official = OfficialSdkReaders.client(ws.host(), ws.token());
       HttpClient http = HttpClient.newHttpClient();
-      Runner runner = new Runner(config, expectedChecksum, clock, official, log);
+      Runner runner = new Runner(config, clock, official, log);
 
       List<Section> sections = new ArrayList<>();
       for (int latency : config.latenciesMs) {
         InjectedFault fault = latency == 0 ? null
             : ws.faults().inject(Fault.latency(Duration.ofMillis(latency)).on("GET", EXTERNAL_LINK_PATH));
         try {
-          sections.add(runner.section("EXTERNAL_LINKS", latency,
-              new KilnReader(kiln, warehouse, Disposition.EXTERNAL_LINKS),
-              new OfficialSdkReaders.ExternalLinks(official, warehouse, http)));
+          sections.add(runner.section("EXTERNAL_LINKS", BenchQuery.MIXED, latency, Arrays.asList(kilnJson, kilnArrow,
+              raw4, raw16, new OfficialSdkReaders.ExternalLinks(official, warehouse, http))));
         } finally {
           if (fault != null) {
             fault.remove();
           }
         }
       }
+      if (config.numeric) {
+        sections.add(runner.section("EXTERNAL_LINKS", BenchQuery.NUMERIC, 0,
+            Arrays.asList(kilnJson, kilnArrow, raw16)));
+      }
       if (config.inline) {
-        sections.add(runner.section("INLINE", -1,
-            new KilnReader(kiln, warehouse, Disposition.INLINE),
-            new OfficialSdkReaders.Inline(official, warehouse)));
+        sections.add(runner.section("INLINE", BenchQuery.MIXED, -1, Arrays.asList(
+            new KilnReader(kiln, warehouse, Disposition.INLINE, Format.JSON_ARRAY),
+            new OfficialSdkReaders.Inline(official, warehouse))));
       }
       return new Report(config, sections, (System.nanoTime() - started) / 1_000_000_000.0);
     }
@@ -88,57 +99,69 @@ public final class SqlResultBenchmark {
   /** Runs the readers of one section, interleaved, and checks every read. */
   private static final class Runner {
     private final BenchConfig config;
-    private final long expectedChecksum;
     private final ShiftableClock clock;
     private final WorkspaceClient official;
     private final PrintStream log;
 
-    Runner(BenchConfig config, long expectedChecksum, ShiftableClock clock, WorkspaceClient official,
-        PrintStream log) {
+    Runner(BenchConfig config, ShiftableClock clock, WorkspaceClient official, PrintStream log) {
       this.config = config;
-      this.expectedChecksum = expectedChecksum;
       this.clock = clock;
       this.official = official;
       this.log = log;
     }
 
-    Section section(String disposition, int latencyMs, ResultReader kiln, ResultReader other) throws Exception {
-      List<ResultReader> readers = Arrays.asList(kiln, other);
-      List<List<ReadRun>> measured = Arrays.asList(new ArrayList<>(), new ArrayList<>());
+    Section section(String disposition, BenchQuery query, int latencyMs, List<ResultReader> readers)
+        throws Exception {
+      long expected = query.expectedChecksum(config.rows);
+      int n = readers.size();
+      List<List<ReadRun>> measured = new ArrayList<>();
+      List<List<Long>> cpu = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        measured.add(new ArrayList<>());
+        cpu.add(new ArrayList<>());
+      }
       long bytes = -1;
       int rounds = config.warmup + config.iterations;
       for (int round = 0; round < rounds; round++) {
-        // Alternate who goes first, so neither always runs on a heap the other just filled.
-        for (int k = 0; k < 2; k++) {
-          int which = (round + k) % 2;
-          ReadRun run = checked(readers.get(which), readers.get(which).read(BenchTable.QUERY, null));
+        // Rotate who goes first, so no variant always runs on a heap another just filled.
+        for (int k = 0; k < n; k++) {
+          int which = (round + k) % n;
+          ResultReader reader = readers.get(which);
+          long cpuBefore = processCpuNanos();
+          ReadRun run = reader.read(query, null);
+          long cpuUsed = processCpuNanos() - cpuBefore;
+          checked(reader, run, expected);
           bytes = Math.max(bytes, run.resultBytes);
           if (round >= config.warmup) {
             measured.get(which).add(run);
+            cpu.get(which).add(cpuUsed);
           }
         }
       }
-      long[] liveHeap = {-1, -1};
+      long[] liveHeap = new long[n];
+      Arrays.fill(liveHeap, -1);
       if (config.heapProbe) {
         long perChunk = config.chunkRowCount();
-        for (int which = 0; which < 2; which++) {
+        for (int which = 0; which < n; which++) {
           HeapProbe probe = new HeapProbe(perChunk, perChunk / 2);
-          checked(readers.get(which), readers.get(which).read(BenchTable.QUERY, probe));
+          checked(readers.get(which), readers.get(which).read(query, probe), expected);
           liveHeap[which] = probe.maxAboveBaseline();
         }
       }
-      Section section = new Section(disposition, latencyMs, bytes,
-          new Result(kiln.name(), measured.get(0), liveHeap[0]),
-          new Result(other.name(), measured.get(1), liveHeap[1]));
-      log.println(section.progressLine());
+      List<Result> results = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        results.add(new Result(readers.get(i).name(), measured.get(i), cpu.get(i), liveHeap[i]));
+      }
+      Section section = new Section(disposition, query, latencyMs, bytes, results);
+      log.println("done: " + section.label());
       return section;
     }
 
-    private ReadRun checked(ResultReader reader, ReadRun run) {
+    private ReadRun checked(ResultReader reader, ReadRun run, long expected) {
       release(run.statementId);
-      if (run.rows != config.rows || run.checksum != expectedChecksum) {
+      if (run.rows != config.rows || run.checksum != expected) {
         throw new IllegalStateException(reader.name() + " read " + run.rows + " rows with checksum " + run.checksum
-            + "; expected " + config.rows + " rows with checksum " + expectedChecksum);
+            + "; expected " + config.rows + " rows with checksum " + expected);
       }
       return run;
     }
@@ -150,25 +173,35 @@ public final class SqlResultBenchmark {
     }
   }
 
+  /** CPU time of the whole JVM (every thread: the reader's, the HTTP client's and the in-process emulator's). */
+  static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
+  }
+
   /** One variant's measured runs in a section. */
   static final class Result {
     final String name;
     final List<ReadRun> runs;
+    /** JVM CPU nanoseconds of each measured run, in the order of {@link #runs}. */
+    final List<Long> cpuNanos;
     /** Most live heap above the post-submit baseline during the probe pass, or -1 without a probe. */
     final long liveHeapBytes;
 
-    Result(String name, List<ReadRun> runs, long liveHeapBytes) {
+    Result(String name, List<ReadRun> runs, List<Long> cpuNanos, long liveHeapBytes) {
       this.name = name;
       this.runs = Collections.unmodifiableList(runs);
+      this.cpuNanos = Collections.unmodifiableList(cpuNanos);
       this.liveHeapBytes = liveHeapBytes;
     }
 
     double medianTotalMs() {
-      return median(runs, true);
+      return Stats.median(runs.stream().mapToDouble(r -> r.totalNanos() / 1e6).toArray());
     }
 
     double medianReadMs() {
-      return median(runs, false);
+      return Stats.median(runs.stream().mapToDouble(r -> r.readNanos / 1e6).toArray());
     }
 
     double minTotalMs() {
@@ -179,6 +212,11 @@ public final class SqlResultBenchmark {
       return runs.stream().mapToLong(ReadRun::totalNanos).max().orElse(0) / 1e6;
     }
 
+    /** Median JVM CPU nanoseconds per row. */
+    double cpuNanosPerRow() {
+      return Stats.median(cpuNanos.stream().mapToDouble(c -> c / (double) rows()).toArray());
+    }
+
     long rows() {
       return runs.get(0).rows;
     }
@@ -186,50 +224,44 @@ public final class SqlResultBenchmark {
     long checksum() {
       return runs.get(0).checksum;
     }
-
-    private static double median(List<ReadRun> runs, boolean total) {
-      double[] ms = new double[runs.size()];
-      for (int i = 0; i < ms.length; i++) {
-        ms[i] = (total ? runs.get(i).totalNanos() : runs.get(i).readNanos) / 1e6;
-      }
-      Arrays.sort(ms);
-      int mid = ms.length / 2;
-      return ms.length % 2 == 1 ? ms[mid] : (ms[mid - 1] + ms[mid]) / 2;
-    }
   }
 
-  /** Kiln and the alternative under one disposition and link latency. */
+  /** Every variant under one disposition, query and link latency. */
   static final class Section {
     final String disposition;
+    final BenchQuery query;
     /** Injected per-download latency in ms; -1 when there are no downloads (INLINE). */
     final int latencyMs;
     final long resultBytes;
-    final Result kiln;
-    final Result other;
+    final List<Result> results;
 
-    Section(String disposition, int latencyMs, long resultBytes, Result kiln, Result other) {
+    Section(String disposition, BenchQuery query, int latencyMs, long resultBytes, List<Result> results) {
       this.disposition = disposition;
+      this.query = query;
       this.latencyMs = latencyMs;
       this.resultBytes = resultBytes;
-      this.kiln = kiln;
-      this.other = other;
+      this.results = Collections.unmodifiableList(results);
     }
 
-    double totalRatio() {
-      return kiln.medianTotalMs() / other.medianTotalMs();
+    Result result(String prefix) {
+      return results.stream().filter(r -> r.name.startsWith(prefix)).findFirst().orElse(null);
     }
 
-    double readRatio() {
-      return kiln.medianReadMs() / other.medianReadMs();
+    /**
+     * Rows/s of {@code a} over rows/s of {@code b}, per measured round (round i of each: they ran back to back),
+     * as "median [min-max]".
+     */
+    static double[] rowsPerSecondRatios(Result a, Result b) {
+      int n = Math.min(a.runs.size(), b.runs.size());
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = b.runs.get(i).totalNanos() / (double) a.runs.get(i).totalNanos();
+      }
+      return out;
     }
 
     String label() {
-      return disposition + (latencyMs < 0 ? "" : ", +" + latencyMs + " ms/link");
-    }
-
-    String progressLine() {
-      return String.format(Locale.ROOT, "done: %s  Kiln/official total %.2f, read %.2f", label(), totalRatio(),
-          readRatio());
+      return disposition + (query.numeric ? " numeric" : "") + (latencyMs < 0 ? "" : ", +" + latencyMs + " ms/link");
     }
   }
 
@@ -249,33 +281,50 @@ public final class SqlResultBenchmark {
       Runtime rt = Runtime.getRuntime();
       long bytes = sections.isEmpty() ? -1 : sections.get(0).resultBytes;
       out.println();
-      out.printf(Locale.ROOT, "SQL result read: %,d rows x 4 columns (%s), %d chunks of %,d rows, JSON_ARRAY, %s%n",
-          config.rows, BenchTable.COLUMNS, config.chunks, config.chunkRowCount(),
+      out.printf(Locale.ROOT, "SQL result read: %,d rows x 4 columns, %d chunks of %,d rows (mixed table: %s JSON)%n",
+          config.rows, config.chunks, config.chunkRowCount(),
           bytes < 0 ? "size unknown" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6));
       out.printf(Locale.ROOT, "JVM %s, %d CPUs, max heap %d MB; emulator on 127.0.0.1 in the same JVM;"
               + " %d warm-up + %d measured rounds per section, variants interleaved; run took %.0f s%n",
           System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, config.warmup,
           config.iterations, seconds);
-      out.println("total = statement call + reading every row; read = after the statement call returned."
-          + " live heap = most heap held by the reader (full GC mid-chunk, above the post-submit baseline)");
+      out.println("total = statement call + reading every row; CPU = JVM process CPU per row (includes the"
+          + " in-process emulator); live heap = most heap held by the reader (full GC mid-chunk, above the"
+          + " post-submit baseline)");
       out.println();
-      String row = "%-32s %-44s %20s %9s %12s %10s%n";
-      out.printf(Locale.ROOT, row, "section", "variant", "total ms med [min-max]", "read ms", "rows/s total",
+      String row = "%-34s %-50s %20s %12s %9s %10s%n";
+      out.printf(Locale.ROOT, row, "section", "variant", "total ms med [min-max]", "rows/s total", "CPU ns/row",
           "live heap");
       for (Section s : sections) {
-        for (Result r : Arrays.asList(s.kiln, s.other)) {
+        for (Result r : s.results) {
           out.printf(Locale.ROOT, row, s.label(), r.name,
               String.format(Locale.ROOT, "%.0f [%.0f-%.0f]", r.medianTotalMs(), r.minTotalMs(), r.maxTotalMs()),
-              String.format(Locale.ROOT, "%.0f", r.medianReadMs()),
               String.format(Locale.ROOT, "%,.0f", r.rows() / (r.medianTotalMs() / 1000)),
+              String.format(Locale.ROOT, "%.0f", r.cpuNanosPerRow()),
               r.liveHeapBytes < 0 ? "-" : String.format(Locale.ROOT, "%.1f MB", r.liveHeapBytes / 1e6));
         }
-        out.printf(Locale.ROOT, "%-32s %-44s %20s %9s%n", "", "  ratio Kiln/official (time, <1 = Kiln faster)",
-            String.format(Locale.ROOT, "%.2f", s.totalRatio()), String.format(Locale.ROOT, "%.2f", s.readRatio()));
+        Result json = s.result("Kiln JSON_ARRAY");
+        ratio(out, s, "rows/s Kiln JSON / raw 16", json, s.result("raw HttpClient + Jackson streaming, 16"));
+        ratio(out, s, "rows/s Kiln JSON / raw 4", json, s.result("raw HttpClient + Jackson streaming, 4 "));
+        ratio(out, s, "rows/s Kiln JSON / official loop", json, s.result("official"));
+        ratio(out, s, "rows/s Kiln ARROW / Kiln JSON", s.result("Kiln ARROW"), json);
+        ratio(out, s, "rows/s Kiln ARROW / raw 16", s.result("Kiln ARROW"), s.result("raw HttpClient + Jackson streaming, 16"));
+        Result raw16 = s.result("raw HttpClient + Jackson streaming, 16");
+        if (json != null && raw16 != null) {
+          out.printf(Locale.ROOT, "%-34s %-50s %20s%n", "", "  CPU/row Kiln JSON / raw 16 (median)",
+              String.format(Locale.ROOT, "%.2f", json.cpuNanosPerRow() / raw16.cpuNanosPerRow()));
+        }
       }
       out.println();
       out.println("every read returned " + String.format(Locale.ROOT, "%,d", config.rows)
           + " rows and the expected checksum; GC: " + gcSummary());
+    }
+
+    private static void ratio(PrintStream out, Section s, String what, Result a, Result b) {
+      if (a != null && b != null) {
+        out.printf(Locale.ROOT, "%-34s %-50s %20s%n", "", "  " + what + " (per round: med [min-max])",
+            Stats.ratioSummary(Section.rowsPerSecondRatios(a, b)));
+      }
     }
 
     private static String gcSummary() {

@@ -12,24 +12,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The benchmark harness on a tiny result: Kiln and the official-SDK loop read the same rows with the same
- * checksum, in every section. Correctness only; timings are the benchmark's business, never asserted here.
+ * The benchmark harness on a tiny result: every variant (Kiln JSON and Arrow, raw, official) reads the same
+ * rows with the same checksum, in every section. Correctness only; timings are the benchmark's business, never asserted here.
  */
 class SqlResultBenchmarkSmokeTest {
   @Test
-  @Timeout(30)
+  @Timeout(20)
   void bothVariantsReadTheSameRowsInEverySection() throws Exception {
-    BenchConfig config = new BenchConfig(2_000, 4, Arrays.asList(0, 5), 0, 1, true, true);
+    BenchConfig config = new BenchConfig(2_000, 4, Arrays.asList(0, 5), 0, 1, true, true, true);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     SqlResultBenchmark.Report report =
         SqlResultBenchmark.run(config, new PrintStream(log, true, StandardCharsets.UTF_8));
 
     List<SqlResultBenchmark.Section> sections = report.sections;
-    assertEquals(3, sections.size(), "EXTERNAL_LINKS at 0 and 5 ms, then INLINE");
-    long expected = BenchTable.expectedChecksum(2_000);
+    assertEquals(4, sections.size(), "EXTERNAL_LINKS at 0 and 5 ms, numeric, then INLINE");
+    assertEquals(5, sections.get(0).results.size(), "Kiln JSON and Arrow, raw 4 and 16, official");
+    assertEquals(3, sections.get(2).results.size(), "numeric: Kiln JSON and Arrow, raw 16");
     for (SqlResultBenchmark.Section s : sections) {
-      for (SqlResultBenchmark.Result r : Arrays.asList(s.kiln, s.other)) {
+      long expected = s.query.expectedChecksum(2_000);
+      for (SqlResultBenchmark.Result r : s.results) {
         assertEquals(1, r.runs.size(), s.label() + " " + r.name);
         assertEquals(2_000, r.rows(), s.label() + " " + r.name);
         assertEquals(expected, r.checksum(), s.label() + " " + r.name);
@@ -38,6 +40,8 @@ class SqlResultBenchmarkSmokeTest {
     }
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
-    assertTrue(table.toString(StandardCharsets.UTF_8).contains("ratio Kiln/official"), table.toString());
+    String printed = table.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("rows/s Kiln JSON / raw 16") && printed.contains("rows/s Kiln ARROW / Kiln JSON")
+        && printed.contains("CPU/row Kiln JSON / raw 16"), printed);
   }
 }
