@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -280,12 +279,11 @@ class ArrowEndToEndTest {
   }
 
   /**
-   * FLOAT {@code getDouble}: Arrow widens the float32 exactly (3.4028234663852886E38 for the largest float),
-   * JSON_ARRAY parses the float's shortest text as a double (3.4028235E38), so the same value reads as two
-   * different doubles depending on the format. Fails today; enable once sdk-sql reads FLOAT text as a float.
+   * FLOAT {@code getDouble}: Arrow carries the float32 (3.4028234663852886E38 widened for the largest float),
+   * JSON_ARRAY its shortest text (3.4028235E38); both must read as the float widened, so switching format
+   * changes nothing.
    */
   @Test
-  @Disabled("sdk-sql: TextBatch.getDouble parses FLOAT text as a double instead of widening the float")
   void floatGetDoubleIsTheFloatWidened() {
     String query = "SELECT 3.4028235e38::FLOAT AS f UNION ALL SELECT 1.4e-45::FLOAT UNION ALL SELECT 0.1::FLOAT";
     try (StatementResult json = sql.execute(request(query, Format.JSON_ARRAY));

@@ -119,11 +119,15 @@ public final class Row {
     return getDouble(schema.indexOf(column));
   }
 
-  /** Any numeric column (DECIMAL may lose precision). */
+  /**
+   * Any numeric column (DECIMAL may lose precision). A FLOAT is the float widened, whatever the
+   * format: JSON_ARRAY's text "0.1" and ARROW_STREAM's float32 both read as 0.10000000149011612.
+   */
   public double getDouble(int index) {
     checkPrimitive(index, "getDouble", NUMBERS);
     try {
-      return data.getDouble(row, index);
+      double value = data.getDouble(row, index);
+      return schema.type(index) == ColumnType.FLOAT ? (double) (float) value : value;
     } catch (RuntimeException e) {
       throw unparsable(index, "getDouble", e);
     }
