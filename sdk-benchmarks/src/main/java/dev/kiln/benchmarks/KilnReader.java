@@ -42,6 +42,7 @@ final class KilnReader implements ResultReader {
     long start = System.nanoTime();
     try (StatementResult result = sql.execute(request)) {
       long submitted = System.nanoTime();
+      long cpuAtSubmit = SqlResultBenchmark.processCpuNanos();
       if (probe != null) {
         probe.afterSubmit();
       }
@@ -57,8 +58,9 @@ final class KilnReader implements ResultReader {
         rows++;
       }
       long done = System.nanoTime();
+      long readCpu = SqlResultBenchmark.processCpuNanos() - cpuAtSubmit;
       long bytes = result.response().manifest().map(m -> m.totalByteCount().orElse(-1L)).orElse(-1L);
-      return new ReadRun(result.statementId(), rows, checksum, submitted - start, done - submitted, bytes);
+      return new ReadRun(result.statementId(), rows, checksum, submitted - start, done - submitted, bytes, readCpu);
     }
   }
 }

@@ -78,6 +78,7 @@ final class OfficialSdkReaders {
         throw new IllegalStateException("statement " + r.getStatementId() + " is " + r.getStatus().getState());
       }
       long submitted = System.nanoTime();
+      long cpuAtSubmit = SqlResultBenchmark.processCpuNanos();
       if (probe != null) {
         probe.afterSubmit();
       }
@@ -100,9 +101,10 @@ final class OfficialSdkReaders {
         }
       }
       long done = System.nanoTime();
+      long readCpu = SqlResultBenchmark.processCpuNanos() - cpuAtSubmit;
       Long bytes = r.getManifest().getTotalByteCount();
       return new ReadRun(r.getStatementId(), rows, checksum, submitted - start, done - submitted,
-          bytes == null ? -1 : bytes);
+          bytes == null ? -1 : bytes, readCpu);
     }
   }
 

@@ -75,6 +75,7 @@ final class RawReader implements ResultReader, AutoCloseable {
       throw new IllegalStateException("statement " + statement.path("statement_id").asText() + " is " + state);
     }
     long submitted = System.nanoTime();
+      long cpuAtSubmit = SqlResultBenchmark.processCpuNanos();
     if (probe != null) {
       probe.afterSubmit();
     }
@@ -110,8 +111,9 @@ final class RawReader implements ResultReader, AutoCloseable {
       throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
     }
     long done = System.nanoTime();
+      long readCpu = SqlResultBenchmark.processCpuNanos() - cpuAtSubmit;
     long bytes = statement.path("manifest").path("total_byte_count").asLong(-1);
-    return new ReadRun(id, rows, checksum, submitted - start, done - submitted, bytes);
+    return new ReadRun(id, rows, checksum, submitted - start, done - submitted, bytes, readCpu);
   }
 
   private JsonNode api(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -11,14 +11,18 @@ final class ReadRun {
   final long readNanos;
   /** The result's size as the manifest states it (JSON bytes), or -1 when not known. */
   final long resultBytes;
+  /** JVM process CPU nanoseconds of the read phase (after the statement call; the emulator's rendering excluded). */
+  final long readCpuNanos;
 
-  ReadRun(String statementId, long rows, long checksum, long submitNanos, long readNanos, long resultBytes) {
+  ReadRun(String statementId, long rows, long checksum, long submitNanos, long readNanos, long resultBytes,
+      long readCpuNanos) {
     this.statementId = statementId;
     this.rows = rows;
     this.checksum = checksum;
     this.submitNanos = submitNanos;
     this.readNanos = readNanos;
     this.resultBytes = resultBytes;
+    this.readCpuNanos = readCpuNanos;
   }
 
   long totalNanos() {
