@@ -18,7 +18,7 @@ import java.util.Locale;
 
 /**
  * Live heap of each reader in a small heap (run this JVM with e.g. {@code -Xmx64m}): the emulator runs in a
- * child JVM with its own 1 GB heap (in the same JVM it alone fills 64 MB while rendering a large result), so
+ * child JVM with its own heap ({@code emulatorHeap}, 6g: it renders the whole result) (in the same JVM it alone fills 64 MB while rendering a large result), so
  * this JVM holds only the reader. One untimed {@link HeapProbe} pass per variant over {@link BenchTable}:
  * {@code java -Xmx64m -cp ... dev.kiln.benchmarks.SmallHeapProbe rows=1000000 chunks=10}.
  */
@@ -35,7 +35,7 @@ public final class SmallHeapProbe {
       return;
     }
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process child = new ProcessBuilder(java, "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+    Process child = new ProcessBuilder(java, "-Xmx" + p.string("emulatorHeap", "6g"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
         System.getProperty("java.class.path"), SmallHeapProbe.class.getName(), "serve=true", "rows=" + rows,
         "chunks=" + chunks).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
@@ -88,7 +88,8 @@ public final class SmallHeapProbe {
       try {
         ReadRun run = reader.read(BenchQuery.MIXED, probe);
         boolean ok = run.rows == rows && run.checksum == expected;
-        outcome = String.format(Locale.ROOT, "%s, live heap %.1f MB", ok ? "complete" : "WRONG ROWS",
+        outcome = String.format(Locale.ROOT, "%s, live heap %.1f MB", ok ? "complete"
+            : "WRONG: " + run.rows + " rows, checksum " + run.checksum + " (expected " + expected + ")",
             probe.maxAboveBaseline() / 1e6);
       } catch (Throwable e) {
         outcome = "failed: " + e;
