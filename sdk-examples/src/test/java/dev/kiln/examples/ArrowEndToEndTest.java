@@ -212,10 +212,6 @@ class ArrowEndToEndTest {
         same(where, "getBigDecimal", json, arrow, (row, i) -> row.getBigDecimal(i), c);
         break;
       case FLOAT:
-        // Known difference (see floatGetDoubleIsTheFloatWidened): compared as the float both carry.
-        same(where, "getDouble as float", json, arrow, (row, i) -> row.isNull(i) ? null : (float) row.getDouble(i), c);
-        same(where, "getBigDecimal", json, arrow, (row, i) -> row.getBigDecimal(i), c);
-        break;
       case DOUBLE:
       case DECIMAL:
         same(where, "getDouble", json, arrow, (row, i) -> row.getDouble(i), c);
