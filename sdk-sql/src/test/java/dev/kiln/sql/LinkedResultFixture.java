@@ -41,6 +41,8 @@ abstract class LinkedResultFixture {
   final MockWebServer storage = new MockWebServer();
   final FakeSleeper sleeper = new FakeSleeper();
   final List<RecordedRequest> downloads = new CopyOnWriteArrayList<>();
+  /** Downloads Kiln started (counted as they are sent, unlike {@link #downloads}, which the server records later). */
+  final java.util.concurrent.atomic.AtomicInteger downloadsSent = new java.util.concurrent.atomic.AtomicInteger();
   final Map<String, MockResponse> bodies = new ConcurrentHashMap<>();
   final AtomicLong held = new AtomicLong();
   final AtomicLong peakHeld = new AtomicLong();
@@ -48,7 +50,14 @@ abstract class LinkedResultFixture {
 
   @BeforeEach
   void startClient() {
-    db = TestClients.forUrl("http://localhost:1/", sleeper);
+    db = TestClients.builder("http://localhost:1/", sleeper).listener(new dev.kiln.core.ClientListener() {
+      @Override
+      public void requestSent(dev.kiln.core.RequestEvent event) {
+        if (event.pathTemplate().equals("{external_link}")) {
+          downloadsSent.incrementAndGet();
+        }
+      }
+    }).build();
     storage.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest r) {
