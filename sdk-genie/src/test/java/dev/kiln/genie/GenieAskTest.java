@@ -34,20 +34,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GenieAskTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
-  private final FakeSleeper sleeper = new FakeSleeper();
-  private DatabricksClient db;
-  private GenieClient genie;
+class GenieAskTest extends GenieTestBase {
 
   private static final String ATTACHMENTS = "["
       + "{'attachment_id':'att-text','text':{'content':'Acme has the biggest open opportunity.'}},"
@@ -55,17 +45,6 @@ class GenieAskTest {
       + "'query':'SELECT name, amount FROM deals WHERE open ORDER BY amount DESC','statement_id':'st-1',"
       + "'query_result_metadata':{'row_count':3,'is_truncated':false}}},"
       + "{'attachment_id':'att-sugg','suggested_questions':{'questions':['Which closed last month?']}}]";
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), sleeper);
-    genie = GenieClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
 
   @Test
   void askStartsAConversationPollsEveryStatusAndReturnsTheAnswer() throws Exception {

@@ -35,32 +35,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client contract of issue 12 as Genie follows it: options, async twins, argument checks, timeouts. */
-class GenieContractTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
-  private final FakeSleeper sleeper = new FakeSleeper();
-  private DatabricksClient db;
-  private GenieClient genie;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), sleeper);
-    genie = GenieClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
+class GenieContractTest extends GenieTestBase {
 
   private static InvalidRequestException invalid(CompletableFuture<?> f) {
     assertTrue(f.isCompletedExceptionally(), "failed at once");

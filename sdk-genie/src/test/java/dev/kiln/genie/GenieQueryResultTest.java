@@ -26,13 +26,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GenieQueryResultTest {
+class GenieQueryResultTest extends GenieTestBase {
   static final String QUERY_ATTACHMENT = "[{'attachment_id':'att-q','query':{'title':'Open deals',"
       + "'query':'SELECT name, amount, deals, open_since FROM deals','statement_id':'st-1'}}]";
   static final String ATTACHMENT_PATH = messagePath("msg-1") + "/attachments/att-q";
@@ -45,24 +41,6 @@ class GenieQueryResultTest {
       + "'chunks':[{'chunk_index':0,'row_offset':0,'row_count':2}]},"
       + "'result':{'chunk_index':0,'row_offset':0,'row_count':2,'data_array':"
       + "[['Acme','1250000.50','3','2026-01-15'],['Globex','980000.00','2',null]]}";
-
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
-  private final FakeSleeper sleeper = new FakeSleeper();
-  private DatabricksClient db;
-  private GenieClient genie;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), sleeper);
-    genie = GenieClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
 
   private static GenieAnswer answer(String status) throws Exception {
     String json = Wire.json(message("msg-1", status, QUERY_ATTACHMENT));

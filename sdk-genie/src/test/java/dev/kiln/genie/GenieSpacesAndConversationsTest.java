@@ -6,41 +6,18 @@ import static dev.kiln.core.testing.Wire.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.PagedIterable;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.error.PermissionDeniedException;
-import dev.kiln.core.testing.FakeSleeper;
-import dev.kiln.core.testing.TestClients;
 import dev.kiln.core.testing.Wire;
 import dev.kiln.genie.model.GenieConversation;
 import dev.kiln.genie.model.GenieSpace;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GenieSpacesAndConversationsTest {
-  @StartStop
-  final MockWebServer server = new MockWebServer();
-
-  private DatabricksClient db;
-  private GenieClient genie;
-
-  @BeforeEach
-  void setUp() {
-    db = TestClients.forUrl(server.url("/").toString(), new FakeSleeper());
-    genie = GenieClient.create(db);
-  }
-
-  @AfterEach
-  void tearDown() {
-    db.close();
-  }
+class GenieSpacesAndConversationsTest extends GenieTestBase {
 
   @Test
   void listSpacesFollowsPageTokensLazily() throws Exception {
