@@ -3,6 +3,9 @@ package dev.kiln.sql.internal.arrow;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -20,6 +23,9 @@ public final class Lz4FrameInputStream extends InputStream {
   private static final int SKIPPABLE_MAGIC = 0x184D2A50;
   private static final int LEGACY_MAGIC = 0x184C2102;
   private static final int WINDOW = 64 * 1024;
+  /** Spare bytes after the decoded and compressed buffers for {@link #decodeBlock}'s 8-byte copies. */
+  static final int COPY_SLACK = 16;
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final InputStream in;
   private final byte[] small = new byte[16];
@@ -175,11 +181,11 @@ public final class Lz4FrameInputStream extends InputStream {
     contentSize = hasSize ? longLE(small, 2) : -1;
     blockMax = 1 << (8 + 2 * sizeCode);
     int decodedSize = blockMax + (independent ? 0 : WINDOW);
-    if (compressed.length != blockMax) {
-      compressed = new byte[blockMax];
+    if (compressed.length != blockMax + COPY_SLACK) {
+      compressed = new byte[blockMax + COPY_SLACK];
     }
-    if (decoded.length != decodedSize) {
-      decoded = new byte[decodedSize];
+    if (decoded.length != decodedSize + COPY_SLACK) {
+      decoded = new byte[decodedSize + COPY_SLACK];
     }
     readPos = writeEnd = 0;
     produced = 0;
@@ -263,6 +269,10 @@ public final class Lz4FrameInputStream extends InputStream {
   static int decodeBlock(byte[] src, int srcLength, byte[] dst, int dstStart, int dstLimit) throws IOException {
     int s = 0;
     int d = dstStart;
+    // Short copies are done 8 bytes at a time and may write up to COPY_SLACK bytes past their end (never past
+    // the array): cheaper than System.arraycopy for the few-byte literals and matches numeric data gives.
+    int wildDstEnd = dst.length - COPY_SLACK;
+    int wildSrcEnd = src.length - COPY_SLACK;
     while (true) {
       if (s >= srcLength) {
         throw corrupt("block ends before its last literals");
@@ -285,7 +295,12 @@ public final class Lz4FrameInputStream extends InputStream {
       if (literals > dstLimit - d) {
         throw corrupt("block decodes to more than the frame's block size");
       }
-      System.arraycopy(src, s, dst, d, literals);
+      if (literals <= 16 && s <= wildSrcEnd && d <= wildDstEnd) {
+        LONG.set(dst, d, (long) LONG.get(src, s));
+        LONG.set(dst, d + 8, (long) LONG.get(src, s + 8));
+      } else {
+        System.arraycopy(src, s, dst, d, literals);
+      }
       s += literals;
       d += literals;
       if (s == srcLength) {
@@ -315,12 +330,19 @@ public final class Lz4FrameInputStream extends InputStream {
         throw corrupt("block decodes to more than the frame's block size");
       }
       int from = d - offset;
-      if (offset >= matchLength) {
+      int end = d + matchLength;
+      if (offset >= 8 && end <= wildDstEnd) {
+        // Each 8-byte read ends at or before the write position, so overlapping matches repeat correctly.
+        for (; d < end; d += 8, from += 8) {
+          LONG.set(dst, d, (long) LONG.get(dst, from));
+        }
+        d = end;
+      } else if (offset >= matchLength) {
         System.arraycopy(dst, from, dst, d, matchLength);
-        d += matchLength;
+        d = end;
       } else {
-        // Overlapping match repeats the last `offset` bytes; copy forward byte by byte.
-        for (int end = d + matchLength; d < end; ) {
+        // A short-period overlapping match repeats the last `offset` bytes; copy forward byte by byte.
+        while (d < end) {
           dst[d++] = dst[from++];
         }
       }
