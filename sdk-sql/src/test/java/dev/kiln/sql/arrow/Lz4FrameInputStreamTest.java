@@ -116,6 +116,19 @@ class Lz4FrameInputStreamTest {
     assertArrayEquals(data, decode(frame));
   }
 
+  /** Blocks that decode to far more than their size (runs of one byte) outgrow the decoder's first buffer. */
+  @Test
+  void highlyCompressibleBlocksGrowTheBuffer() throws IOException {
+    byte[] data = new byte[3 * 1024 * 1024 + 17];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i / 100_000);
+    }
+    byte[] frame = lz4Java(data, BLOCKSIZE.SIZE_4MB, FLG.Bits.BLOCK_INDEPENDENCE, FLG.Bits.CONTENT_CHECKSUM);
+    assertTrue(frame.length < data.length / 100, "compressed to " + frame.length);
+    assertArrayEquals(data, decode(frame));
+    assertArrayEquals(data, decodeInPieces(commonsLinked(data, FramedLZ4CompressorOutputStream.BlockSize.K64, true, true)));
+  }
+
   /**
    * Repeats of every period 1..24 (overlapping matches at every offset, below and above the 8-byte copy
    * width) between random literal runs of every length 0..40, and little-endian numbers as Arrow vectors hold

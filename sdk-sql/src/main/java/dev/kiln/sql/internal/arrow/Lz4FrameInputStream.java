@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -180,13 +181,8 @@ public final class Lz4FrameInputStream extends InputStream {
     }
     contentSize = hasSize ? longLE(small, 2) : -1;
     blockMax = 1 << (8 + 2 * sizeCode);
-    int decodedSize = blockMax + (independent ? 0 : WINDOW);
-    if (compressed.length != blockMax + COPY_SLACK) {
-      compressed = new byte[blockMax + COPY_SLACK];
-    }
-    if (decoded.length != decodedSize + COPY_SLACK) {
-      decoded = new byte[decodedSize + COPY_SLACK];
-    }
+    // Buffers grow to what the blocks need (at most the maximum block size): a small chunk in a frame that
+    // allows 4 MB blocks must not cost 8 MB of zeroed arrays.
     readPos = writeEnd = 0;
     produced = 0;
     contentHash.reset();
@@ -208,13 +204,30 @@ public final class Lz4FrameInputStream extends InputStream {
     }
     int start = keepWindow();
     if (stored) {
+      ensureDecoded(start + size);
       readFully(decoded, start, size, "stored block");
       verifyBlockChecksum(decoded, start, size);
       writeEnd = start + size;
     } else {
+      if (compressed.length < size + COPY_SLACK) {
+        compressed = new byte[Math.max(size, Math.min(blockMax, compressed.length * 2)) + COPY_SLACK];
+      }
       readFully(compressed, 0, size, "compressed block");
       verifyBlockChecksum(compressed, 0, size);
-      writeEnd = decodeBlock(compressed, size, decoded, start, start + blockMax);
+      // A first guess at the decoded size; a block that decodes to more is decoded again into a larger buffer.
+      ensureDecoded(start + Math.min(blockMax, Math.max(size * 4, 64 * 1024)));
+      while (true) {
+        int limit = Math.min(start + blockMax, decoded.length - COPY_SLACK);
+        int end = decodeBlock(compressed, size, decoded, start, limit);
+        if (end >= 0) {
+          writeEnd = end;
+          break;
+        }
+        if (limit == start + blockMax) {
+          throw corrupt("block decodes to more than the frame's block size");
+        }
+        ensureDecoded(Math.min(start + blockMax, (decoded.length - COPY_SLACK) * 2));
+      }
     }
     readPos = start;
     int n = writeEnd - start;
@@ -224,6 +237,13 @@ public final class Lz4FrameInputStream extends InputStream {
     }
     if (contentSize >= 0 && produced > contentSize) {
       throw new IOException("LZ4 frame " + frameIndex + " holds more than its declared content size " + contentSize);
+    }
+  }
+
+  /** Grows {@code decoded} (keeping its content, the window of linked blocks) to hold {@code end} bytes. */
+  private void ensureDecoded(int end) {
+    if (decoded.length < end + COPY_SLACK) {
+      decoded = Arrays.copyOf(decoded, end + COPY_SLACK);
     }
   }
 
@@ -264,7 +284,8 @@ public final class Lz4FrameInputStream extends InputStream {
 
   /**
    * Decodes one LZ4 block ({@code src[0, srcLength)}) into {@code dst} from {@code dstStart}; matches may
-   * reach back into {@code dst[0, dstStart)}. Returns the end of the decoded bytes.
+   * reach back into {@code dst[0, dstStart)}. Returns the end of the decoded bytes, or -1 when they would
+   * pass {@code dstLimit} (which must leave {@link #COPY_SLACK} bytes of {@code dst} after it).
    */
   static int decodeBlock(byte[] src, int srcLength, byte[] dst, int dstStart, int dstLimit) throws IOException {
     int s = 0;
@@ -293,7 +314,7 @@ public final class Lz4FrameInputStream extends InputStream {
         throw corrupt("literals run past the end of the block");
       }
       if (literals > dstLimit - d) {
-        throw corrupt("block decodes to more than the frame's block size");
+        return -1;
       }
       if (literals <= 16 && s <= wildSrcEnd && d <= wildDstEnd) {
         LONG.set(dst, d, (long) LONG.get(src, s));
@@ -327,7 +348,7 @@ public final class Lz4FrameInputStream extends InputStream {
       }
       matchLength += 4;
       if (matchLength > dstLimit - d) {
-        throw corrupt("block decodes to more than the frame's block size");
+        return -1;
       }
       int from = d - offset;
       int end = d + matchLength;
