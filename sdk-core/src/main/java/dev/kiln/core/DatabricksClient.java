@@ -10,6 +10,8 @@ import dev.kiln.core.internal.Listeners;
 import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.core.internal.UserAgent;
+import java.net.Authenticator;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -134,12 +136,23 @@ public final class DatabricksClient implements AutoCloseable {
           new LinkedBlockingQueue<>(), daemonThreads("kiln-http"));
       http.allowCoreThreadTimeOut(true);
       this.ownedHttpExecutor = http;
-      this.httpClient = HttpClient.newBuilder()
+      HttpClient.Builder jdk = HttpClient.newBuilder()
           .connectTimeout(b.connectTimeout)
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
-          .executor(ownedHttpExecutor)
-          .build();
+          .executor(ownedHttpExecutor);
+      // Workspace calls, token requests and storage downloads all go through this one client, so
+      // through the same proxy.
+      ProxySelector proxy = b.proxySelector != null ? b.proxySelector : config.proxySelector().orElse(null);
+      if (proxy != null) {
+        jdk.proxy(proxy);
+      }
+      Authenticator proxyAuth = b.proxyAuthenticator != null ? b.proxyAuthenticator
+          : b.proxySelector != null ? null : config.proxyAuthenticator().orElse(null);
+      if (proxyAuth != null) {
+        jdk.authenticator(proxyAuth);
+      }
+      this.httpClient = jdk.build();
       this.ownsHttpClient = true;
     }
     // Every sleep is tracked: close() ends the ones still pending (a timer on a scheduler that is
@@ -470,6 +483,8 @@ public final class DatabricksClient implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper;
+    private ProxySelector proxySelector;
+    private Authenticator proxyAuthenticator;
     private final List<ClientListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -522,6 +537,26 @@ public final class DatabricksClient implements AutoCloseable {
     /** Use this JDK client (its executor, proxy, SSL settings); it is never closed by Kiln. */
     public Builder httpClient(HttpClient value) {
       this.httpClient = value;
+      return this;
+    }
+
+    /**
+     * Routes requests (workspace calls, token requests, storage downloads) through proxies; replaces the
+     * proxies a config read from {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY}. Not used with
+     * {@link #httpClient}, which has its own.
+     */
+    public Builder proxySelector(ProxySelector value) {
+      this.proxySelector = Objects.requireNonNull(value, "proxySelector");
+      return this;
+    }
+
+    /**
+     * Answers proxies' authentication challenges ({@code 407}); give it credentials only for
+     * {@code RequestorType.PROXY}. The JDK does not send Basic credentials through an HTTPS tunnel
+     * unless {@code -Djdk.http.auth.tunneling.disabledSchemes=} is set.
+     */
+    public Builder proxyAuthenticator(Authenticator value) {
+      this.proxyAuthenticator = Objects.requireNonNull(value, "proxyAuthenticator");
       return this;
     }
 

@@ -669,11 +669,14 @@ public final class HttpPipeline implements AuthContext {
     }
   }
 
-  /** Path and allow-listed query for logs; presigned URLs lose their query string entirely. */
+  /**
+   * Path and allow-listed query for logs; presigned URLs lose their query string entirely, and a URL
+   * that is itself a credential (a metadata service's) its path too.
+   */
   static String loggableTarget(ApiRequest request) {
     if (request.absoluteUri().isPresent()) {
       URI u = request.absoluteUri().get();
-      return u.getScheme() + "://" + u.getRawAuthority() + u.getRawPath();
+      return u.getScheme() + "://" + u.getRawAuthority() + (request.secretTarget() ? "/***" : u.getRawPath());
     }
     if (request.query().isEmpty()) {
       return request.path();
