@@ -5,12 +5,13 @@ import dev.kiln.core.auth.CredentialsProvider;
 import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.ConfigurationException;
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.internal.EnvProxy;
 import dev.kiln.core.internal.HttpPipeline;
 import dev.kiln.core.internal.Listeners;
 import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.core.internal.UserAgent;
-import java.net.Authenticator;
+import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,14 +145,11 @@ public final class DatabricksClient implements AutoCloseable {
           .executor(ownedHttpExecutor);
       // Workspace calls, token requests and storage downloads all go through this one client, so
       // through the same proxy.
-      ProxySelector proxy = b.proxySelector != null ? b.proxySelector : config.proxySelector().orElse(null);
+      // The resolved config's proxies even when host or credentials were overridden on the builder.
+      DatabricksConfig proxySource = b.config != null ? b.config : config;
+      ProxySelector proxy = b.proxySelector != null ? b.proxySelector : proxySource.proxySelector().orElse(null);
       if (proxy != null) {
         jdk.proxy(proxy);
-      }
-      Authenticator proxyAuth = b.proxyAuthenticator != null ? b.proxyAuthenticator
-          : b.proxySelector != null ? null : config.proxyAuthenticator().orElse(null);
-      if (proxyAuth != null) {
-        jdk.authenticator(proxyAuth);
       }
       this.httpClient = jdk.build();
       this.ownsHttpClient = true;
@@ -161,8 +160,43 @@ public final class DatabricksClient implements AutoCloseable {
     this.sleeper = delay -> track(base.sleep(delay));
     String userAgent = UserAgent.of(config.credentials().authType(), b.userAgentSuffix);
     this.pipeline = new HttpPipeline(httpClient, config.host(), config.credentials(), b.retryPolicy,
-        clock, sleeper, userAgent, b.readTimeout, callbacks, scheduler, listener, this::track);
+        clock, sleeper, userAgent, b.readTimeout, callbacks, scheduler, listener, this::track, proxyAuthorization(b, config));
   }
+
+  /**
+   * What to send as {@code Proxy-Authorization}, only for requests that go through a proxy (never to a
+   * server): the builder's proxy credentials with its or the environment's proxies, else the credentials
+   * of the environment's proxy URLs. Only when Kiln creates the JDK client.
+   */
+  private static Function<URI, String> proxyAuthorization(Builder b, DatabricksConfig config) {
+    if (b.httpClient != null) {
+      return uri -> null;
+    }
+    DatabricksConfig source = b.config != null ? b.config : config;
+    EnvProxy env = source.envProxy();
+    ProxySelector selector = b.proxySelector != null ? b.proxySelector : env;
+    if (b.proxyUser != null && selector != null) {
+      String basic = EnvProxy.basic(b.proxyUser, b.proxyPassword);
+      warnIfTunnelBasicDisabled();
+      return uri -> selector.select(uri).stream().anyMatch(p -> p.type() == Proxy.Type.HTTP) ? basic : null;
+    }
+    if (b.proxySelector == null && env != null && env.hasCredentials()) {
+      warnIfTunnelBasicDisabled();
+      return env::proxyAuthorization;
+    }
+    return uri -> null;
+  }
+
+  /** The JDK drops Basic proxy credentials on HTTPS tunnels unless told otherwise; say so once. */
+  private static void warnIfTunnelBasicDisabled() {
+    String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
+    if ((disabled == null || disabled.toLowerCase(java.util.Locale.ROOT).contains("basic")) && TUNNEL_WARNED.compareAndSet(false, true)) {
+      LOG.warn("proxy credentials are set, but this JVM does not send Basic proxy credentials for https:// requests"
+          + " (tunnels); run with -Djdk.http.auth.tunneling.disabledSchemes= to allow it");
+    }
+  }
+
+  private static final AtomicBoolean TUNNEL_WARNED = new AtomicBoolean();
 
   public static Builder builder() {
     return new Builder();
@@ -484,7 +518,8 @@ public final class DatabricksClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper;
     private ProxySelector proxySelector;
-    private Authenticator proxyAuthenticator;
+    private String proxyUser;
+    private String proxyPassword;
     private final List<ClientListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -551,12 +586,17 @@ public final class DatabricksClient implements AutoCloseable {
     }
 
     /**
-     * Answers proxies' authentication challenges ({@code 407}); give it credentials only for
-     * {@code RequestorType.PROXY}. The JDK does not send Basic credentials through an HTTPS tunnel
-     * unless {@code -Djdk.http.auth.tunneling.disabledSchemes=} is set.
+     * Basic credentials sent as {@code Proxy-Authorization} on requests the proxy selector (this builder's,
+     * else the environment's) routes through a proxy, never to a server. Replaces credentials in
+     * {@code HTTPS_PROXY}/{@code HTTP_PROXY}. The JDK sends them through an HTTPS tunnel only with
+     * {@code -Djdk.http.auth.tunneling.disabledSchemes=}.
      */
-    public Builder proxyAuthenticator(Authenticator value) {
-      this.proxyAuthenticator = Objects.requireNonNull(value, "proxyAuthenticator");
+    public Builder proxyCredentials(String user, String password) {
+      if (user == null || user.isEmpty() || password == null) {
+        throw new IllegalArgumentException("proxyCredentials needs a user and a password");
+      }
+      this.proxyUser = user;
+      this.proxyPassword = password;
       return this;
     }
 

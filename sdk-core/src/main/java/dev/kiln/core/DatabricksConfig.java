@@ -6,7 +6,6 @@ import dev.kiln.core.error.ConfigurationException;
 import dev.kiln.core.internal.EnvProxy;
 import dev.kiln.core.internal.Hosts;
 import dev.kiln.core.internal.ProfileFile;
-import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.file.Path;
@@ -256,9 +255,9 @@ public final class DatabricksConfig {
     return Optional.ofNullable(proxy);
   }
 
-  /** Answers a proxy's authentication challenge with the user and password of the proxy URL, if it has them. */
-  public Optional<Authenticator> proxyAuthenticator() {
-    return proxy == null ? Optional.empty() : proxy.authenticator();
+  /** The proxies from the environment with their credentials, for the client. */
+  EnvProxy envProxy() {
+    return proxy;
   }
 
   /**

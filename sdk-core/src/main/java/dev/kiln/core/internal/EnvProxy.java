@@ -2,9 +2,7 @@ package dev.kiln.core.internal;
 
 import dev.kiln.core.error.ConfigurationException;
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -12,6 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +21,9 @@ import java.util.Set;
  * Proxies as {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} (either case) describe them, the
  * convention of curl, Go's {@code ProxyFromEnvironment} and Python's {@code requests}: the proxy for a URL
  * is chosen by its scheme; {@code NO_PROXY} lists hosts (a leading dot or none: the domain and its
- * subdomains; {@code host:port}; {@code *} for all) reached directly. Credentials in a proxy URL
- * ({@code http://user:pass@proxy:3128}) answer the proxy's 407 and are never shown.
+ * subdomains; {@code host:port}; {@code *} for all) reached directly, and so are loopback and link-local
+ * addresses (the Azure metadata service). Credentials in a proxy URL ({@code http://user:pass@proxy:3128})
+ * are sent to that proxy as Basic {@code Proxy-Authorization} and never shown.
  */
 public final class EnvProxy extends ProxySelector {
   private final ProxyUrl https;
@@ -81,7 +81,9 @@ public final class EnvProxy extends ProxySelector {
       host = host.substring(1, host.length() - 1);
     }
     int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    if (alwaysDirect.contains(host) || alwaysDirect.contains(host + ":" + port) || host.startsWith("169.254.")) {
+    // As Go's ProxyFromEnvironment: this machine (a local workspace, a metadata service) is never proxied.
+    if (Hosts.isLoopback(host) || alwaysDirect.contains(host) || alwaysDirect.contains(host + ":" + port)
+        || host.startsWith("169.254.")) {
       return true;
     }
     for (String e : noProxy) {
@@ -110,30 +112,23 @@ public final class EnvProxy extends ProxySelector {
     // nothing to learn: the request fails with the connect error
   }
 
-  /** Answers a proxy's 407 with the user and password from its URL; null when no proxy URL has them. */
-  public Optional<Authenticator> authenticator() {
-    if ((https == null || https.user == null) && (http == null || http.user == null)) {
-      return Optional.empty();
-    }
-    return Optional.of(new Authenticator() {
-      @Override
-      protected PasswordAuthentication getPasswordAuthentication() {
-        if (getRequestorType() != RequestorType.PROXY) {
-          return null; // never hand proxy credentials to a server
-        }
-        for (ProxyUrl p : new ProxyUrl[] {https, http}) {
-          if (p != null && p.user != null && p.host.equalsIgnoreCase(getRequestingHost()) && p.port == getRequestingPort()) {
-            return new PasswordAuthentication(p.user, p.password.toCharArray());
-          }
-        }
-        return null;
-      }
+  /** True when the proxy URLs carry a user and password. */
+  public boolean hasCredentials() {
+    return https != null && https.user != null || http != null && http.user != null;
+  }
 
-      @Override
-      public String toString() {
-        return "EnvProxy.Authenticator[credentials=***]";
-      }
-    });
+  /** {@code Basic …} for a URI this selector sends to a proxy whose URL has credentials; null otherwise. */
+  public String proxyAuthorization(URI uri) {
+    ProxyUrl p = "https".equalsIgnoreCase(uri.getScheme()) ? https : "http".equalsIgnoreCase(uri.getScheme()) ? http : null;
+    if (p == null || p.user == null || uri.getHost() == null || direct(uri)) {
+      return null;
+    }
+    return basic(p.user, p.password);
+  }
+
+  /** The {@code Proxy-Authorization} value for Basic credentials. */
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** E.g. {@code HTTPS_PROXY=http://***@proxy:3128, NO_PROXY=.internal}: what describe() shows. */

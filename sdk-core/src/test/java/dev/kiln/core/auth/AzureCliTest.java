@@ -109,6 +109,35 @@ class AzureCliTest {
   }
 
   @Test
+  void errorOutputIsShortenedAndCredentialsInItAreMasked() {
+    fx.stub("az", "echo 'ERROR: request failed: Authorization: Bearer eyJleaked.token.value' >&2\nexit 2");
+    AzureWorkspaceHeaders az = (AzureWorkspaceHeaders) fx.load().credentials();
+    DatabricksClientException e = assertThrows(DatabricksClientException.class,
+        () -> dev.kiln.core.spi.Futures.join(az.headers(new FixedContext())));
+    assertTrue(e.getMessage().contains("failed (exit 2): ERROR: request failed: Authorization: Bearer ***"), e.getMessage());
+    AuthFixture.assertNoSecrets(List.of("eyJleaked.token.value"), e.getMessage());
+  }
+
+  /** Enough of a client for a provider that sends nothing. */
+  static final class FixedContext implements AuthContext {
+    @Override
+    public java.net.URI host() {
+      return java.net.URI.create("https://adb-1.2.azuredatabricks.net");
+    }
+
+    @Override
+    public java.time.Clock clock() {
+      return java.time.Clock.systemUTC();
+    }
+
+    @Override
+    public <T> java.util.concurrent.CompletableFuture<dev.kiln.core.ApiResponse<T>> send(ApiRequest request,
+        dev.kiln.core.BodyReader<T> reader) {
+      throw new AssertionError("nothing is sent");
+    }
+  }
+
+  @Test
   void aHangingCliIsStoppedAfterTheTimeoutAndNamed() {
     fx.stub("az", "exec sleep 30");
     AzureCliCredentials az = (AzureCliCredentials) AuthChain.resolve(

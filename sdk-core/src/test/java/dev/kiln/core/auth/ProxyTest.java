@@ -2,6 +2,7 @@ package dev.kiln.core.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,28 +46,32 @@ class ProxyTest {
   }
 
   @Test
-  void anAuthenticatingEnvProxyCarriesWorkspaceCallsTokenRequestsAndStorageDownloads() throws Exception {
+  void anAuthenticatingEnvProxyCarriesTokenRequestsAndStorageDownloadsButNotLoopback() throws Exception {
     String basic = "Basic " + Base64.getEncoder().encodeToString("proxy-user:proxy-pass-secret".getBytes(StandardCharsets.UTF_8));
-    try (TinyProxy proxy = new TinyProxy(basic)) {
+    try (MockWebServer remote = new MockWebServer(); TinyProxy proxy = new TinyProxy(basic)) {
+      remote.start();
+      // Host names that cannot resolve: only the proxy (which sends everything to 127.0.0.1) reaches them.
+      URI login = URI.create("http://login.invalid:" + remote.getPort() + "/");
+      URI download = URI.create("http://storage.invalid:" + remote.getPort() + "/chunk/0?sig=presigned-sig");
       fx.set("HTTP_PROXY", "http://proxy-user:proxy-pass-secret@127.0.0.1:" + proxy.port(),
-          "DATABRICKS_CLIENT_ID", "cid", "DATABRICKS_CLIENT_SECRET", "m2m-secret-value");
-      workspace.enqueue(Wire.ok("{'access_token': 'm2m-token', 'expires_in': 3600}"));
+          "ARM_TENANT_ID", "tenant-1", "ARM_CLIENT_ID", "app-1", "ARM_CLIENT_SECRET", "arm-secret-value",
+          "DATABRICKS_AUTH_TYPE", "azure-client-secret");
+      remote.enqueue(Wire.ok("{'access_token': 'aad-token', 'expires_in': 3600}"));
+      remote.enqueue(new MockResponse.Builder().code(200).body("chunk-bytes").build());
       workspace.enqueue(Wire.ok("{}"));
-      workspace.enqueue(new MockResponse.Builder().code(200).body("chunk-bytes").build());
-      DatabricksConfig config = fx.load();
-      // a host that cannot resolve: only the proxy (which sends it to 127.0.0.1) can reach it
-      URI download = URI.create("http://storage.invalid:" + workspace.getPort() + "/chunk/0?sig=presigned-sig");
+      DatabricksConfig config = DatabricksConfig.load(fx.environment().azureLoginEndpoint(login).build(), null);
       try (DatabricksClient db = fx.client(config)) {
         db.call(ApiRequest.get("/api/2.0/x").build(), JsonNode.class);
-        String chunk = db.send(ApiRequest.absolute("GET", download).build(), BodyReader.string()).body();
-        assertEquals("chunk-bytes", chunk);
+        assertEquals("chunk-bytes", db.send(ApiRequest.absolute("GET", download).build(), BodyReader.string()).body());
       }
-      assertEquals(List.of("POST " + host + "/oidc/v1/token HTTP/1.1", "GET " + host + "/api/2.0/x HTTP/1.1",
-          "GET " + download + " HTTP/1.1"), proxy.forwarded());
-      assertTrue(proxy.challenges.get() >= 1, "the proxy asked for credentials");
-      for (int i = 0; i < 3; i++) {
-        RecordedRequest r = Wire.take(workspace);
-        assertNull(r.getHeaders().get("Proxy-Authorization"), "proxy credentials never reach the server");
+      assertEquals(List.of("POST " + login + "tenant-1/oauth2/token HTTP/1.1", "GET " + download + " HTTP/1.1"),
+          proxy.forwarded(), "the workspace on loopback is reached directly");
+      assertEquals(0, proxy.challenges.get(), "credentials were sent up front");
+      RecordedRequest direct = Wire.take(workspace);
+      assertEquals("Bearer aad-token", direct.getHeaders().get("Authorization"));
+      assertNull(direct.getHeaders().get("Proxy-Authorization"), "proxy credentials only go to the proxy");
+      for (int i = 0; i < 2; i++) {
+        assertNull(Wire.take(remote).getHeaders().get("Proxy-Authorization"), "proxy credentials never reach the server");
       }
       AuthFixture.assertNoSecrets(List.of("proxy-pass-secret", basic.substring(6)), config.describe(), config.toString());
       assertTrue(config.describe().contains("proxy = HTTP_PROXY=http://***@127.0.0.1:" + proxy.port()), config.describe());
@@ -76,25 +81,30 @@ class ProxyTest {
   @Test
   void noProxyHostsAreReachedDirectly() throws Exception {
     try (TinyProxy proxy = new TinyProxy(null)) {
-      fx.set("HTTP_PROXY", "127.0.0.1:" + proxy.port(), "NO_PROXY", "example.com, localhost", "DATABRICKS_TOKEN", "dapi-x");
+      fx.set("HTTP_PROXY", "127.0.0.1:" + proxy.port(), "NO_PROXY", "example.com, .invalid", "DATABRICKS_TOKEN", "dapi-x");
+      URI unreachable = URI.create("http://storage.invalid:" + workspace.getPort() + "/x");
       try (DatabricksClient db = fx.client(fx.load())) {
-        AuthFixture.call(workspace, db);
+        assertThrows(dev.kiln.core.error.DatabricksException.class,
+            () -> db.send(ApiRequest.absolute("GET", unreachable).build(), BodyReader.string()));
       }
-      assertEquals(List.of(), proxy.forwarded());
-      assertEquals("Bearer dapi-x", Wire.take(workspace).getHeaders().get("Authorization"));
+      assertEquals(List.of(), proxy.forwarded(), "a NO_PROXY host is not sent to the proxy (and so does not resolve)");
     }
   }
 
   @Test
-  void theBuildersProxySelectorReplacesTheEnvironments() throws Exception {
-    try (TinyProxy proxy = new TinyProxy(null)) {
-      fx.set("HTTP_PROXY", "http://127.0.0.1:1", "DATABRICKS_TOKEN", "dapi-x"); // would fail to connect
+  void theBuildersProxySelectorAndCredentialsReplaceTheEnvironments() throws Exception {
+    try (TinyProxy proxy = new TinyProxy(dev.kiln.core.internal.EnvProxy.basic("builder-user", "builder-pass-secret"))) {
+      fx.set("HTTP_PROXY", "http://env-user:env-pass@127.0.0.1:1", "DATABRICKS_TOKEN", "dapi-x"); // would fail to connect
       DatabricksConfig config = fx.load();
       try (DatabricksClient db = DatabricksClient.builder().config(config)
-          .proxySelector(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port()))).build()) {
+          .proxySelector(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
+          .proxyCredentials("builder-user", "builder-pass-secret").build()) {
         AuthFixture.call(workspace, db);
       }
       assertEquals(List.of("GET " + host + "/api/2.0/x HTTP/1.1"), proxy.forwarded());
+      RecordedRequest r = Wire.take(workspace);
+      assertEquals("Bearer dapi-x", r.getHeaders().get("Authorization"), "the request's own credentials survive the proxy");
+      AuthFixture.assertNoSecrets(List.of("builder-pass-secret", "env-pass"));
     }
   }
 
@@ -110,6 +120,8 @@ class ProxyTest {
     assertEquals(java.net.Proxy.Type.HTTP, p.select(URI.create("https://internal.example/")).get(0).type());
     assertEquals(java.net.Proxy.Type.DIRECT, p.select(URI.create("https://10.0.0.1/")).get(0).type());
     assertEquals(java.net.Proxy.Type.DIRECT, p.select(URI.create("http://169.254.169.254/metadata")).get(0).type());
+    assertEquals(java.net.Proxy.Type.DIRECT, p.select(URI.create("https://127.0.0.1:8443/")).get(0).type());
+    assertEquals(java.net.Proxy.Type.DIRECT, p.select(URI.create("https://localhost/")).get(0).type());
     assertEquals(java.net.Proxy.Type.DIRECT, p.select(URI.create("http://plain.example/")).get(0).type(), "no HTTP_PROXY");
     dev.kiln.core.internal.EnvProxy all = dev.kiln.core.internal.EnvProxy.from(
         java.util.Map.of("HTTPS_PROXY", "http://p:3128", "NO_PROXY", "*"), java.util.Set.of()).orElseThrow();

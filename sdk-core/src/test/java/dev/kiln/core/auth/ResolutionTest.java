@@ -157,7 +157,6 @@ class ResolutionTest {
         + "(DATABRICKS_METADATA_SERVICE_URL))\n"
         + "proxy = HTTPS_PROXY=http://***@proxy.corp:3128, NO_PROXY=.internal (env)", c.describe());
     AuthFixture.assertNoSecrets(List.of("profile-secret-value", "env-secret-value", "proxy-pass-value", "proxyuser"),
-        c.describe(), c.toString(), String.valueOf(c.proxySelector().orElseThrow()),
-        String.valueOf(c.proxyAuthenticator().orElseThrow()));
+        c.describe(), c.toString(), String.valueOf(c.proxySelector().orElseThrow()));
   }
 }
