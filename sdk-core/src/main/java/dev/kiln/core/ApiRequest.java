@@ -38,6 +38,7 @@ public final class ApiRequest {
   private final String contentType;
   private final boolean idempotent;
   private final boolean authenticated;
+  private final boolean secretTarget;
   private final Duration timeout;
 
   private ApiRequest(Builder b) {
@@ -54,6 +55,7 @@ public final class ApiRequest {
     this.contentType = b.contentType;
     this.idempotent = b.idempotent != null ? b.idempotent : !("POST".equals(method) || "PATCH".equals(method));
     this.authenticated = b.authenticated;
+    this.secretTarget = b.secretTarget;
     this.timeout = b.timeout;
   }
 
@@ -179,6 +181,11 @@ public final class ApiRequest {
     return authenticated;
   }
 
+  /** True when the URL is itself a credential: logs and messages show only its scheme and host. */
+  public boolean secretTarget() {
+    return secretTarget;
+  }
+
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
@@ -207,6 +214,9 @@ public final class ApiRequest {
   @Override
   public String toString() {
     // Query values and bodies may hold secrets; only the method and path are shown.
+    if (secretTarget && absoluteUri != null) {
+      return method + " " + absoluteUri.getScheme() + "://" + absoluteUri.getHost() + "/***";
+    }
     return method + " " + path;
   }
 
@@ -223,6 +233,7 @@ public final class ApiRequest {
     private String contentType;
     private Boolean idempotent;
     private boolean authenticated = true;
+    private boolean secretTarget;
     private Duration timeout;
 
     private Builder(String method, String pathTemplate, String[] segments) {
@@ -281,6 +292,12 @@ public final class ApiRequest {
     /** Sends no credentials (token endpoints, presigned links). */
     public Builder unauthenticated() {
       this.authenticated = false;
+      return this;
+    }
+
+    /** Marks an absolute URL that is itself a credential (a metadata service's): never logged or shown. */
+    public Builder secretTarget() {
+      this.secretTarget = true;
       return this;
     }
 

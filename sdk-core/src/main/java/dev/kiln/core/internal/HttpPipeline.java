@@ -49,6 +49,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +92,8 @@ public final class HttpPipeline implements AuthContext {
   private final ScheduledExecutorService timer;
   private final ClientListener listener;
   private final Tracker tracker;
+  /** {@code Proxy-Authorization} for a URI sent through an authenticating proxy, else null. */
+  private final Function<URI, String> proxyAuthorization;
   /** Bodies being read (or handed to a caller as a stream): aborted on close. */
   private final Set<StallGuard<?>> liveBodies = ConcurrentHashMap.newKeySet();
   /** Blocking sends in flight: interrupted on close. */
@@ -112,6 +115,18 @@ public final class HttpPipeline implements AuthContext {
   public HttpPipeline(HttpClient http, URI host, CredentialsProvider credentials, RetryPolicy retry,
       Clock clock, Sleeper sleeper, String userAgent, Duration readTimeout, Executor callbacks,
       ScheduledExecutorService timer, ClientListener listener, Tracker tracker) {
+    this(http, host, credentials, retry, clock, sleeper, userAgent, readTimeout, callbacks, timer, listener, tracker, uri -> null);
+  }
+
+  /**
+   * As above; {@code proxyAuthorization} gives the {@code Proxy-Authorization} value for a URI that goes
+   * through an authenticating proxy (null otherwise). Sent up front rather than through a JDK
+   * {@code Authenticator}, which would make the JDK client drop the request's own {@code Authorization}.
+   */
+  public HttpPipeline(HttpClient http, URI host, CredentialsProvider credentials, RetryPolicy retry,
+      Clock clock, Sleeper sleeper, String userAgent, Duration readTimeout, Executor callbacks,
+      ScheduledExecutorService timer, ClientListener listener, Tracker tracker, Function<URI, String> proxyAuthorization) {
+    this.proxyAuthorization = proxyAuthorization;
     this.http = http;
     this.host = host;
     this.credentials = credentials;
@@ -422,9 +437,14 @@ public final class HttpPipeline implements AuthContext {
       if (headerTimeout.toMillis() < 1) {
         headerTimeout = Duration.ofMillis(1);
       }
-      HttpRequest.Builder b = HttpRequest.newBuilder(request.resolve(host))
+      URI target = request.resolve(host);
+      HttpRequest.Builder b = HttpRequest.newBuilder(target)
           .timeout(headerTimeout)
           .header("User-Agent", userAgent);
+      String proxyAuth = proxyAuthorization.apply(target);
+      if (proxyAuth != null) {
+        b.header("Proxy-Authorization", proxyAuth);
+      }
       if (!request.headers().containsKey("Accept") && request.absoluteUri().isEmpty()) {
         b.header("Accept", "application/json");
       }
@@ -669,11 +689,14 @@ public final class HttpPipeline implements AuthContext {
     }
   }
 
-  /** Path and allow-listed query for logs; presigned URLs lose their query string entirely. */
+  /**
+   * Path and allow-listed query for logs; presigned URLs lose their query string entirely, and a URL
+   * that is itself a credential (a metadata service's) its path too.
+   */
   static String loggableTarget(ApiRequest request) {
     if (request.absoluteUri().isPresent()) {
       URI u = request.absoluteUri().get();
-      return u.getScheme() + "://" + u.getRawAuthority() + u.getRawPath();
+      return u.getScheme() + "://" + u.getRawAuthority() + (request.secretTarget() ? "/***" : u.getRawPath());
     }
     if (request.query().isEmpty()) {
       return request.path();
