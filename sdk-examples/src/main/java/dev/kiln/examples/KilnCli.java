@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         SqlCommand.class,
         ExecCommand.class,
+        ClustersCommand.class,
         ServingCommand.class,
         VsCommand.class,
         GenieCommand.class,

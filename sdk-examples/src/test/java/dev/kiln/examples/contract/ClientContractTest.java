@@ -51,7 +51,7 @@ class ClientContractTest {
       "handle", "waitUntilReady",
       // lazy PagedIterable: the remote work happens while iterating, page by page
       "listQueries", "listEndpoints", "listIndexes", "listSpaces", "listConversations", "list",
-      "listClusters", "scan", "queryAll");
+      "listClusters", "scan", "queryAll", "events");
 
   private final MockWebServer server = new MockWebServer();
   private DatabricksClient db;
