@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
         SqlCommand.class,
         ExecCommand.class,
         ClustersCommand.class,
+        WarehousesCommand.class,
         ServingCommand.class,
         VsCommand.class,
         GenieCommand.class,
