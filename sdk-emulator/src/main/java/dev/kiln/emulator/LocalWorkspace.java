@@ -355,6 +355,15 @@ public final class LocalWorkspace implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a SQL warehouse stays STARTING (after start, create, or a statement naming it while stopped) or
+     * STOPPING (default 200 ms), measured on the {@link #clock}.
+     */
+    public Builder warehouseStartTime(Duration time) {
+      settings.warehouseStartTime(time);
+      return this;
+    }
+
     /** Execution contexts a cluster holds at once (default 20); one more fails. */
     public Builder contextsPerCluster(int limit) {
       settings.contextsPerCluster(limit);

@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
         SqlCommand.class,
         ExecCommand.class,
+        ClustersCommand.class,
+        WarehousesCommand.class,
         ServingCommand.class,
         VsCommand.class,
         GenieCommand.class,

@@ -35,7 +35,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final ThreadPoolExecutor sqlPool;
   private final ScheduledThreadPoolExecutor scheduler;
   private final SqlEngine engine;
-  private final Warehouses warehouses = new Warehouses();
+  private final Warehouses warehouses;
+  private final QueryHistory history = new QueryHistory();
   private final StatementService statements;
   private final FaultEngine faults;
   private final QueriesApi queries;
@@ -60,10 +61,11 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.scheduler = new ScheduledThreadPoolExecutor(1, threads("kiln-workspace-timer"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.engine = new SqlEngine();
+    this.warehouses = new Warehouses(clock, settings.warehouseStartTime());
     this.statements =
         new StatementService(
             engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.arrowNativeComplexTypes(),
-            settings.resultRetention(), changes);
+            settings.resultRetention(), changes, history);
     ExternalLinks externalLinks = new ExternalLinks(clock, settings.externalLinkTtl(), this::host, statements);
     this.faults = new FaultEngine(externalLinks::expireAllNow);
     this.queries = new QueriesApi(clock);
@@ -79,6 +81,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
         List.of(
             new OidcApi(this::host),
             new SqlApi(statements, statementJson, warehouses),
+            new WarehousesApi(warehouses),
+            history,
             externalLinks,
             queries,
             new GenieApi(genie, genieAssistant, statements, statementJson, clock),

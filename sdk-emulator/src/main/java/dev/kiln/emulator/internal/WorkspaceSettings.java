@@ -23,6 +23,7 @@ public final class WorkspaceSettings {
   private int serverThreads = 16;
   private int sqlConcurrency = 10;
   private Duration clusterStartTime = Duration.ofMillis(200);
+  private Duration warehouseStartTime = Duration.ofMillis(200);
   private int contextsPerCluster = 20;
   private Duration commandTimeout = Duration.ofMinutes(5);
   private Optional<Path> pythonExecutable = PythonLocator.onPath();
@@ -83,6 +84,11 @@ public final class WorkspaceSettings {
   }
 
   /** How long PENDING, RESTARTING and TERMINATING last. */
+  /** How long a SQL warehouse stays STARTING or STOPPING. */
+  public void warehouseStartTime(Duration time) {
+    this.warehouseStartTime = notNegative(time, "warehouseStartTime");
+  }
+
   public void clusterStartTime(Duration time) {
     this.clusterStartTime = notNegative(time, "clusterStartTime");
   }
@@ -147,6 +153,10 @@ public final class WorkspaceSettings {
 
   int sqlConcurrency() {
     return sqlConcurrency;
+  }
+
+  Duration warehouseStartTime() {
+    return warehouseStartTime;
   }
 
   Duration clusterStartTime() {

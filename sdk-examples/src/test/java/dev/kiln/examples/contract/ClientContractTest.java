@@ -46,18 +46,18 @@ class ClientContractTest {
    * exception; anything else without a twin fails the test.
    */
   private static final Set<String> LOCAL_METHODS = Set.of(
-      "options", "clusters", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait",
+      "options", "clusters", "warehouses", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait",
       // build a handle for an id the caller already has; the first poll is the remote work
       "handle", "waitUntilReady",
       // lazy PagedIterable: the remote work happens while iterating, page by page
       "listQueries", "listEndpoints", "listIndexes", "listSpaces", "listConversations", "list",
-      "listClusters", "scan", "queryAll");
+      "listClusters", "scan", "queryAll", "events", "queryHistory");
 
   private final MockWebServer server = new MockWebServer();
   private DatabricksClient db;
 
   static List<Class<?>> clients() {
-    return List.of(SqlClient.class, ExecutionClient.class, ClustersClient.class, ServingClient.class,
+    return List.of(SqlClient.class, dev.kiln.sql.WarehousesClient.class, ExecutionClient.class, ClustersClient.class, ServingClient.class,
         VectorSearchClient.class, GenieClient.class);
   }
 
@@ -178,7 +178,8 @@ class ClientContractTest {
         dev.kiln.sql.StatementClosedException.class, dev.kiln.execution.CommandFailedException.class,
         dev.kiln.execution.CommandCancelledException.class, dev.kiln.execution.ContextCreationException.class,
         dev.kiln.genie.GenieFailedException.class, dev.kiln.genie.GenieCancelledException.class,
-        dev.kiln.serving.EndpointDeploymentFailedException.class)) {
+        dev.kiln.serving.EndpointDeploymentFailedException.class, dev.kiln.execution.ClusterUnavailableException.class,
+        dev.kiln.sql.WarehouseUnavailableException.class)) {
       assertTrue(dev.kiln.core.error.OperationFailedException.class.isAssignableFrom(failure), failure.getName());
     }
     assertEquals("s-1", new dev.kiln.sql.StatementCanceledException("s-1").operationId());

@@ -31,6 +31,8 @@ final class StatementRequestBody {
   final String waitTimeout;
   @JsonProperty("on_wait_timeout")
   final String onWaitTimeout;
+  @JsonProperty("query_tags")
+  final List<dev.kiln.sql.model.QueryTag> queryTags;
 
   private StatementRequestBody(StatementRequest r) {
     this.statement = r.statement();
@@ -50,6 +52,7 @@ final class StatementRequestBody {
         r.resultCompression().map(Enum::name).orElse(arrowLinks ? "LZ4_FRAME" : null);
     this.waitTimeout = r.waitTimeout().map(d -> d.getSeconds() + "s").orElse(null);
     this.onWaitTimeout = r.onWaitTimeout().map(Enum::name).orElse(null);
+    this.queryTags = r.queryTags().isEmpty() ? null : r.queryTags();
   }
 
   static StatementRequestBody of(StatementRequest request) {

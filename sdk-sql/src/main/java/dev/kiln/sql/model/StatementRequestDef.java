@@ -68,6 +68,9 @@ abstract class StatementRequestDef {
    */
   public abstract Optional<ResultCompression> resultCompression();
 
+  /** Tags recorded with the statement ({@code query_tags}), to find its executions in query history. */
+  public abstract List<QueryTag> queryTags();
+
   /** The disposition the server will use. */
   public Disposition effectiveDisposition() {
     return disposition().orElse(Disposition.INLINE);
