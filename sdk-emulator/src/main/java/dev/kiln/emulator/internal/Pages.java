@@ -51,11 +51,13 @@ final class Pages {
     }
   }
 
-  private static String encode(int offset) {
+  /** The opaque page token of an offset (also used by routes with their own paging rules). */
+  static String encode(int offset) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static int decode(String token) {
+  /** The offset of a page token; a token this workspace did not issue fails with 400. */
+  static int decode(String token) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       if (text.startsWith(PREFIX)) {
