@@ -164,6 +164,34 @@ public final class LocalWorkspace implements AutoCloseable {
     return addServingEndpoint(ServingEndpointSpec.builder().name(name).handler(handler).build());
   }
 
+  // ---- Jobs
+
+  /**
+   * Adds a notebook that job notebook tasks run (language {@code PYTHON} or {@code SQL}; {@code SCALA} and
+   * {@code R} notebooks fail when run). A Python notebook's {@code dbutils.notebook.exit(value)}, or else its
+   * last expression, becomes the task's {@code notebook_output.result}; {@code dbutils.widgets.get} reads the
+   * task's parameters. A notebook task whose path was not added succeeds with an empty result.
+   */
+  public LocalWorkspace addNotebook(String path, String language, String source) {
+    runtime.addNotebook(path, language, source);
+    return this;
+  }
+
+  /** From now on every job task with this key fails with {@code message} (its error in runs/get-output). */
+  public LocalWorkspace failJobTask(String taskKey, String message) {
+    runtime.failJobTask(taskKey, message);
+    return this;
+  }
+
+  /**
+   * From now on every job task with this key runs until its {@code timeout_seconds} (or one job step when it
+   * has none) and then ends TIMEDOUT.
+   */
+  public LocalWorkspace timeOutJobTask(String taskKey) {
+    runtime.timeOutJobTask(taskKey);
+    return this;
+  }
+
   // ---- Vector Search
 
   /** The Vector Search endpoint every workspace starts with; indexes without an endpoint name live there. */
@@ -394,6 +422,15 @@ public final class LocalWorkspace implements AutoCloseable {
      */
     public Builder servingEndpointStartTime(Duration time) {
       settings.servingEndpointStartTime(time);
+      return this;
+    }
+
+    /**
+     * How long each step of a job run and of each task lasts (PENDING, the least time RUNNING, TERMINATING;
+     * default 50 ms), measured on the {@link #clock}.
+     */
+    public Builder jobStepTime(Duration time) {
+      settings.jobStepTime(time);
       return this;
     }
 

@@ -57,7 +57,8 @@ final class Pages {
     }
   }
 
-  private static String encode(int offset) {
+  /** The opaque page token of an offset (also used by routes with their own paging rules). */
+  static String encode(int offset) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
   }
 

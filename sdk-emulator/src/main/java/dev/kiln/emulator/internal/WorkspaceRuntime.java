@@ -48,6 +48,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final ExecutionContexts contexts;
   private final ServingEndpoints serving;
   private final VectorSearch vectorSearch;
+  private final SeededNotebooks notebooks = new SeededNotebooks(NotebookSources.none());
+  private final JobStore jobs;
   private final String defaultWarehouseId = Ids.hex16();
   private final Router router = new Router();
   private WorkspaceServer server;
@@ -76,6 +78,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster(), changes);
     this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock);
+    this.jobs = new JobStore(clock, settings.jobStepTime(), notebooks, new NotebookRunner(contexts),
+        clusters.defaultClusterId());
     StatementJson statementJson = new StatementJson(externalLinks);
     List<WorkspaceApi> apis =
         List.of(
@@ -89,7 +93,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
             new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
-            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host));
+            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
+            new JobsApi(jobs, this::host));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
   }
@@ -226,6 +231,21 @@ public final class WorkspaceRuntime implements AutoCloseable {
 
   public void syncIndex(String indexName) {
     seeding(() -> vectorSearch.sync(Objects.requireNonNull(indexName, "indexName")));
+  }
+
+  // Jobs
+
+  /** A notebook job tasks can run (until the workspace tree exists; see {@link NotebookSources}). */
+  public void addNotebook(String path, String language, String source) {
+    notebooks.add(path, language, source);
+  }
+
+  public void failJobTask(String taskKey, String message) {
+    jobs.failTask(Objects.requireNonNull(taskKey, "taskKey"), Objects.requireNonNull(message, "message"));
+  }
+
+  public void timeOutJobTask(String taskKey) {
+    jobs.timeOutTask(Objects.requireNonNull(taskKey, "taskKey"));
   }
 
   /** Seeding is Java code: the API errors of Vector Search become {@link IllegalArgumentException}s. */

@@ -29,6 +29,7 @@ public final class WorkspaceSettings {
   private Optional<Path> pythonExecutable = PythonLocator.onPath();
   private Duration servingEndpointStartTime = Duration.ofMillis(200);
   private int vectorSearchPageSize = 1000;
+  private Duration jobStepTime = Duration.ofMillis(50);
 
   /** A fixed bearer token instead of a random one. */
   public void token(String token) {
@@ -118,6 +119,11 @@ public final class WorkspaceSettings {
     this.vectorSearchPageSize = atLeastOne(rows, "vectorSearchPageSize");
   }
 
+  /** How long each step of a job run or task lasts (PENDING, the least time RUNNING, TERMINATING). */
+  public void jobStepTime(Duration time) {
+    this.jobStepTime = notNegative(time, "jobStepTime");
+  }
+
   /** The token set with {@link #token(String)}, if any. */
   Optional<String> token() {
     return Optional.ofNullable(token);
@@ -177,6 +183,10 @@ public final class WorkspaceSettings {
 
   Duration servingEndpointStartTime() {
     return servingEndpointStartTime;
+  }
+
+  Duration jobStepTime() {
+    return jobStepTime;
   }
 
   int vectorSearchPageSize() {

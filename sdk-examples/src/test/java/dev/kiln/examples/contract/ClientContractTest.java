@@ -51,14 +51,14 @@ class ClientContractTest {
       "handle", "waitUntilReady",
       // lazy PagedIterable: the remote work happens while iterating, page by page
       "listQueries", "listEndpoints", "listIndexes", "listSpaces", "listConversations", "list",
-      "listClusters", "scan", "queryAll", "events", "queryHistory");
+      "listClusters", "scan", "queryAll", "events", "queryHistory", "listRuns");
 
   private final MockWebServer server = new MockWebServer();
   private DatabricksClient db;
 
   static List<Class<?>> clients() {
-    return List.of(SqlClient.class, dev.kiln.sql.WarehousesClient.class, ExecutionClient.class, ClustersClient.class, ServingClient.class,
-        VectorSearchClient.class, GenieClient.class);
+    return List.of(SqlClient.class, dev.kiln.sql.WarehousesClient.class, ExecutionClient.class, ClustersClient.class,
+        ServingClient.class, VectorSearchClient.class, GenieClient.class, dev.kiln.jobs.JobsClient.class);
   }
 
   @BeforeEach
@@ -179,7 +179,7 @@ class ClientContractTest {
         dev.kiln.execution.CommandCancelledException.class, dev.kiln.execution.ContextCreationException.class,
         dev.kiln.genie.GenieFailedException.class, dev.kiln.genie.GenieCancelledException.class,
         dev.kiln.serving.EndpointDeploymentFailedException.class, dev.kiln.execution.ClusterUnavailableException.class,
-        dev.kiln.sql.WarehouseUnavailableException.class)) {
+        dev.kiln.sql.WarehouseUnavailableException.class, dev.kiln.jobs.RunFailedException.class)) {
       assertTrue(dev.kiln.core.error.OperationFailedException.class.isAssignableFrom(failure), failure.getName());
     }
     assertEquals("s-1", new dev.kiln.sql.StatementCanceledException("s-1").operationId());
