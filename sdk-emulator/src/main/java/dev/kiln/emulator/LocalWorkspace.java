@@ -38,6 +38,8 @@ import java.util.function.Function;
  *   <li><b>Vector Search</b>: endpoints, direct-access and delta-sync indexes, queries and scans. Seed with
  *       {@link #addVectorSearchEndpoint}, {@link #addDirectAccessIndex}, {@link #addDeltaSyncIndex} and {@link
  *       #syncIndex}; indexes without an endpoint live on {@link #defaultVectorSearchEndpoint()}.
+ *   <li><b>Files</b>: DBFS, the workspace tree (notebooks, files, folders) and Unity Catalog volume files
+ *       (Files API), kept in a temporary directory deleted on {@link #close()}. Seed with {@link #addNotebook}.
  *   <li><b>Genie</b>: spaces answering from {@link GenieRule}s, conversations, messages and query results. Seed
  *       with {@link #addGenieSpace}; {@link #expireGenieQueryResult} drops a message's result.
  * </ul>
@@ -145,6 +147,17 @@ public final class LocalWorkspace implements AutoCloseable {
   /** Adds a cluster in state ERROR with {@code stateMessage}: it cannot start or take contexts. */
   public LocalWorkspace addBrokenCluster(String id, String name, String stateMessage) {
     runtime.addCluster(id, name, ClusterState.ERROR, Objects.requireNonNull(stateMessage, "stateMessage"));
+    return this;
+  }
+
+  // ---- Workspace files (DBFS, the workspace tree and volumes live in a temporary directory deleted on close)
+
+  /**
+   * Adds a notebook (and its parent folders) to the workspace tree, as a SOURCE import would: {@code language}
+   * is PYTHON, SQL, SCALA or R, {@code path} absolute ({@code /Workspace/...} or {@code /Users/...}).
+   */
+  public LocalWorkspace addNotebook(String path, String language, String source) {
+    runtime.addNotebook(Objects.requireNonNull(path, "path"), Objects.requireNonNull(language, "language"), source);
     return this;
   }
 

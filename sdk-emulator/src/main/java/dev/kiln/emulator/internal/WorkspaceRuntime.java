@@ -49,6 +49,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final VectorSearch vectorSearch;
   private final String defaultWarehouseId = Ids.hex16();
   private final Router router = new Router();
+  private final FileStorage files;
+  private final WorkspaceTree workspaceTree;
   private WorkspaceServer server;
 
   /** Creates the parts; pool threads start lazily, so a failure here leaves nothing running. */
@@ -75,6 +77,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock);
     StatementJson statementJson = new StatementJson(externalLinks);
+    this.files = new FileStorage(clock);
+    this.workspaceTree = new WorkspaceTree(files.workspace, clock);
     List<WorkspaceApi> apis =
         List.of(
             new OidcApi(this::host),
@@ -85,7 +89,10 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
             new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
-            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host));
+            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
+            new DbfsApi(files, clock),
+            new WorkspaceObjectsApi(workspaceTree),
+            new VolumeFilesApi(files));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
   }
@@ -224,6 +231,18 @@ public final class WorkspaceRuntime implements AutoCloseable {
     seeding(() -> vectorSearch.sync(Objects.requireNonNull(indexName, "indexName")));
   }
 
+  // Workspace files
+
+  /** The notebook at a workspace path (with or without {@code /Workspace}), for the jobs scheduler. */
+  public java.util.Optional<Notebook> notebook(String path) {
+    return workspaceTree.notebook(path);
+  }
+
+  /** Adds a notebook (and its parent folders) in SOURCE form; language PYTHON, SQL, SCALA or R. */
+  public void addNotebook(String path, String language, String source) {
+    seeding(() -> workspaceTree.addNotebook(path, language, source));
+  }
+
   /** Seeding is Java code: the API errors of Vector Search become {@link IllegalArgumentException}s. */
   private static void seeding(Runnable action) {
     try {
@@ -248,6 +267,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     awaitQuietly(httpPool);
     joinQuietly();
     engine.close();
+    files.close();
   }
 
   private static void awaitQuietly(ExecutorService pool) {
