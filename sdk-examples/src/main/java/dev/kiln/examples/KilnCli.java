@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
         ServingCommand.class,
         VsCommand.class,
         GenieCommand.class,
+        FsCommand.class,
+        WorkspaceCommand.class,
         EmulatorCommand.class,
         TourCommand.class,
         CommandLine.HelpCommand.class
