@@ -38,6 +38,8 @@ import java.util.function.Function;
  *   <li><b>Vector Search</b>: endpoints, direct-access and delta-sync indexes, queries and scans. Seed with
  *       {@link #addVectorSearchEndpoint}, {@link #addDirectAccessIndex}, {@link #addDeltaSyncIndex} and {@link
  *       #syncIndex}; indexes without an endpoint live on {@link #defaultVectorSearchEndpoint()}.
+ *   <li><b>Files</b>: DBFS, the workspace tree (notebooks, files, folders) and Unity Catalog volume files
+ *       (Files API), kept in a temporary directory deleted on {@link #close()}. Seed with {@link #addNotebook}.
  *   <li><b>Genie</b>: spaces answering from {@link GenieRule}s, conversations, messages and query results. Seed
  *       with {@link #addGenieSpace}; {@link #expireGenieQueryResult} drops a message's result.
  * </ul>
@@ -148,6 +150,21 @@ public final class LocalWorkspace implements AutoCloseable {
     return this;
   }
 
+  // ---- Workspace files (DBFS, the workspace tree and volumes live in a temporary directory deleted on close)
+
+  /**
+   * Adds a notebook (and its parent folders) to the workspace tree, as a SOURCE import would: {@code language}
+   * is PYTHON, SQL, SCALA or R, {@code path} absolute ({@code /Workspace/...} or {@code /Users/...}). Job
+   * notebook tasks run it (PYTHON or SQL; SCALA and R fail when run): a Python notebook's {@code
+   * dbutils.notebook.exit(value)}, or else its last expression, becomes the task's {@code
+   * notebook_output.result}, and {@code dbutils.widgets.get} reads the task's parameters. A notebook task whose
+   * path does not exist succeeds with an empty result.
+   */
+  public LocalWorkspace addNotebook(String path, String language, String source) {
+    runtime.addNotebook(Objects.requireNonNull(path, "path"), Objects.requireNonNull(language, "language"), source);
+    return this;
+  }
+
   // ---- Model Serving
 
   /**
@@ -165,17 +182,6 @@ public final class LocalWorkspace implements AutoCloseable {
   }
 
   // ---- Jobs
-
-  /**
-   * Adds a notebook that job notebook tasks run (language {@code PYTHON} or {@code SQL}; {@code SCALA} and
-   * {@code R} notebooks fail when run). A Python notebook's {@code dbutils.notebook.exit(value)}, or else its
-   * last expression, becomes the task's {@code notebook_output.result}; {@code dbutils.widgets.get} reads the
-   * task's parameters. A notebook task whose path was not added succeeds with an empty result.
-   */
-  public LocalWorkspace addNotebook(String path, String language, String source) {
-    runtime.addNotebook(path, language, source);
-    return this;
-  }
 
   /** From now on every job task with this key fails with {@code message} (its error in runs/get-output). */
   public LocalWorkspace failJobTask(String taskKey, String message) {

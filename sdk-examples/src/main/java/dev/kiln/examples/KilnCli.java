@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
         ServingCommand.class,
         VsCommand.class,
         GenieCommand.class,
+        FsCommand.class,
+        WorkspaceCommand.class,
         EmulatorCommand.class,
         TourCommand.class,
         AuthCommand.class,

@@ -266,6 +266,10 @@ public final class HttpPipeline implements AuthContext {
      */
     volatile Throwable guardFailure;
 
+    Duration overallTimeout() {
+      return request.overallTimeout().orElse(retry.overallTimeout());
+    }
+
     Call(ApiRequest request, BodyReader<T> reader) {
       this.request = request;
       this.reader = reader;
@@ -432,7 +436,7 @@ public final class HttpPipeline implements AuthContext {
 
     HttpRequest httpRequest(Map<String, String> authHeaders) {
       Duration perAttempt = request.timeout().orElse(readTimeout);
-      Duration left = Duration.between(clock.instant(), started.plus(retry.overallTimeout()));
+      Duration left = Duration.between(clock.instant(), started.plus(overallTimeout()));
       Duration headerTimeout = left.compareTo(perAttempt) < 0 ? left : perAttempt;
       if (headerTimeout.toMillis() < 1) {
         headerTimeout = Duration.ofMillis(1);
@@ -453,10 +457,17 @@ public final class HttpPipeline implements AuthContext {
       }
       request.headers().forEach(b::header);
       authHeaders.forEach(b::header);
-      b.method(request.method(), body == null
-          ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofByteArray(body));
+      b.method(request.method(), publisher());
       return b.build();
+    }
+
+    private HttpRequest.BodyPublisher publisher() {
+      if (request.streamBody().isPresent()) {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(request.streamBody().get());
+        long length = request.streamLength();
+        return length < 0 ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length);
+      }
+      return body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
     }
 
     HttpResponse.BodySubscriber<Outcome<T>> handle(HttpResponse.ResponseInfo info) {
@@ -473,7 +484,7 @@ public final class HttpPipeline implements AuthContext {
 
     private HttpResponse.BodySubscriber<Outcome<T>> guard(HttpResponse.BodySubscriber<Outcome<T>> inner, int status) {
       long timeout = request.timeout().orElse(readTimeout).toNanos();
-      Duration left = Duration.between(clock.instant(), started.plus(retry.overallTimeout()));
+      Duration left = Duration.between(clock.instant(), started.plus(overallTimeout()));
       long deadline = System.nanoTime() + Math.max(0, saturatedNanos(left));
       int thisAttempt = attempt;
       StallGuard<Outcome<T>> g = new StallGuard<>(inner, timeout, deadline, timer, reason -> {
@@ -495,7 +506,7 @@ public final class HttpPipeline implements AuthContext {
                 + status + " answer to " + request + " from " + targetHost, null, thisAttempt);
           case DEADLINE:
             return new OperationTimeoutException(request + " to " + targetHost
-                + " did not complete within the overall timeout of " + retry.overallTimeout());
+                + " did not complete within the overall timeout of " + overallTimeout());
           default:
             return new ClientClosedException("the DatabricksClient was closed while reading the answer to " + request);
         }
@@ -577,7 +588,7 @@ public final class HttpPipeline implements AuthContext {
         return Decision.fail(withAttempts(error));
       }
       Duration delay = retryAfter != null ? min(retryAfter, retry.maxRetryAfter()) : retry.backoff(attempt);
-      if (clock.instant().plus(delay).isAfter(started.plus(retry.overallTimeout()))) {
+      if (clock.instant().plus(delay).isAfter(started.plus(overallTimeout()))) {
         report(status, ms, requestId, null);
         return Decision.fail(withAttempts(error));
       }

@@ -79,6 +79,11 @@ final class Request {
     return Optional.ofNullable(headers.getFirst(name));
   }
 
+  /** The raw body bytes (a file upload). */
+  byte[] body() {
+    return body;
+  }
+
   /** The JSON body (an empty object when there is none); a malformed body fails with 400. */
   JsonNode json() {
     if (json == null) {

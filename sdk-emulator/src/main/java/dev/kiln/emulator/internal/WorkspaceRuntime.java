@@ -48,10 +48,11 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final ExecutionContexts contexts;
   private final ServingEndpoints serving;
   private final VectorSearch vectorSearch;
-  private final SeededNotebooks notebooks = new SeededNotebooks(NotebookSources.none());
   private final JobStore jobs;
   private final String defaultWarehouseId = Ids.hex16();
   private final Router router = new Router();
+  private final FileStorage files;
+  private final WorkspaceTree workspaceTree;
   private WorkspaceServer server;
 
   /** Creates the parts; pool threads start lazily, so a failure here leaves nothing running. */
@@ -78,9 +79,12 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster(), changes);
     this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock);
-    this.jobs = new JobStore(clock, settings.jobStepTime(), notebooks, new NotebookRunner(contexts),
-        clusters.defaultClusterId());
     StatementJson statementJson = new StatementJson(externalLinks);
+    this.files = new FileStorage(clock);
+    this.workspaceTree = new WorkspaceTree(files.workspace, clock);
+    // Job notebook tasks run the notebooks of the workspace tree (imported through the API or seeded).
+    this.jobs = new JobStore(clock, settings.jobStepTime(), workspaceTree::notebook, new NotebookRunner(contexts),
+        clusters.defaultClusterId());
     List<WorkspaceApi> apis =
         List.of(
             new OidcApi(this::host),
@@ -94,7 +98,10 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new ExecutionApi(contexts),
             new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
             new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
-            new JobsApi(jobs, this::host));
+            new JobsApi(jobs, this::host),
+            new DbfsApi(files, clock),
+            new WorkspaceObjectsApi(workspaceTree),
+            new VolumeFilesApi(files));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
   }
@@ -235,17 +242,24 @@ public final class WorkspaceRuntime implements AutoCloseable {
 
   // Jobs
 
-  /** A notebook job tasks can run (until the workspace tree exists; see {@link NotebookSources}). */
-  public void addNotebook(String path, String language, String source) {
-    notebooks.add(path, language, source);
-  }
-
   public void failJobTask(String taskKey, String message) {
     jobs.failTask(Objects.requireNonNull(taskKey, "taskKey"), Objects.requireNonNull(message, "message"));
   }
 
   public void timeOutJobTask(String taskKey) {
     jobs.timeOutTask(Objects.requireNonNull(taskKey, "taskKey"));
+  }
+
+  // Workspace files
+
+  /** The notebook at a workspace path (with or without {@code /Workspace}), for the jobs scheduler. */
+  public java.util.Optional<Notebook> notebook(String path) {
+    return workspaceTree.notebook(path);
+  }
+
+  /** Adds a notebook (and its parent folders) in SOURCE form; language PYTHON, SQL, SCALA or R. */
+  public void addNotebook(String path, String language, String source) {
+    seeding(() -> workspaceTree.addNotebook(path, language, source));
   }
 
   /** Seeding is Java code: the API errors of Vector Search become {@link IllegalArgumentException}s. */
@@ -272,6 +286,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     awaitQuietly(httpPool);
     joinQuietly();
     engine.close();
+    files.close();
   }
 
   private static void awaitQuietly(ExecutorService pool) {

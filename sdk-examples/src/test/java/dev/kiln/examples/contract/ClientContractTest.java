@@ -11,6 +11,9 @@ import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.execution.ClustersClient;
 import dev.kiln.execution.ExecutionClient;
+import dev.kiln.files.DbfsClient;
+import dev.kiln.files.VolumeFilesClient;
+import dev.kiln.files.WorkspaceFilesClient;
 import dev.kiln.genie.GenieClient;
 import dev.kiln.serving.ServingClient;
 import dev.kiln.sql.SqlClient;
@@ -58,7 +61,8 @@ class ClientContractTest {
 
   static List<Class<?>> clients() {
     return List.of(SqlClient.class, dev.kiln.sql.WarehousesClient.class, ExecutionClient.class, ClustersClient.class,
-        ServingClient.class, VectorSearchClient.class, GenieClient.class, dev.kiln.jobs.JobsClient.class);
+        ServingClient.class, VectorSearchClient.class, GenieClient.class, dev.kiln.jobs.JobsClient.class,
+        DbfsClient.class, WorkspaceFilesClient.class, VolumeFilesClient.class);
   }
 
   @BeforeEach
