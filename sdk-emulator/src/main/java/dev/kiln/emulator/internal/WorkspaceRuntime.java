@@ -47,6 +47,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final ExecutionContexts contexts;
   private final ServingEndpoints serving;
   private final VectorSearch vectorSearch;
+  private final MlflowRegistry mlflowRegistry;
   private final String defaultWarehouseId = Ids.hex16();
   private final Router router = new Router();
   private WorkspaceServer server;
@@ -74,6 +75,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster(), changes);
     this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock);
+    MlflowTracking mlflowTracking = new MlflowTracking(clock);
+    this.mlflowRegistry = new MlflowRegistry(clock, settings.modelRegistrationTime(), mlflowTracking);
     StatementJson statementJson = new StatementJson(externalLinks);
     List<WorkspaceApi> apis =
         List.of(
@@ -84,8 +87,9 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new GenieApi(genie, genieAssistant, statements, statementJson, clock),
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
-            new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
-            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host));
+            new ServingApi(serving, this::host, settings.servingEndpointStartTime(), mlflowRegistry::servedModel),
+            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
+            new MlflowApi(mlflowTracking, mlflowRegistry));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
   }
