@@ -59,6 +59,10 @@ final class TourCommand extends CliCommand {
   @Option(names = "--question", paramLabel = "TEXT", description = "The question for Genie (KILN_GENIE_QUESTION).")
   String question;
 
+  @Option(names = "--mlflow-experiment", paramLabel = "PATH", description = "An experiment path for the MLflow step"
+      + " (KILN_MLFLOW_EXPERIMENT); that step logs a run, registers bir_tax_forecaster and serves it there.")
+  String mlflowExperiment;
+
   @Override
   void run() {
     Tour tour = new Tour(out());
@@ -73,7 +77,7 @@ final class TourCommand extends CliCommand {
     }
     out().flush();
     if (failed > 0) {
-      err().println("kiln: TOUR_FAILED: " + failed + " of 5 steps failed (see above)");
+      err().println("kiln: TOUR_FAILED: " + failed + " of " + Tour.STEPS + " steps failed (see above)");
       throw new TourFailed();
     }
   }
@@ -92,6 +96,7 @@ final class TourCommand extends CliCommand {
         .vectorQuestion(pick(vectorQuery, "KILN_VS_QUERY").orElse(null))
         .genieSpaceId(pick(genieSpace, "KILN_GENIE_SPACE").orElse(null))
         .genieQuestion(pick(question, "KILN_GENIE_QUESTION").orElse(null))
+        .mlflowExperiment(pick(mlflowExperiment, "KILN_MLFLOW_EXPERIMENT").orElse(null))
         .build();
   }
 

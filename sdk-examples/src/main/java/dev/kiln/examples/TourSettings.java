@@ -19,6 +19,7 @@ public final class TourSettings {
   private final String vectorQuestion;
   private final String genieSpaceId;
   private final String genieQuestion;
+  private final String mlflowExperiment;
 
   private TourSettings(Builder b) {
     this.warehouseId = blankToNull(b.warehouseId);
@@ -31,6 +32,7 @@ public final class TourSettings {
     this.vectorQuestion = orDefault(b.vectorQuestion, TourData.VECTOR_QUESTION);
     this.genieSpaceId = blankToNull(b.genieSpaceId);
     this.genieQuestion = orDefault(b.genieQuestion, TourData.GENIE_QUESTION);
+    this.mlflowExperiment = blankToNull(b.mlflowExperiment);
   }
 
   public static Builder builder() {
@@ -80,6 +82,14 @@ public final class TourSettings {
     return genieQuestion;
   }
 
+  /**
+   * The workspace path of the experiment the MLflow step logs to; that step creates an experiment, a run, a
+   * registered model and a serving endpoint, so it is set on the emulator only.
+   */
+  public Optional<String> mlflowExperiment() {
+    return Optional.ofNullable(mlflowExperiment);
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
@@ -100,8 +110,14 @@ public final class TourSettings {
     private String vectorQuestion;
     private String genieSpaceId;
     private String genieQuestion;
+    private String mlflowExperiment;
 
     private Builder() {}
+
+    public Builder mlflowExperiment(String value) {
+      this.mlflowExperiment = value;
+      return this;
+    }
 
     public Builder warehouseId(String value) {
       this.warehouseId = value;

@@ -51,14 +51,15 @@ class ClientContractTest {
       "handle", "waitUntilReady",
       // lazy PagedIterable: the remote work happens while iterating, page by page
       "listQueries", "listEndpoints", "listIndexes", "listSpaces", "listConversations", "list",
-      "listClusters", "scan", "queryAll");
+      "listClusters", "scan", "queryAll",
+      "searchExperiments", "searchRuns", "getMetricHistory", "searchRegisteredModels", "searchModelVersions");
 
   private final MockWebServer server = new MockWebServer();
   private DatabricksClient db;
 
   static List<Class<?>> clients() {
     return List.of(SqlClient.class, ExecutionClient.class, ClustersClient.class, ServingClient.class,
-        VectorSearchClient.class, GenieClient.class);
+        VectorSearchClient.class, GenieClient.class, dev.kiln.mlflow.MlflowClient.class);
   }
 
   @BeforeEach
@@ -178,7 +179,7 @@ class ClientContractTest {
         dev.kiln.sql.StatementClosedException.class, dev.kiln.execution.CommandFailedException.class,
         dev.kiln.execution.CommandCancelledException.class, dev.kiln.execution.ContextCreationException.class,
         dev.kiln.genie.GenieFailedException.class, dev.kiln.genie.GenieCancelledException.class,
-        dev.kiln.serving.EndpointDeploymentFailedException.class)) {
+        dev.kiln.serving.EndpointDeploymentFailedException.class, dev.kiln.mlflow.ModelRegistrationFailedException.class)) {
       assertTrue(dev.kiln.core.error.OperationFailedException.class.isAssignableFrom(failure), failure.getName());
     }
     assertEquals("s-1", new dev.kiln.sql.StatementCanceledException("s-1").operationId());
