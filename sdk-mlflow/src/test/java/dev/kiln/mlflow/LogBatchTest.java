@@ -82,6 +82,31 @@ class LogBatchTest extends MlflowTestBase {
   }
 
   @Test
+  void requestsStayUnderAMegabyteWhateverTheValueLengths() {
+    RunBatch.Builder b = RunBatch.builder();
+    IntStream.range(0, 100).forEach(i -> b.addParams(Param.of("p" + i, "x".repeat(6000))));
+    IntStream.range(0, 100).forEach(i -> b.addTags(Tag.of("t" + i, "y".repeat(5000))));
+    IntStream.range(0, 10).forEach(i -> b.addMetrics(Metric.of("m", i, NOW, i)));
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(ok("{}"));
+    }
+
+    mlflow.logBatch("r1", b.build());
+
+    assertEquals(2, server.getRequestCount());
+    int params = 0;
+    int tags = 0;
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest r = expect(server, "POST", "/api/2.0/mlflow/runs/log-batch");
+      assertTrue(r.getBody().size() <= 1_000_000, "request of " + r.getBody().size() + " bytes");
+      params += bodyTree(r).path("params").size();
+      tags += bodyTree(r).path("tags").size();
+    }
+    assertEquals(100, params);
+    assertEquals(100, tags);
+  }
+
+  @Test
   void anEmptyBatchSendsNothing() {
     mlflow.logBatch("r1", RunBatch.builder().build());
     assertEquals(0, server.getRequestCount());
