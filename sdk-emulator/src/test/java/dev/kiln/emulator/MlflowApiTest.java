@@ -78,6 +78,19 @@ class MlflowApiTest {
   }
 
   @Test
+  void deletingAnExperimentDeletesItsRunsAndRestoringRestoresThem() {
+    String experimentId = experiment();
+    String runId = ok(post("runs/create", Wire.object().put("experiment_id", experimentId))).at("/run/info/run_id").asText();
+    ok(post("experiments/delete", Wire.object().put("experiment_id", experimentId)));
+    assertEquals("deleted", ok(wire.get(API + "runs/get?run_id=" + runId)).at("/run/info/lifecycle_stage").asText());
+    fails(post("runs/log-metric", metric("rmse", 1.0, 1).put("run_id", runId)), 400, "INVALID_STATE", "active");
+    fails(post("runs/create", Wire.object().put("experiment_id", experimentId)), 400, "INVALID_STATE", "active");
+    fails(post("experiments/delete", Wire.object().put("experiment_id", experimentId)), 400, "INVALID_STATE", "already");
+    ok(post("experiments/restore", Wire.object().put("experiment_id", experimentId)));
+    ok(post("runs/log-metric", metric("rmse", 1.0, 1).put("run_id", runId)));
+  }
+
+  @Test
   void aParamIsWrittenOnceAndTheSameValueAgainIsFine() {
     String runId = run();
     ok(post("runs/log-parameter", Wire.object().put("run_id", runId).put("key", "alpha").put("value", "0.5")));

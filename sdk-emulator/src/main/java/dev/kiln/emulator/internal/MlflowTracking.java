@@ -236,6 +236,8 @@ final class MlflowTracking {
     }
     e.lifecycleStage = stage;
     e.lastUpdateTime = clock.millis();
+    // As MLflow's stores do: deleting an experiment deletes its runs, restoring it restores them.
+    runs.values().stream().filter(r -> r.experimentId.equals(id)).forEach(r -> r.lifecycleStage = stage);
   }
 
   private Experiment experiment(String id) {
