@@ -440,6 +440,15 @@ public final class LocalWorkspace implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a model version created with {@code POST /api/2.0/mlflow/model-versions/create} stays
+     * PENDING_REGISTRATION before it is READY (default 200 ms), measured on the {@link #clock}.
+     */
+    public Builder modelRegistrationTime(Duration time) {
+      settings.modelRegistrationTime(time);
+      return this;
+    }
+
     /** Rows per vector search result page (default 1,000); more come through {@code next_page_token}. */
     public Builder vectorSearchPageSize(int rows) {
       settings.vectorSearchPageSize(rows);

@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
         GenieCommand.class,
         FsCommand.class,
         WorkspaceCommand.class,
+        MlflowCommand.class,
         EmulatorCommand.class,
         TourCommand.class,
         AuthCommand.class,

@@ -1,6 +1,8 @@
 package dev.kiln.examples;
 
 import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.error.ResourceAlreadyExistsException;
+import dev.kiln.core.error.ResourceDoesNotExistException;
 import dev.kiln.emulator.ClusterState;
 import dev.kiln.emulator.LocalWorkspace;
 import dev.kiln.execution.ClustersClient;
@@ -20,12 +22,19 @@ import dev.kiln.genie.model.GenieQuery;
 import dev.kiln.files.VolumeFilesClient;
 import dev.kiln.files.model.DirectoryEntry;
 import dev.kiln.files.model.FileMetadata;
+import dev.kiln.mlflow.MlflowClient;
+import dev.kiln.mlflow.MlflowOptions;
+import dev.kiln.mlflow.model.CreateRunRequest;
+import dev.kiln.mlflow.model.ModelStage;
+import dev.kiln.mlflow.model.ModelVersion;
 import dev.kiln.serving.ServingClient;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import dev.kiln.serving.model.ChatMessage;
 import dev.kiln.serving.model.ChatRequest;
+import dev.kiln.serving.model.CreateEndpointRequest;
 import dev.kiln.serving.model.InvocationRequest;
 import dev.kiln.serving.model.InvocationResponse;
+import dev.kiln.serving.model.ServedEntityInput;
 import dev.kiln.sql.Row;
 import dev.kiln.sql.SqlClient;
 import dev.kiln.sql.StatementHandle;
@@ -55,8 +64,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A walk through the five APIs: SQL, execution contexts, model serving, vector search and Genie, then files in
- * a Unity Catalog volume. On the
+ * A walk through the APIs: SQL, execution contexts, model serving, vector search, Genie, files in a Unity
+ * Catalog volume and MLflow. On the
  * embedded emulator (the default) it seeds the BIR withholding-tax data first; against a real workspace it
  * creates nothing and skips the steps it has no resource for. Everything goes to the {@link PrintStream}
  * given, so tests can read it.
@@ -67,9 +76,11 @@ public final class Tour {
   static final String TOUR_CLUSTER_NAME = "bir-analytics";
   private static final Duration CLUSTER_START = Duration.ofSeconds(2);
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
-  static final int STEPS = 6;
+  static final int STEPS = 7;
   /** The volume directory the tour copies its CSV through on the emulator (volumes exist there implicitly). */
   static final String TOUR_VOLUME = "/Volumes/main/bir/landing";
+  static final String TOUR_MODEL = "bir_tax_forecaster";
+  static final String TOUR_MODEL_ENDPOINT = "bir-tax-forecaster-prod";
   private static final OutputFormatter TABLES = new OutputFormatter(OutputFormatter.Format.TABLE).groupingDecimals();
 
   private final PrintStream out;
@@ -110,6 +121,7 @@ public final class Tour {
         .index(seeded.index)
         .genieSpaceId(seeded.genieSpaceId)
         .volume(TOUR_VOLUME)
+        .mlflowExperiment("/Users/kiln@localhost/bir-tax-forecasting")
         .build();
   }
 
@@ -152,6 +164,9 @@ public final class Tour {
     step(6, "Files in a Unity Catalog volume", settings.volume().isPresent() ? null
         : "no volume: set KILN_VOLUME or pass --volume /Volumes/<catalog>/<schema>/<volume>",
         () -> files(db, settings));
+    step(7, "MLflow: track, register, promote, serve", settings.mlflowExperiment().isPresent() ? null
+        : "it creates an experiment, a run, a model and an endpoint: set KILN_MLFLOW_EXPERIMENT or pass --mlflow-experiment",
+        () -> mlflow(db, settings));
     out.println();
     String elapsed = seconds(System.nanoTime() - start);
     if (failures == 0) {
@@ -417,6 +432,69 @@ public final class Tour {
   private static <T> Predicate<T> firstSighting() {
     Set<T> seen = ConcurrentHashMap.newKeySet();
     return seen::add;
+  }
+
+  // ---- 6. MLflow
+
+  /**
+   * Fits next month = coefficient × this month on the monthly totals, logs the fit as a run, registers it as
+   * {@code bir_tax_forecaster}, promotes that version to Production and serves it (the emulator's endpoint answers
+   * with the run's {@code intercept} and {@code coef.*} params).
+   */
+  private void mlflow(DatabricksClient db, TourSettings settings) {
+    MlflowClient mlflow = MlflowClient.create(db, MlflowOptions.builder().pollInitialDelay(Duration.ofMillis(250)).build());
+    List<BigDecimal> months = new ArrayList<>(TourData.totalsByMonth().values());
+    double sxy = 0;
+    double sxx = 0;
+    for (int i = 1; i < months.size(); i++) {
+      sxy += months.get(i - 1).doubleValue() * months.get(i).doubleValue();
+      sxx += months.get(i - 1).doubleValue() * months.get(i - 1).doubleValue();
+    }
+    double coefficient = sxy / sxx;
+    double squares = 0;
+    for (int i = 1; i < months.size(); i++) {
+      double error = months.get(i).doubleValue() - coefficient * months.get(i - 1).doubleValue();
+      squares += error * error;
+    }
+    double rmse = Math.sqrt(squares / (months.size() - 1));
+    String path = settings.mlflowExperiment().orElseThrow();
+    String experimentId;
+    try {
+      experimentId = mlflow.getExperimentByName(path).experimentId();
+    } catch (ResourceDoesNotExistException absent) {
+      experimentId = mlflow.createExperiment(path);
+    }
+    String runId = mlflow.withRun(CreateRunRequest.builder().experimentId(experimentId).runName("wht-next-month").build(), run -> {
+      run.logParam("model", "next = coef × prev_month_wht");
+      run.logParam("coef.prev_month_wht", String.format(Locale.ROOT, "%.6f", coefficient));
+      run.logParam("intercept", "0");
+      run.logMetric("rmse", rmse);
+      return run.runId();
+    });
+    out.printf(Locale.ROOT, "  run %s FINISHED in experiment %s: coef.prev_month_wht=%.4f, rmse=PHP %,.2f%n",
+        runId, experimentId, coefficient, rmse);
+    try {
+      mlflow.createRegisteredModel(TOUR_MODEL);
+    } catch (ResourceAlreadyExistsException registeredBefore) {
+      // a new version of it is registered below
+    }
+    ModelVersion version = mlflow.createModelVersion(TOUR_MODEL, "runs:/" + runId + "/model", runId).await(STEP_TIMEOUT);
+    ModelVersion promoted = mlflow.transitionStage(TOUR_MODEL, version.version(), ModelStage.PRODUCTION, true);
+    out.printf("  registered %s version %s (%s), now in stage %s%n", TOUR_MODEL, version.version(), version.status(),
+        promoted.currentStage().wire());
+    ServingClient serving = ServingClient.create(db);
+    try {
+      serving.createEndpoint(CreateEndpointRequest.builder().name(TOUR_MODEL_ENDPOINT)
+          .addServedEntities(ServedEntityInput.builder().entityName(TOUR_MODEL).entityVersion(version.version()).build())
+          .build()).await(STEP_TIMEOUT);
+    } catch (ResourceAlreadyExistsException servedBefore) {
+      out.printf("  endpoint %s exists already; querying the version it serves%n", TOUR_MODEL_ENDPOINT);
+    }
+    BigDecimal last = months.get(months.size() - 1);
+    double forecast = serving.query(TOUR_MODEL_ENDPOINT,
+        InvocationRequest.dataframeRecords(List.of(Map.of("prev_month_wht", last.doubleValue())))).predictionsAsDoubles()[0];
+    out.printf(Locale.ROOT, "  %s serves it: last month PHP %,.2f -> next month forecast PHP %,.2f%n",
+        TOUR_MODEL_ENDPOINT, last, forecast);
   }
 
   private void printTable(Table table) {

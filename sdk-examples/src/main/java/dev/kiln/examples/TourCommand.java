@@ -62,6 +62,9 @@ final class TourCommand extends CliCommand {
   @Option(names = "--volume", paramLabel = "PATH",
       description = "A volume directory, /Volumes/<catalog>/<schema>/<volume>, to copy a CSV through (KILN_VOLUME).")
   String volume;
+  @Option(names = "--mlflow-experiment", paramLabel = "PATH", description = "An experiment path for the MLflow step"
+      + " (KILN_MLFLOW_EXPERIMENT); that step logs a run, registers bir_tax_forecaster and serves it there.")
+  String mlflowExperiment;
 
   @Override
   void run() {
@@ -97,6 +100,7 @@ final class TourCommand extends CliCommand {
         .genieSpaceId(pick(genieSpace, "KILN_GENIE_SPACE").orElse(null))
         .genieQuestion(pick(question, "KILN_GENIE_QUESTION").orElse(null))
         .volume(pick(volume, "KILN_VOLUME").orElse(null))
+        .mlflowExperiment(pick(mlflowExperiment, "KILN_MLFLOW_EXPERIMENT").orElse(null))
         .build();
   }
 

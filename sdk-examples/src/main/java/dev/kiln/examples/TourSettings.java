@@ -20,6 +20,7 @@ public final class TourSettings {
   private final String genieSpaceId;
   private final String genieQuestion;
   private final String volume;
+  private final String mlflowExperiment;
 
   private TourSettings(Builder b) {
     this.warehouseId = blankToNull(b.warehouseId);
@@ -33,6 +34,7 @@ public final class TourSettings {
     this.genieSpaceId = blankToNull(b.genieSpaceId);
     this.genieQuestion = orDefault(b.genieQuestion, TourData.GENIE_QUESTION);
     this.volume = blankToNull(b.volume);
+    this.mlflowExperiment = blankToNull(b.mlflowExperiment);
   }
 
   /** A Unity Catalog volume directory, {@code /Volumes/<catalog>/<schema>/<volume>[/...]}, to copy a CSV through. */
@@ -87,6 +89,14 @@ public final class TourSettings {
     return genieQuestion;
   }
 
+  /**
+   * The workspace path of the experiment the MLflow step logs to; that step creates an experiment, a run, a
+   * registered model and a serving endpoint, so it is set on the emulator only.
+   */
+  public Optional<String> mlflowExperiment() {
+    return Optional.ofNullable(mlflowExperiment);
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
@@ -108,8 +118,14 @@ public final class TourSettings {
     private String genieSpaceId;
     private String genieQuestion;
     private String volume;
+    private String mlflowExperiment;
 
     private Builder() {}
+
+    public Builder mlflowExperiment(String value) {
+      this.mlflowExperiment = value;
+      return this;
+    }
 
     public Builder warehouseId(String value) {
       this.warehouseId = value;

@@ -38,12 +38,13 @@ class TourTest {
     assertContains(out,
         "Kiln tour on the local emulator at http://127.0.0.1:",
         "Seeded: table bir.withholding (30 rows of 2026 withholding tax), vector index main.bir.notes_index (6 notes)",
-        "[1/6] SQL statement execution",
-        "[2/6] Execution contexts (API 1.2)",
-        "[3/6] Model serving",
-        "[4/6] Vector search",
-        "[5/6] Genie",
-        "[6/6] Files in a Unity Catalog volume");
+        "[1/7] SQL statement execution",
+        "[2/7] Execution contexts (API 1.2)",
+        "[3/7] Model serving",
+        "[4/7] Vector search",
+        "[5/7] Genie",
+        "[6/7] Files in a Unity Catalog volume",
+        "[7/7] MLflow: track, register, promote, serve");
     // SQL: progress, then typed rows with exact decimal totals
     assertMatches(out, "^  statement \\S+ SUCCEEDED on warehouse \\S+ in \\d+\\.\\d s$");
     assertMatches(out, "^  DPWH\\s+Department of Public Works and Highways\\s+6\\s+124,433,649\\.00$");
@@ -67,6 +68,10 @@ class TourTest {
     // files: a CSV to the volume and back
     assertContains(out, "  uploaded /Volumes/main/bir/landing/kiln-tour/withholding-2026.csv (113 bytes, last modified ",
         "  ls: withholding-2026.csv 113 bytes", "  downloaded 113 bytes back, identical: true");
+    // MLflow: a FINISHED run with its fit, version 1 READY and in Production, served by the registry
+    assertMatches(out, "^  run [0-9a-f]{32} FINISHED in experiment \\d+: coef\\.prev_month_wht=\\d\\.\\d{4}, rmse=PHP [0-9,]+\\.\\d\\d$");
+    assertContains(out, "  registered bir_tax_forecaster version 1 (READY), now in stage Production");
+    assertMatches(out, "^  bir-tax-forecaster-prod serves it: last month PHP [0-9,.]+ -> next month forecast PHP [0-9,.]+$");
     assertMatches(out, "^Tour complete in \\d+\\.\\d s\\.$");
     assertFalse(out.contains("FAILED"), out);
     assertFalse(out.contains("  skipped:"), out);
@@ -89,7 +94,8 @@ class TourTest {
           .withEnv("KILN_CHAT_ENDPOINT", "databricks-llama")
           .withEnv("KILN_VS_INDEX", TourData.INDEX)
           .withEnv("KILN_GENIE_SPACE", genieSpaceOf(ws))
-          .withEnv("KILN_VOLUME", "/Volumes/main/default/scratch");
+          .withEnv("KILN_VOLUME", "/Volumes/main/default/scratch")
+          .withEnv("KILN_MLFLOW_EXPERIMENT", "/Users/kiln@localhost/remote-tour");
       sql.set(other.run("sql", "SELECT COUNT(*) AS n FROM bir.withholding"));
       tour.set(other.run("tour"));
     }).run("emulator");
@@ -119,11 +125,12 @@ class TourTest {
       Cli.Result r = Cli.unconfigured(home).run("tour");
       assertEquals(0, r.exitCode, r::toString);
       assertContains(r.out, "Kiln tour on " + ws.host() + " (nothing is created", "5 agencies, PHP 359,015,998.50 in total",
-          "[2/6] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
-          "[3/6] Model serving\n  skipped: no serving endpoints",
-          "[4/6] Vector search\n  skipped: no vector index",
-          "[5/6] Genie\n  skipped: no Genie space",
-          "[6/6] Files in a Unity Catalog volume\n  skipped: no volume");
+          "[2/7] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
+          "[3/7] Model serving\n  skipped: no serving endpoints",
+          "[4/7] Vector search\n  skipped: no vector index",
+          "[5/7] Genie\n  skipped: no Genie space",
+          "[6/7] Files in a Unity Catalog volume\n  skipped: no volume",
+          "[7/7] MLflow: track, register, promote, serve\n  skipped: it creates");
     }
   }
 

@@ -21,8 +21,13 @@ final class Pages {
    */
   static <T> Response reply(
       Request request, List<T> all, int maxPageSize, String field, Function<? super T, ? extends JsonNode> toJson) {
-    int pageSize = pageSize(request, maxPageSize);
-    int offset = request.queryParam("page_token").filter(token -> !token.isEmpty()).map(Pages::decode).orElse(0);
+    return reply(all, pageSize(request, maxPageSize), request.queryParam("page_token").orElse(null), field, toJson);
+  }
+
+  /** As above for APIs that take the page size and token from elsewhere (a POST body, {@code max_results}). */
+  static <T> Response reply(
+      List<T> all, int pageSize, String pageToken, String field, Function<? super T, ? extends JsonNode> toJson) {
+    int offset = pageToken == null || pageToken.isEmpty() ? 0 : decode(pageToken);
     return Response.ok(page(all, offset, pageSize, field, toJson));
   }
 

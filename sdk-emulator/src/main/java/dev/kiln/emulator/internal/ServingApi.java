@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.ServingEndpointSpec;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,11 +21,15 @@ final class ServingApi implements WorkspaceApi {
   private final ServingEndpoints endpoints;
   private final Supplier<String> host;
   private final Duration createdEndpointStartTime;
+  private final BiFunction<String, String, Optional<Function<JsonNode, JsonNode>>> registeredModels;
 
-  ServingApi(ServingEndpoints endpoints, Supplier<String> host, Duration createdEndpointStartTime) {
+  /** {@code registeredModels} resolves a served entity (name, version) through the model registry, if it is there. */
+  ServingApi(ServingEndpoints endpoints, Supplier<String> host, Duration createdEndpointStartTime,
+      BiFunction<String, String, Optional<Function<JsonNode, JsonNode>>> registeredModels) {
     this.endpoints = endpoints;
     this.host = host;
     this.createdEndpointStartTime = createdEndpointStartTime;
+    this.registeredModels = registeredModels;
   }
 
   @Override
@@ -70,8 +76,9 @@ final class ServingApi implements WorkspaceApi {
   }
 
   /**
-   * {@code POST /api/2.0/serving-endpoints}: the first served entity names the model. An entity named like an
-   * existing endpoint's model (e.g. {@code databricks-bge-large-en}) reuses that model; any other gets the
+   * {@code POST /api/2.0/serving-endpoints}: the first served entity names the model. An entity that is a
+   * registered model of the MLflow registry serves that version (see {@code MlflowRegistry#servedModel}); an
+   * entity named like an existing endpoint's model (e.g. {@code databricks-bge-large-en}) reuses that model; any other gets the
    * generic model that answers by request shape. The endpoint is NOT_READY for the configured start time.
    */
   private Response create(Request request) {
@@ -85,13 +92,14 @@ final class ServingApi implements WorkspaceApi {
       throw ApiException.invalidParameter("served entity needs an entity_name.");
     }
     String version = entity.path("entity_version").asText(entity.path("model_version").asText("1"));
-    Optional<ServingEndpoint> sameModel = endpoints.all().stream()
+    Optional<Function<JsonNode, JsonNode>> registered = registeredModels.apply(entityName, version);
+    Optional<ServingEndpoint> sameModel = registered.isPresent() ? Optional.empty() : endpoints.all().stream()
         .filter(existing -> existing.servedModelName().equals(entityName)).findFirst();
     ServingEndpointSpec.Builder spec = ServingEndpointSpec.builder()
         .name(name)
         .servedModelName(entity.path("name").asText(entityName.replace('.', '-') + "-" + version))
         .startTime(createdEndpointStartTime)
-        .handler(sameModel.map(ServingEndpoint::handler).orElseGet(BuiltInModels::byRequestShape));
+        .handler(registered.orElseGet(() -> sameModel.map(ServingEndpoint::handler).orElseGet(BuiltInModels::byRequestShape)));
     sameModel.flatMap(existing -> existing.spec().task()).ifPresent(spec::task);
     for (JsonNode tag : body.path("tags")) {
       spec.putTags(tag.path("key").asText(), tag.path("value").asText(""));

@@ -49,6 +49,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final ServingEndpoints serving;
   private final VectorSearch vectorSearch;
   private final JobStore jobs;
+  private final MlflowRegistry mlflowRegistry;
   private final String defaultWarehouseId = Ids.hex16();
   private final Router router = new Router();
   private final FileStorage files;
@@ -79,6 +80,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster(), changes);
     this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock);
+    MlflowTracking mlflowTracking = new MlflowTracking(clock);
+    this.mlflowRegistry = new MlflowRegistry(clock, settings.modelRegistrationTime(), mlflowTracking);
     StatementJson statementJson = new StatementJson(externalLinks);
     this.files = new FileStorage(clock);
     this.workspaceTree = new WorkspaceTree(files.workspace, clock);
@@ -96,12 +99,13 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new GenieApi(genie, genieAssistant, statements, statementJson, clock),
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
-            new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
+            new ServingApi(serving, this::host, settings.servingEndpointStartTime(), mlflowRegistry::servedModel),
             new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
             new JobsApi(jobs, this::host),
             new DbfsApi(files, clock),
             new WorkspaceObjectsApi(workspaceTree),
-            new VolumeFilesApi(files));
+            new VolumeFilesApi(files),
+            new MlflowApi(mlflowTracking, mlflowRegistry));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
   }

@@ -28,6 +28,7 @@ public final class WorkspaceSettings {
   private Duration commandTimeout = Duration.ofMinutes(5);
   private Optional<Path> pythonExecutable = PythonLocator.onPath();
   private Duration servingEndpointStartTime = Duration.ofMillis(200);
+  private Duration modelRegistrationTime = Duration.ofMillis(200);
   private int vectorSearchPageSize = 1000;
   private Duration jobStepTime = Duration.ofMillis(50);
 
@@ -114,6 +115,11 @@ public final class WorkspaceSettings {
     this.servingEndpointStartTime = notNegative(time, "servingEndpointStartTime");
   }
 
+  /** How long a new MLflow model version stays PENDING_REGISTRATION. */
+  public void modelRegistrationTime(Duration time) {
+    this.modelRegistrationTime = notNegative(time, "modelRegistrationTime");
+  }
+
   /** Rows per page of a vector search query; more results come through next-page tokens. */
   public void vectorSearchPageSize(int rows) {
     this.vectorSearchPageSize = atLeastOne(rows, "vectorSearchPageSize");
@@ -179,6 +185,10 @@ public final class WorkspaceSettings {
 
   Optional<Path> pythonExecutable() {
     return pythonExecutable;
+  }
+
+  Duration modelRegistrationTime() {
+    return modelRegistrationTime;
   }
 
   Duration servingEndpointStartTime() {

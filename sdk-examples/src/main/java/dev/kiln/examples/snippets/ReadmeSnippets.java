@@ -10,6 +10,11 @@ import dev.kiln.execution.model.Language;
 import dev.kiln.genie.GenieClient;
 import dev.kiln.genie.model.GenieAnswer;
 import dev.kiln.genie.model.GenieQuery;
+import dev.kiln.mlflow.MlflowClient;
+import dev.kiln.mlflow.model.CreateRunRequest;
+import dev.kiln.mlflow.model.Metric;
+import dev.kiln.mlflow.model.ModelStage;
+import dev.kiln.mlflow.model.ModelVersion;
 import dev.kiln.serving.ServingClient;
 import dev.kiln.serving.model.ChatCompletion;
 import dev.kiln.serving.model.ChatCompletionChunk;
@@ -154,6 +159,28 @@ public final class ReadmeSnippets {
     List<String> all = new ArrayList<>(List.of(text, sql));
     all.addAll(names);
     return all;
+  }
+
+  /** README "MLflow": a run logged in a scope, registered, promoted to Production; its metric history. */
+  static List<String> mlflow(DatabricksClient db) {
+    // snippet:mlflow
+    MlflowClient mlflow = MlflowClient.create(db);
+    String experimentId = mlflow.createExperiment("/Users/ana@bir.gov.ph/withholding-forecast");
+    String runId = mlflow.withRun(CreateRunRequest.of(experimentId), run -> {  // FINISHED, or FAILED if it throws
+        run.logParam("coef.prev_month_wht", "1.05");
+        run.logMetric("rmse", 1834.5);
+        return run.runId();
+    });
+    mlflow.createRegisteredModel("bir_tax_forecaster");
+    ModelVersion v1 = mlflow.createModelVersion("bir_tax_forecaster", "runs:/" + runId + "/model", runId)
+            .await();                                                        // polls until READY
+    mlflow.transitionStage("bir_tax_forecaster", v1.version(), ModelStage.PRODUCTION, true);
+    for (Metric point : mlflow.getMetricHistory(runId, "rmse")) {          // lazy, page by page
+        double rmse = point.value();
+    }
+    // end-snippet
+    return List.of(v1.version(), mlflow.getModelVersion("bir_tax_forecaster", v1.version()).currentStage().name(),
+        mlflow.getRun(runId).status().name());
   }
 
   /** README "Using the emulator in your own tests", without JUnit: a seeded workspace and a client for it. */

@@ -54,7 +54,8 @@ class ClientContractTest {
       "handle", "waitUntilReady",
       // lazy PagedIterable: the remote work happens while iterating, page by page
       "listQueries", "listEndpoints", "listIndexes", "listSpaces", "listConversations", "list",
-      "listClusters", "scan", "queryAll", "events", "queryHistory", "listRuns");
+      "listClusters", "scan", "queryAll", "events", "queryHistory", "listRuns",
+      "searchExperiments", "searchRuns", "getMetricHistory", "searchRegisteredModels", "searchModelVersions");
 
   private final MockWebServer server = new MockWebServer();
   private DatabricksClient db;
@@ -62,7 +63,8 @@ class ClientContractTest {
   static List<Class<?>> clients() {
     return List.of(SqlClient.class, dev.kiln.sql.WarehousesClient.class, ExecutionClient.class, ClustersClient.class,
         ServingClient.class, VectorSearchClient.class, GenieClient.class, dev.kiln.jobs.JobsClient.class,
-        DbfsClient.class, WorkspaceFilesClient.class, VolumeFilesClient.class);
+        DbfsClient.class, WorkspaceFilesClient.class, VolumeFilesClient.class,
+        dev.kiln.mlflow.MlflowClient.class);
   }
 
   @BeforeEach
@@ -183,7 +185,8 @@ class ClientContractTest {
         dev.kiln.execution.CommandCancelledException.class, dev.kiln.execution.ContextCreationException.class,
         dev.kiln.genie.GenieFailedException.class, dev.kiln.genie.GenieCancelledException.class,
         dev.kiln.serving.EndpointDeploymentFailedException.class, dev.kiln.execution.ClusterUnavailableException.class,
-        dev.kiln.sql.WarehouseUnavailableException.class, dev.kiln.jobs.RunFailedException.class)) {
+        dev.kiln.sql.WarehouseUnavailableException.class, dev.kiln.jobs.RunFailedException.class,
+        dev.kiln.mlflow.ModelRegistrationFailedException.class)) {
       assertTrue(dev.kiln.core.error.OperationFailedException.class.isAssignableFrom(failure), failure.getName());
     }
     assertEquals("s-1", new dev.kiln.sql.StatementCanceledException("s-1").operationId());

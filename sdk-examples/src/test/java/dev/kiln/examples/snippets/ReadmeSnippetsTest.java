@@ -70,6 +70,11 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void mlflow() {
+    assertEquals(List.of("1", "PRODUCTION", "FINISHED"), ReadmeSnippets.mlflow(ws.client()));
+  }
+
+  @Test
   void serving() {
     List<String> results = ReadmeSnippets.serving(ws.client());
     assertEquals(52500.0, Double.parseDouble(results.get(0)), 1e-9);
@@ -121,7 +126,7 @@ class ReadmeSnippetsTest {
         assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + m.group(1));
       }
     }
-    assertEquals(List.of("core", "sql", "execution", "serving", "vectorsearch", "genie", "emulator", "emulator-junit"),
+    assertEquals(List.of("core", "sql", "execution", "serving", "vectorsearch", "genie", "mlflow", "emulator", "emulator-junit"),
         names);
   }
 

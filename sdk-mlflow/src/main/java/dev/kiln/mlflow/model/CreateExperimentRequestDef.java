@@ -1,0 +1,26 @@
+package dev.kiln.mlflow.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code experiments/create}: a name (on Databricks a workspace path such as
+ * {@code /Users/me@example.com/forecasting}), an optional artifact location and tags.
+ */
+@Value.Immutable
+@JsonSerialize(as = CreateExperimentRequest.class)
+@JsonDeserialize(as = CreateExperimentRequest.class)
+abstract class CreateExperimentRequestDef {
+  @JsonProperty("name")
+  public abstract String name();
+
+  @JsonProperty("artifact_location")
+  public abstract Optional<String> artifactLocation();
+
+  @JsonProperty("tags")
+  public abstract List<Tag> tags();
+}

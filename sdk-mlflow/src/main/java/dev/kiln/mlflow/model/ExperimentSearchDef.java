@@ -1,0 +1,28 @@
+package dev.kiln.mlflow.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What {@code experiments/search} returns: an optional {@code filter} (e.g.
+ * {@code name ILIKE '%forecast%'} or {@code tags.team = 'tax'}), {@code order_by} clauses (e.g.
+ * {@code last_update_time DESC}) and the view type ({@link ViewType#ACTIVE_ONLY} by default).
+ * {@code ExperimentSearch.all()} matches every active experiment.
+ */
+@Value.Immutable
+abstract class ExperimentSearchDef {
+  public abstract Optional<String> filter();
+
+  public abstract List<String> orderBy();
+
+  @Value.Default
+  public ViewType viewType() {
+    return ViewType.ACTIVE_ONLY;
+  }
+
+  /** Every active experiment. */
+  public static ExperimentSearch all() {
+    return ExperimentSearch.builder().build();
+  }
+}

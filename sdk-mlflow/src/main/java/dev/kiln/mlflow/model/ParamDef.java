@@ -1,0 +1,23 @@
+package dev.kiln.mlflow.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/** A run parameter: written once; logging it again with another value is an error. */
+@Value.Immutable
+@JsonSerialize(as = Param.class)
+@JsonDeserialize(as = Param.class)
+abstract class ParamDef {
+  @JsonProperty("key")
+  @Value.Parameter
+  public abstract String key();
+
+  @JsonProperty("value")
+  @Value.Default
+  @Value.Parameter
+  public String value() {
+    return "";
+  }
+}

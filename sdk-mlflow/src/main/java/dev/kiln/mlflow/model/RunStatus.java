@@ -1,0 +1,23 @@
+package dev.kiln.mlflow.model;
+
+import dev.kiln.core.spi.WireEnums;
+
+/** A run's {@code status}; {@link #UNKNOWN} for values this SDK does not know (never sent). */
+public enum RunStatus {
+  RUNNING,
+  SCHEDULED,
+  FINISHED,
+  FAILED,
+  KILLED,
+  UNKNOWN;
+
+  /** The constant for a wire value; absent or unrecognised values give {@link #UNKNOWN}. */
+  public static RunStatus fromWire(String value) {
+    return WireEnums.parse(RunStatus.class, value, UNKNOWN);
+  }
+
+  /** Whether the run has ended (finished, failed or killed). */
+  public boolean isTerminal() {
+    return this == FINISHED || this == FAILED || this == KILLED;
+  }
+}
