@@ -142,7 +142,7 @@ class TourTest {
       assertEquals(1, r.exitCode, r::toString);
       assertMatches(r.out, "^  FAILED [A-Z_]+: HTTP 404");
       assertContains(r.out, "Tour finished in");
-      assertContains(r.err, "kiln: TOUR_FAILED: 1 of 6 steps failed");
+      assertContains(r.err, "kiln: TOUR_FAILED: 1 of " + Tour.STEPS + " steps failed");
     }
   }
 
