@@ -176,6 +176,15 @@ public final class LocalWorkspace implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Adds an online STORAGE_OPTIMIZED endpoint (an existing name is kept): its queries take filters as a
+   * SQL-like string ({@code "price < 200 AND make IN ('a')"}) and refuse the JSON object form.
+   */
+  public LocalWorkspace addStorageOptimizedVectorSearchEndpoint(String name) {
+    runtime.addStorageOptimizedVectorSearchEndpoint(name);
+    return this;
+  }
+
   /** Adds (or replaces) an empty direct-access index; fill it with {@code upsert-data}. */
   public LocalWorkspace addDirectAccessIndex(DirectAccessIndexSpec index) {
     runtime.addDirectAccessIndex(index);
@@ -385,6 +394,15 @@ public final class LocalWorkspace implements AutoCloseable {
      */
     public Builder servingEndpointStartTime(Duration time) {
       settings.servingEndpointStartTime(time);
+      return this;
+    }
+
+    /**
+     * How long a vector search endpoint or index created over the API stays PROVISIONING (default 200 ms),
+     * measured on the {@link #clock}; seeded ones are online at once.
+     */
+    public Builder vectorSearchProvisioningTime(Duration time) {
+      settings.vectorSearchProvisioningTime(time);
       return this;
     }
 

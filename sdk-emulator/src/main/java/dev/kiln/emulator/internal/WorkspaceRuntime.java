@@ -73,7 +73,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
         new CommandRunner(engine, scheduler, settings.commandTimeout(), settings.pythonExecutable());
     this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster(), changes);
     this.serving = new ServingEndpoints(clock);
-    this.vectorSearch = new VectorSearch(engine, serving, clock);
+    this.vectorSearch = new VectorSearch(engine, serving, clock, settings.vectorSearchProvisioningTime());
     StatementJson statementJson = new StatementJson(externalLinks);
     List<WorkspaceApi> apis =
         List.of(
@@ -209,6 +209,11 @@ public final class WorkspaceRuntime implements AutoCloseable {
 
   public void addVectorSearchEndpoint(String name) {
     seeding(() -> vectorSearch.addEndpoint(Objects.requireNonNull(name, "name"), true));
+  }
+
+  public void addStorageOptimizedVectorSearchEndpoint(String name) {
+    seeding(() -> vectorSearch.addEndpoint(Objects.requireNonNull(name, "name"), VectorEndpoint.STORAGE_OPTIMIZED,
+        true));
   }
 
   public void addDirectAccessIndex(DirectAccessIndexSpec spec) {

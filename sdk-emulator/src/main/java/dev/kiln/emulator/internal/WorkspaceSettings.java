@@ -28,6 +28,7 @@ public final class WorkspaceSettings {
   private Optional<Path> pythonExecutable = PythonLocator.onPath();
   private Duration servingEndpointStartTime = Duration.ofMillis(200);
   private int vectorSearchPageSize = 1000;
+  private Duration vectorSearchProvisioningTime = Duration.ofMillis(200);
 
   /** A fixed bearer token instead of a random one. */
   public void token(String token) {
@@ -112,6 +113,11 @@ public final class WorkspaceSettings {
     this.vectorSearchPageSize = atLeastOne(rows, "vectorSearchPageSize");
   }
 
+  /** How long vector search endpoints and indexes created over the API stay PROVISIONING. */
+  public void vectorSearchProvisioningTime(Duration time) {
+    this.vectorSearchProvisioningTime = notNegative(time, "vectorSearchProvisioningTime");
+  }
+
   /** The token set with {@link #token(String)}, if any. */
   Optional<String> token() {
     return Optional.ofNullable(token);
@@ -171,6 +177,10 @@ public final class WorkspaceSettings {
 
   int vectorSearchPageSize() {
     return vectorSearchPageSize;
+  }
+
+  Duration vectorSearchProvisioningTime() {
+    return vectorSearchProvisioningTime;
   }
 
   private static int atLeastOne(int value, String name) {
