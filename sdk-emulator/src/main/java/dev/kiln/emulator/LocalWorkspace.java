@@ -406,6 +406,15 @@ public final class LocalWorkspace implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a data-plane token minted for a route-optimized serving endpoint lives (default 1 hour), on the
+     * {@link #clock}.
+     */
+    public Builder servingDataPlaneTokenLifetime(Duration time) {
+      settings.servingDataPlaneTokenLifetime(time);
+      return this;
+    }
+
     /** Rows per vector search result page (default 1,000); more come through {@code next_page_token}. */
     public Builder vectorSearchPageSize(int rows) {
       settings.vectorSearchPageSize(rows);

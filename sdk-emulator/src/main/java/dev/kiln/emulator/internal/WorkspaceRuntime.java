@@ -75,6 +75,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock, settings.vectorSearchProvisioningTime());
     StatementJson statementJson = new StatementJson(externalLinks);
+    ServingApi servingApi = new ServingApi(serving, this::host, settings.servingEndpointStartTime());
     List<WorkspaceApi> apis =
         List.of(
             new OidcApi(this::host),
@@ -84,7 +85,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new GenieApi(genie, genieAssistant, statements, statementJson, clock),
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
-            new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
+            servingApi,
+            new ServingDataPlane(serving, servingApi, token, clock, settings.servingDataPlaneTokenLifetime()),
             new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));

@@ -29,6 +29,7 @@ public final class WorkspaceSettings {
   private Duration servingEndpointStartTime = Duration.ofMillis(200);
   private int vectorSearchPageSize = 1000;
   private Duration vectorSearchProvisioningTime = Duration.ofMillis(200);
+  private Duration servingDataPlaneTokenLifetime = Duration.ofHours(1);
 
   /** A fixed bearer token instead of a random one. */
   public void token(String token) {
@@ -118,6 +119,14 @@ public final class WorkspaceSettings {
     this.vectorSearchProvisioningTime = notNegative(time, "vectorSearchProvisioningTime");
   }
 
+  /** How long a route-optimized endpoint's minted data-plane token lives. */
+  public void servingDataPlaneTokenLifetime(Duration time) {
+    if (notNegative(time, "servingDataPlaneTokenLifetime").getSeconds() < 1) {
+      throw new IllegalArgumentException("servingDataPlaneTokenLifetime must be at least 1 s, was " + time);
+    }
+    this.servingDataPlaneTokenLifetime = time;
+  }
+
   /** The token set with {@link #token(String)}, if any. */
   Optional<String> token() {
     return Optional.ofNullable(token);
@@ -177,6 +186,10 @@ public final class WorkspaceSettings {
 
   int vectorSearchPageSize() {
     return vectorSearchPageSize;
+  }
+
+  Duration servingDataPlaneTokenLifetime() {
+    return servingDataPlaneTokenLifetime;
   }
 
   Duration vectorSearchProvisioningTime() {
