@@ -501,6 +501,11 @@ public final class DatabricksClient implements AutoCloseable {
     public ClientListener listener() {
       return listener;
     }
+
+    @Override
+    public CompletableFuture<java.util.Map<String, String>> credentialHeaders() {
+      return track(pipeline.credentialHeaders());
+    }
   }
 
   /** Builder for {@link DatabricksClient}. */

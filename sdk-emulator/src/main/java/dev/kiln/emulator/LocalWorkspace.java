@@ -210,6 +210,15 @@ public final class LocalWorkspace implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Adds an online STORAGE_OPTIMIZED endpoint (an existing name is kept): its queries take filters as a
+   * SQL-like string ({@code "price < 200 AND make IN ('a')"}) and refuse the JSON object form.
+   */
+  public LocalWorkspace addStorageOptimizedVectorSearchEndpoint(String name) {
+    runtime.addStorageOptimizedVectorSearchEndpoint(name);
+    return this;
+  }
+
   /** Adds (or replaces) an empty direct-access index; fill it with {@code upsert-data}. */
   public LocalWorkspace addDirectAccessIndex(DirectAccessIndexSpec index) {
     runtime.addDirectAccessIndex(index);
@@ -441,11 +450,29 @@ public final class LocalWorkspace implements AutoCloseable {
     }
 
     /**
+     * How long a vector search endpoint or index created over the API stays PROVISIONING (default 200 ms),
+     * measured on the {@link #clock}; seeded ones are online at once.
+     */
+    public Builder vectorSearchProvisioningTime(Duration time) {
+      settings.vectorSearchProvisioningTime(time);
+      return this;
+    }
+
+    /**
      * How long a model version created with {@code POST /api/2.0/mlflow/model-versions/create} stays
      * PENDING_REGISTRATION before it is READY (default 200 ms), measured on the {@link #clock}.
      */
     public Builder modelRegistrationTime(Duration time) {
       settings.modelRegistrationTime(time);
+      return this;
+    }
+
+    /**
+     * How long a data-plane token minted for a route-optimized serving endpoint lives (default 1 hour), on the
+     * {@link #clock}.
+     */
+    public Builder servingDataPlaneTokenLifetime(Duration time) {
+      settings.servingDataPlaneTokenLifetime(time);
       return this;
     }
 

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Json;
 import dev.kiln.core.error.InvalidRequestException;
+import dev.kiln.vectorsearch.VectorIndexHandle;
 import dev.kiln.vectorsearch.VectorSearchClient;
+import dev.kiln.vectorsearch.model.EmbeddingSource;
+import dev.kiln.vectorsearch.model.EmbeddingVector;
+import dev.kiln.vectorsearch.model.NewVectorIndex;
 import dev.kiln.vectorsearch.model.QueryType;
 import dev.kiln.vectorsearch.model.VectorIndex;
 import dev.kiln.vectorsearch.model.VectorMatch;
@@ -16,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,12 +28,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kiln vs query INDEX --text "..." [--columns a,b] [--filter k=v]...}. */
+/** {@code kiln vs query|create-index|sync}. */
 @Command(
     name = "vs",
     mixinStandardHelpOptions = true,
-    description = "Vector Search: similarity queries on an index.",
-    subcommands = VsCommand.Query.class)
+    description = "Vector Search: similarity queries on an index, index creation and sync.",
+    subcommands = {VsCommand.Query.class, VsCommand.CreateIndex.class, VsCommand.Sync.class})
 final class VsCommand extends CommandGroup {
   @Command(
       name = "query",
@@ -64,6 +69,10 @@ final class VsCommand extends CommandGroup {
     @Option(names = "--filters-json", paramLabel = "JSON", description = "Filters as a JSON object, e.g. '{\"year >=\": 2024}'.")
     String filtersJson;
 
+    @Option(names = "--filter-string", paramLabel = "SQL",
+        description = "Filters as the SQL-like string of STORAGE_OPTIMIZED endpoints, e.g. \"year >= 2024 AND lang IN ('en')\".")
+    String filterString;
+
     @Option(names = {"-n", "--num-results"}, paramLabel = "N", defaultValue = "10", description = "How many hits (default 10).")
     int numResults;
 
@@ -75,8 +84,8 @@ final class VsCommand extends CommandGroup {
       if (text == null && vector.isEmpty()) {
         throw usage("give --text or --vector");
       }
-      if (!filters.isEmpty() && filtersJson != null) {
-        throw usage("give --filter or --filters-json, not both");
+      if ((filters.isEmpty() ? 0 : 1) + (filtersJson == null ? 0 : 1) + (filterString == null ? 0 : 1) > 1) {
+        throw usage("give one of --filter, --filters-json or --filter-string");
       }
       Map<String, Object> filterMap = parseFilters();
       try (DatabricksClient db = connect()) {
@@ -94,6 +103,8 @@ final class VsCommand extends CommandGroup {
         }
         if (filtersJson != null) {
           query.filtersJson(filtersJson);
+        } else if (filterString != null) {
+          query.filterString(filterString);
         } else {
           query.filters(filterMap);
         }
@@ -182,6 +193,100 @@ final class VsCommand extends CommandGroup {
             "cannot tell which columns index " + index.name() + " has: pass --columns a,b");
       }
       return new ArrayList<>(columns);
+    }
+  }
+
+  @Command(
+      name = "create-index",
+      mixinStandardHelpOptions = true,
+      description = {
+          "Creates an index and waits until it serves queries: synced from a Delta table (--source-table) with "
+              + "embeddings from a model endpoint, or direct access (--vector-column) with your own vectors.",
+          "Example: kiln vs create-index main.docs.chunks_index --endpoint vs-endpoint --primary-key id "
+              + "--source-table main.docs.chunks --embedding-source text --embedding-model databricks-gte-large-en"
+      })
+  static final class CreateIndex extends CliCommand {
+    @Parameters(index = "0", paramLabel = "INDEX", description = "The new index, catalog.schema.name.")
+    String index;
+
+    @Option(names = "--endpoint", required = true, paramLabel = "ENDPOINT", description = "The endpoint to serve it.")
+    String endpoint;
+
+    @Option(names = "--primary-key", required = true, paramLabel = "COLUMN", description = "The primary key column.")
+    String primaryKey;
+
+    @Option(names = "--source-table", paramLabel = "TABLE", description = "Delta table to sync from (delta sync).")
+    String sourceTable;
+
+    @Option(names = "--columns-to-sync", split = ",", paramLabel = "A,B", description = "Columns to copy (default: all).")
+    List<String> columnsToSync = new ArrayList<>();
+
+    @Option(names = "--embedding-source", paramLabel = "COLUMN", description = "The text column to embed.")
+    String embeddingSource;
+
+    @Option(names = "--embedding-model", paramLabel = "ENDPOINT", description = "The embedding model's serving endpoint.")
+    String embeddingModel;
+
+    @Option(names = "--vector-column", paramLabel = "COLUMN", description = "A column of ready-made vectors.")
+    String vectorColumn;
+
+    @Option(names = "--dimension", paramLabel = "N", description = "The vectors' dimension (with --vector-column).")
+    Integer dimension;
+
+    @Option(names = "--schema-json", paramLabel = "JSON", description = "Direct access: column types, {\"id\":\"long\"}.")
+    String schemaJson;
+
+    @Option(names = "--no-wait", description = "Return once the index is created, without waiting for it to be ready.")
+    boolean noWait;
+
+    @Override
+    void run() {
+      NewVectorIndex.Builder spec = NewVectorIndex.builder().name(index).endpointName(endpoint).primaryKey(primaryKey)
+          .sourceTable(Optional.ofNullable(sourceTable)).addAllColumnsToSync(columnsToSync)
+          .schemaJson(Optional.ofNullable(schemaJson));
+      if (embeddingSource != null) {
+        spec.addEmbeddingSources(EmbeddingSource.of(embeddingSource, Optional.ofNullable(embeddingModel)));
+      }
+      if (vectorColumn != null) {
+        if (dimension == null) {
+          throw usage("--vector-column needs --dimension");
+        }
+        spec.addEmbeddingVectors(EmbeddingVector.of(vectorColumn, dimension));
+      }
+      try (DatabricksClient db = connect()) {
+        VectorIndexHandle handle = VectorSearchClient.create(db).createIndex(spec.build());
+        if (!noWait) {
+          handle.addListener(i -> {
+            if (!i.isReady()) {
+              err().println("waiting for the index ... " + i.status().flatMap(st -> st.rawDetailedState()).orElse(""));
+            }
+          });
+          handle.await();
+        }
+        print(Table.withColumns("index", "state").addRow(index, handle.rawStatus().orElse("")));
+      }
+    }
+  }
+
+  @Command(
+      name = "sync",
+      mixinStandardHelpOptions = true,
+      description = {"Syncs a delta-sync index from its source table and waits until it is ready again.",
+          "Example: kiln vs sync main.docs.chunks_index"})
+  static final class Sync extends CliCommand {
+    @Parameters(index = "0", paramLabel = "INDEX", description = "The index, catalog.schema.name.")
+    String index;
+
+    @Override
+    void run() {
+      try (DatabricksClient db = connect()) {
+        VectorSearchClient vs = VectorSearchClient.create(db);
+        vs.syncIndex(index);
+        VectorIndex now = vs.getIndex(index); // a small sync is done at once: no need to wait a poll gap
+        VectorIndex ready = now.isReady() ? now : vs.handle(index).await();
+        print(Table.withColumns("index", "indexed_rows").addRow(index,
+            ready.status().flatMap(st -> st.indexedRowCount()).orElse(0L)));
+      }
     }
   }
 }

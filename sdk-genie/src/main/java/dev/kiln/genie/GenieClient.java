@@ -13,8 +13,10 @@ import dev.kiln.genie.internal.StartConversationResponse;
 import dev.kiln.genie.model.GenieAnswer;
 import dev.kiln.genie.model.GenieAttachment;
 import dev.kiln.genie.model.GenieConversation;
+import dev.kiln.genie.model.GenieFeedbackRating;
 import dev.kiln.genie.model.GenieMessage;
 import dev.kiln.genie.model.GenieSpace;
+import dev.kiln.genie.model.GenieSpaceUpdate;
 import dev.kiln.sql.SqlClient;
 import dev.kiln.sql.StatementResult;
 import dev.kiln.sql.model.StatementResponse;
@@ -103,6 +105,32 @@ public final class GenieClient {
     return Calls.async(() -> api.getSpaceAsync(spaceId(spaceId)));
   }
 
+  /**
+   * Changes the fields {@code update} sets and returns the space as it is now. With
+   * {@link GenieSpaceUpdate#etag()} set, a space changed since that read fails with
+   * {@code ResourceConflictException} instead of being overwritten.
+   *
+   * @throws InvalidRequestException when {@code update} sets no field
+   */
+  public GenieSpace updateSpace(String spaceId, GenieSpaceUpdate update) {
+    return Calls.join(updateSpaceAsync(spaceId, update));
+  }
+
+  /** {@link #updateSpace} without blocking. */
+  public CompletableFuture<GenieSpace> updateSpaceAsync(String spaceId, GenieSpaceUpdate update) {
+    return Calls.async(() -> api.updateSpaceAsync(spaceId(spaceId), spaceUpdate(update)));
+  }
+
+  /** Sends the space to the workspace trash, where it can be restored from the UI until it is purged. */
+  public void trashSpace(String spaceId) {
+    Calls.join(trashSpaceAsync(spaceId));
+  }
+
+  /** {@link #trashSpace} without blocking. */
+  public CompletableFuture<Void> trashSpaceAsync(String spaceId) {
+    return Calls.async(() -> api.trashSpaceAsync(spaceId(spaceId)));
+  }
+
   /** The caller's conversations in a space, fetched page by page as they are read. */
   public PagedIterable<GenieConversation> listConversations(String spaceId) {
     String space = spaceId(spaceId);
@@ -114,6 +142,31 @@ public final class GenieClient {
     String space = spaceId(spaceId);
     Integer size = Args.positive(pageSize, "pageSize");
     return PagedIterable.of(token -> api.conversationsPage(space, size, token));
+  }
+
+  /** Deletes a conversation and its messages. */
+  public void deleteConversation(String spaceId, String conversationId) {
+    Calls.join(deleteConversationAsync(spaceId, conversationId));
+  }
+
+  /** {@link #deleteConversation} without blocking. */
+  public CompletableFuture<Void> deleteConversationAsync(String spaceId, String conversationId) {
+    return Calls.async(() -> api.deleteConversationAsync(spaceId(spaceId), conversationId(conversationId)));
+  }
+
+  /** A conversation's messages, oldest first, fetched page by page as they are read. */
+  public PagedIterable<GenieMessage> listMessages(String spaceId, String conversationId) {
+    String space = spaceId(spaceId);
+    String conversation = conversationId(conversationId);
+    return PagedIterable.of(token -> api.messagesPage(space, conversation, null, token));
+  }
+
+  /** As {@link #listMessages(String, String)}, asking for {@code pageSize} per request. */
+  public PagedIterable<GenieMessage> listMessages(String spaceId, String conversationId, int pageSize) {
+    String space = spaceId(spaceId);
+    String conversation = conversationId(conversationId);
+    Integer size = Args.positive(pageSize, "pageSize");
+    return PagedIterable.of(token -> api.messagesPage(space, conversation, size, token));
   }
 
   // ---- messages
@@ -188,6 +241,47 @@ public final class GenieClient {
         message, null, options.messageTimeout());
   }
 
+  /** Deletes one message of a conversation. */
+  public void deleteMessage(String spaceId, String conversationId, String messageId) {
+    Calls.join(deleteMessageAsync(spaceId, conversationId, messageId));
+  }
+
+  /** {@link #deleteMessage} without blocking. */
+  public CompletableFuture<Void> deleteMessageAsync(String spaceId, String conversationId, String messageId) {
+    return Calls.async(() -> api.deleteMessageAsync(
+        spaceId(spaceId), conversationId(conversationId), Args.id(messageId, "messageId")));
+  }
+
+  /**
+   * Rates a message: POSITIVE or NEGATIVE, or NONE to clear an earlier rating; {@code comment} (may be
+   * null) is stored with it. A later rating replaces the earlier one; {@link GenieMessage#feedback()} shows it.
+   */
+  public void sendFeedback(String spaceId, String conversationId, String messageId, GenieFeedbackRating rating,
+      String comment) {
+    Calls.join(sendFeedbackAsync(spaceId, conversationId, messageId, rating, comment));
+  }
+
+  /** {@link #sendFeedback(String, String, String, GenieFeedbackRating, String)} without blocking. */
+  public CompletableFuture<Void> sendFeedbackAsync(String spaceId, String conversationId, String messageId,
+      GenieFeedbackRating rating, String comment) {
+    return Calls.async(() -> api.sendFeedbackAsync(spaceId(spaceId), conversationId(conversationId),
+        Args.id(messageId, "messageId"), rating(rating), comment));
+  }
+
+  /** Rates an answer, without a comment. */
+  public void sendFeedback(GenieAnswer answer, GenieFeedbackRating rating) {
+    Calls.join(sendFeedbackAsync(answer, rating));
+  }
+
+  /** {@link #sendFeedback(GenieAnswer, GenieFeedbackRating)} without blocking. */
+  public CompletableFuture<Void> sendFeedbackAsync(GenieAnswer answer, GenieFeedbackRating rating) {
+    return Calls.async(() -> {
+      Args.notNull(answer, "answer");
+      return api.sendFeedbackAsync(answer.spaceId(), answer.conversationId(), answer.messageId(), rating(rating),
+          null);
+    });
+  }
+
   // ---- ask: send and wait
 
   /**
@@ -258,17 +352,47 @@ public final class GenieClient {
 
   /** {@link #queryResult} without blocking; cancelling it stops (and cancels) the statement wait. */
   public CompletableFuture<StatementResult> queryResultAsync(GenieAnswer answer) {
-    return Calls.async(() -> {
-      String attachmentId = queryAttachmentId(answer);
-      if (answer.isQueryResultExpired()) {
-        return rows(reexecute(answer, attachmentId));
-      }
-      return rows(Futures.compose(
-          api.queryResultAsync(answer.spaceId(), answer.conversationId(), answer.messageId(), attachmentId),
-          r -> r.state() == StatementState.CLOSED
-              ? reexecute(answer, attachmentId)
-              : CompletableFuture.completedFuture(r)));
-    });
+    return Calls.async(() -> attachmentRows(answer, queryAttachmentId(answer)));
+  }
+
+  /**
+   * As {@link #queryResult(GenieAnswer)}, for one of several query attachments
+   * ({@link GenieAnswer#queryAttachments()}).
+   *
+   * @throws InvalidRequestException when the answer has no query attachment {@code attachmentId}
+   */
+  public StatementResult queryResult(GenieAnswer answer, String attachmentId) {
+    return Calls.join(queryResultAsync(answer, attachmentId));
+  }
+
+  /** {@link #queryResult(GenieAnswer, String)} without blocking. */
+  public CompletableFuture<StatementResult> queryResultAsync(GenieAnswer answer, String attachmentId) {
+    return Calls.async(() -> attachmentRows(answer, queryAttachmentId(answer, attachmentId)));
+  }
+
+  /**
+   * Starts downloading the full result of the answer's (first) query: Genie runs it again and writes
+   * every row to files, with no inline size limit. Await the handle for the rows; close them when done.
+   *
+   * @throws InvalidRequestException when the answer has no query attachment
+   */
+  public GenieDownloadHandle downloadFullResult(GenieAnswer answer) {
+    return Calls.join(downloadFullResultAsync(answer));
+  }
+
+  /** {@link #downloadFullResult(GenieAnswer)} without blocking; completes once Genie accepted the download. */
+  public CompletableFuture<GenieDownloadHandle> downloadFullResultAsync(GenieAnswer answer) {
+    return Calls.async(() -> startDownload(answer, queryAttachmentId(answer)));
+  }
+
+  /** As {@link #downloadFullResult(GenieAnswer)}, for the query attachment {@code attachmentId}. */
+  public GenieDownloadHandle downloadFullResult(GenieAnswer answer, String attachmentId) {
+    return Calls.join(downloadFullResultAsync(answer, attachmentId));
+  }
+
+  /** {@link #downloadFullResult(GenieAnswer, String)} without blocking. */
+  public CompletableFuture<GenieDownloadHandle> downloadFullResultAsync(GenieAnswer answer, String attachmentId) {
+    return Calls.async(() -> startDownload(answer, queryAttachmentId(answer, attachmentId)));
   }
 
   /** Runs the answer's query again and returns the fresh rows. */
@@ -287,6 +411,13 @@ public final class GenieClient {
   }
 
   // ---- steps (arguments already checked)
+
+  private CompletableFuture<GenieDownloadHandle> startDownload(GenieAnswer answer, String attachmentId) {
+    return Futures.map(
+        api.generateDownloadAsync(answer.spaceId(), answer.conversationId(), answer.messageId(), attachmentId),
+        started -> new GenieDownloadHandle(api, sql, options, answer.spaceId(), answer.conversationId(),
+            answer.messageId(), attachmentId, started));
+  }
 
   private CompletableFuture<GenieMessageHandle> startAsync(
       String spaceId, String question, Consumer<? super GenieMessage> listener, Duration timeout) {
@@ -320,6 +451,18 @@ public final class GenieClient {
   private Duration remaining(Instant start, Duration timeout) {
     Duration left = timeout.minus(Duration.between(start, clock.instant()));
     return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  /** The attachment's rows: re-executed first when expired or closed. */
+  private CompletableFuture<StatementResult> attachmentRows(GenieAnswer answer, String attachmentId) {
+    if (answer.isQueryResultExpired()) {
+      return rows(reexecute(answer, attachmentId));
+    }
+    return rows(Futures.compose(
+        api.queryResultAsync(answer.spaceId(), answer.conversationId(), answer.messageId(), attachmentId),
+        r -> r.state() == StatementState.CLOSED
+            ? reexecute(answer, attachmentId)
+            : CompletableFuture.completedFuture(r)));
   }
 
   /** The statement's rows once it is done, waited for through sdk-sql. */
@@ -365,6 +508,36 @@ public final class GenieClient {
       throw new InvalidRequestException("timeout must not be negative, was " + value);
     }
     return value;
+  }
+
+  private static GenieFeedbackRating rating(GenieFeedbackRating value) {
+    Args.notNull(value, "rating");
+    if (value == GenieFeedbackRating.UNKNOWN) {
+      throw new InvalidRequestException("rating must be POSITIVE, NEGATIVE or NONE, was UNKNOWN");
+    }
+    return value;
+  }
+
+  private static GenieSpaceUpdate spaceUpdate(GenieSpaceUpdate update) {
+    Args.notNull(update, "update");
+    if (update.title().isEmpty() && update.description().isEmpty() && update.warehouseId().isEmpty()
+        && update.serializedSpace().isEmpty() && update.parentPath().isEmpty()) {
+      throw new InvalidRequestException("update sets no field of the space");
+    }
+    return update;
+  }
+
+  /** {@code attachmentId}, checked to be one of the answer's query attachments. */
+  private static String queryAttachmentId(GenieAnswer answer, String attachmentId) {
+    Args.notNull(answer, "answer");
+    String id = Args.id(attachmentId, "attachmentId");
+    boolean known = answer.queryAttachments().stream()
+        .anyMatch(a -> a.attachmentId().filter(id::equals).isPresent());
+    if (!known) {
+      throw new InvalidRequestException("Genie message " + answer.messageId() + " has no query attachment "
+          + id + "; its query attachments are listed by answer.queryAttachments()");
+    }
+    return id;
   }
 
   private static String queryAttachmentId(GenieAnswer answer) {

@@ -17,6 +17,7 @@ public final class GenieOptions {
   private static final GenieOptions DEFAULTS = builder().build();
 
   private final Duration messageTimeout;
+  private final Duration downloadTimeout;
   private final Duration pollInitialDelay;
   private final double pollMultiplier;
   private final Duration pollMaxDelay;
@@ -24,6 +25,7 @@ public final class GenieOptions {
 
   private GenieOptions(Builder b) {
     this.messageTimeout = b.messageTimeout;
+    this.downloadTimeout = b.downloadTimeout;
     this.pollInitialDelay = b.pollInitialDelay;
     this.pollMultiplier = b.pollMultiplier;
     this.pollMaxDelay = b.pollMaxDelay;
@@ -47,6 +49,7 @@ public final class GenieOptions {
   public Builder toBuilder() {
     return new Builder()
         .messageTimeout(messageTimeout)
+        .downloadTimeout(downloadTimeout)
         .pollInitialDelay(pollInitialDelay)
         .pollMultiplier(pollMultiplier)
         .pollMaxDelay(pollMaxDelay)
@@ -61,7 +64,15 @@ public final class GenieOptions {
     return messageTimeout;
   }
 
-  /** The gap before the first poll of a message. */
+  /**
+   * How long waiting for a full query result download ({@code GenieClient.downloadFullResult}) may take
+   * before it ends with {@code OperationTimeoutException}; 10 minutes by default.
+   */
+  public Duration downloadTimeout() {
+    return downloadTimeout;
+  }
+
+  /** The gap before the first poll of a message (and of a download). */
   public Duration pollInitialDelay() {
     return pollInitialDelay;
   }
@@ -83,7 +94,8 @@ public final class GenieOptions {
 
   @Override
   public String toString() {
-    return "GenieOptions[messageTimeout=" + messageTimeout + ", pollInitialDelay=" + pollInitialDelay
+    return "GenieOptions[messageTimeout=" + messageTimeout + ", downloadTimeout=" + downloadTimeout
+        + ", pollInitialDelay=" + pollInitialDelay
         + ", pollMultiplier=" + pollMultiplier + ", pollMaxDelay=" + pollMaxDelay + ", sqlOptions=" + sqlOptions + "]";
   }
 
@@ -94,6 +106,7 @@ public final class GenieOptions {
     private static final Duration MAX_POLL_DELAY = Duration.ofSeconds(10);
 
     private Duration messageTimeout = Duration.ofMinutes(10);
+    private Duration downloadTimeout = Duration.ofMinutes(10);
     private Duration pollInitialDelay = MIN_POLL_DELAY;
     private double pollMultiplier = 1.15;
     private Duration pollMaxDelay = Duration.ofSeconds(5);
@@ -104,6 +117,12 @@ public final class GenieOptions {
     /** Positive. */
     public Builder messageTimeout(Duration value) {
       this.messageTimeout = atLeast(value, "messageTimeout", Duration.ofMillis(1));
+      return this;
+    }
+
+    /** Positive. */
+    public Builder downloadTimeout(Duration value) {
+      this.downloadTimeout = atLeast(value, "downloadTimeout", Duration.ofMillis(1));
       return this;
     }
 

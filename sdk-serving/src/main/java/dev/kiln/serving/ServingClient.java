@@ -6,12 +6,14 @@ import dev.kiln.core.ApiResponse;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Json;
+import dev.kiln.core.error.DatabricksServiceException;
 import dev.kiln.core.spi.Args;
 import dev.kiln.core.spi.Calls;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.core.spi.Poller;
 import dev.kiln.serving.internal.ChatStreams;
 import dev.kiln.serving.internal.CreateEndpointBody;
+import dev.kiln.serving.internal.DataPlane;
 import dev.kiln.serving.internal.EndpointList;
 import dev.kiln.serving.internal.EndpointNames;
 import dev.kiln.serving.internal.StreamingChatBody;
@@ -27,6 +29,7 @@ import dev.kiln.serving.model.InvocationRequest;
 import dev.kiln.serving.model.InvocationResponse;
 import dev.kiln.serving.model.OpenApiDocument;
 import dev.kiln.serving.model.ServingEndpoint;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,13 +50,16 @@ import java.util.stream.Stream;
 public final class ServingClient {
   private static final String ENDPOINTS = "/api/2.0/serving-endpoints";
   private static final String SERVED_MODEL_HEADER = "served-model-name";
+  private static final String EVENT_STREAM = "text/event-stream";
 
   private final DatabricksClient db;
   private final ServingOptions options;
+  private final DataPlane dataPlane;
 
   private ServingClient(DatabricksClient db, ServingOptions options) {
     this.db = db;
     this.options = options;
+    this.dataPlane = new DataPlane(db, this::getEndpointAsync);
   }
 
   /** A client with {@link ServingOptions#defaults()}. */
@@ -86,7 +92,10 @@ public final class ServingClient {
 
   public CompletableFuture<ServingEndpoint> getEndpointAsync(String name) {
     return Calls.async(() -> send(ApiRequest.get(EndpointNames.ENDPOINT, checkName(name)).build(),
-        BodyReader.json(ServingEndpoint.class), ApiResponse::body));
+        BodyReader.json(ServingEndpoint.class), r -> {
+          dataPlane.learn(r.body());
+          return r.body();
+        }));
   }
 
   /** The endpoint's OpenAPI description (how to call it), as text and parsed JSON. */
@@ -159,7 +168,21 @@ public final class ServingClient {
   }
 
   public CompletableFuture<InvocationResponse> queryAsync(String name, InvocationRequest request) {
-    return Calls.async(() -> send(invocation(name, request), BodyReader.jsonTree(),
+    return Calls.async(() -> invoke(name, null, request, BodyReader.jsonTree(),
+        r -> InvocationResponse.builder().json(r.body()).servedModelName(servedModelName(r)).build()));
+  }
+
+  /**
+   * Calls one served model of an endpoint directly, bypassing the traffic split:
+   * {@code POST /serving-endpoints/{name}/served-models/{servedModel}/invocations}.
+   */
+  public InvocationResponse query(String name, String servedModel, InvocationRequest request) {
+    return Calls.join(queryAsync(name, servedModel, request));
+  }
+
+  public CompletableFuture<InvocationResponse> queryAsync(String name, String servedModel, InvocationRequest request) {
+    return Calls.async(() -> invoke(name, EndpointNames.check(servedModel, "servedModel"), request,
+        BodyReader.jsonTree(),
         r -> InvocationResponse.builder().json(r.body()).servedModelName(servedModelName(r)).build()));
   }
 
@@ -168,7 +191,7 @@ public final class ServingClient {
   }
 
   public CompletableFuture<ChatCompletion> chatAsync(String name, ChatRequest request) {
-    return Calls.async(() -> send(invocation(name, request), BodyReader.json(ChatCompletion.class),
+    return Calls.async(() -> invoke(name, null, request, BodyReader.json(ChatCompletion.class),
         r -> r.body().withServedModelName(servedModelName(r))));
   }
 
@@ -177,7 +200,7 @@ public final class ServingClient {
   }
 
   public CompletableFuture<Completion> completionsAsync(String name, CompletionRequest request) {
-    return Calls.async(() -> send(invocation(name, request), BodyReader.json(Completion.class),
+    return Calls.async(() -> invoke(name, null, request, BodyReader.json(Completion.class),
         r -> r.body().withServedModelName(servedModelName(r))));
   }
 
@@ -186,7 +209,7 @@ public final class ServingClient {
   }
 
   public CompletableFuture<EmbeddingsResponse> embeddingsAsync(String name, EmbeddingsRequest request) {
-    return Calls.async(() -> send(invocation(name, request), BodyReader.json(EmbeddingsResponse.class),
+    return Calls.async(() -> invoke(name, null, request, BodyReader.json(EmbeddingsResponse.class),
         r -> r.body().withServedModelName(servedModelName(r))));
   }
 
@@ -199,7 +222,9 @@ public final class ServingClient {
    * DatabricksClient ends it with {@code ClientClosedException}.
    */
   public Stream<ChatCompletionChunk> chatStream(String name, ChatRequest request) {
-    ApiRequest call = streamingInvocation(name, request);
+    checkName(name);
+    Args.notNull(request, "request");
+    ApiRequest call = Calls.join(invocationRequest(name, null, new StreamingChatBody(request), EVENT_STREAM));
     return ChatStreams.open(db, call, describeStream(name));
   }
 
@@ -212,9 +237,11 @@ public final class ServingClient {
    */
   public CompletableFuture<Void> chatStreamAsync(String name, ChatRequest request, Consumer<? super ChatCompletionChunk> onChunk) {
     return Calls.async(() -> {
-      ApiRequest call = streamingInvocation(name, request);
+      checkName(name);
+      Args.notNull(request, "request");
       Args.notNull(onChunk, "onChunk");
-      return ChatStreams.consume(db, call, describeStream(name), onChunk);
+      return Futures.compose(invocationRequest(name, null, new StreamingChatBody(request), EVENT_STREAM),
+          call -> ChatStreams.consume(db, call, describeStream(name), onChunk));
     });
   }
 
@@ -226,21 +253,76 @@ public final class ServingClient {
     return "the chat stream of endpoint " + name;
   }
 
-  private static ApiRequest invocation(String name, Object body) {
+  /**
+   * Sends an invocation where the endpoint answers: the workspace path, or a route-optimized endpoint's
+   * data-plane URL with its minted token. A data-plane 401 (the token was revoked or expired early) drops the
+   * token and sends once more with a fresh one: the call was refused, not run.
+   */
+  private <T, U> CompletableFuture<U> invoke(String name, String servedModel, Object body, BodyReader<T> reader,
+      Function<? super ApiResponse<T>, ? extends U> then) {
     checkName(name);
     Args.notNull(body, "request");
-    return ApiRequest.post(EndpointNames.INVOCATIONS, name)
-        .jsonBody(body)
-        .build();
+    return Futures.compose(invocationRequest(name, servedModel, body, null), call -> {
+      CompletableFuture<U> first = send(call, reader, then);
+      if (call.absoluteUri().isEmpty()) {
+        return first;
+      }
+      return Futures.compose(first.handle((v, e) -> e), failure -> {
+        if (failure == null) {
+          return first;
+        }
+        Throwable cause = Futures.unwrap(failure);
+        if (!(cause instanceof DatabricksServiceException) || ((DatabricksServiceException) cause).statusCode() != 401) {
+          return first;
+        }
+        dataPlane.forget(name, bearerOf(call));
+        return Futures.compose(invocationRequest(name, servedModel, body, null), retry -> send(retry, reader, then));
+      });
+    });
   }
 
-  private static ApiRequest streamingInvocation(String name, ChatRequest request) {
-    checkName(name);
-    Args.notNull(request, "request");
-    return ApiRequest.post(EndpointNames.INVOCATIONS, name)
-        .header("Accept", "text/event-stream")
-        .jsonBody(new StreamingChatBody(request))
-        .build();
+  /** The invocation request for the endpoint's route ({@code accept} null: JSON). */
+  private CompletableFuture<ApiRequest> invocationRequest(String name, String servedModel, Object body, String accept) {
+    if (!options.dataPlaneRouting()) {
+      return CompletableFuture.completedFuture(workspaceInvocation(name, servedModel, body, accept));
+    }
+    return Futures.compose(dataPlane.route(name), route -> {
+      if (!route.isDataPlane()) {
+        return CompletableFuture.completedFuture(workspaceInvocation(name, servedModel, body, accept));
+      }
+      return Futures.map(dataPlane.token(name, route), token -> {
+        URI url = route.url(u -> servedModel == null ? u : servedModelUrl(u, servedModel));
+        ApiRequest.Builder b = ApiRequest.absolute("POST", url)
+            .header("Authorization", "Bearer " + token)
+            .jsonBody(body);
+        if (accept != null) {
+          b.header("Accept", accept);
+        }
+        return b.build();
+      });
+    });
+  }
+
+  private static ApiRequest workspaceInvocation(String name, String servedModel, Object body, String accept) {
+    ApiRequest.Builder b = servedModel == null
+        ? ApiRequest.post(EndpointNames.INVOCATIONS, name)
+        : ApiRequest.post(EndpointNames.SERVED_MODEL_INVOCATIONS, name, servedModel);
+    if (accept != null) {
+      b.header("Accept", accept);
+    }
+    return b.jsonBody(body).build();
+  }
+
+  /** {@code …/invocations} → {@code …/served-models/{model}/invocations} on the data-plane URL. */
+  private static URI servedModelUrl(URI endpointUrl, String servedModel) {
+    String text = endpointUrl.toString();
+    String base = text.endsWith("/invocations") ? text.substring(0, text.length() - "/invocations".length()) : text;
+    return URI.create(base + "/served-models/" + ApiRequest.segment(servedModel) + "/invocations");
+  }
+
+  private static String bearerOf(ApiRequest call) {
+    String header = call.headers().getOrDefault("Authorization", "");
+    return header.startsWith("Bearer ") ? header.substring(7) : header;
   }
 
   private static Optional<String> servedModelName(ApiResponse<?> response) {

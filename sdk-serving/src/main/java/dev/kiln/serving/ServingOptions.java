@@ -19,12 +19,14 @@ public final class ServingOptions {
   private final Duration pollMaxDelay;
   private final double pollMultiplier;
   private final Duration deploymentTimeout;
+  private final boolean dataPlaneRouting;
 
   private ServingOptions(Builder b) {
     this.pollInitialDelay = b.pollInitialDelay;
     this.pollMaxDelay = b.pollMaxDelay;
     this.pollMultiplier = b.pollMultiplier;
     this.deploymentTimeout = b.deploymentTimeout;
+    this.dataPlaneRouting = b.dataPlaneRouting;
   }
 
   /**
@@ -44,7 +46,8 @@ public final class ServingOptions {
         .pollInitialDelay(pollInitialDelay)
         .pollMaxDelay(pollMaxDelay)
         .pollMultiplier(pollMultiplier)
-        .deploymentTimeout(deploymentTimeout);
+        .deploymentTimeout(deploymentTimeout)
+        .dataPlaneRouting(dataPlaneRouting);
   }
 
   /** Gap before the first poll of an endpoint being deployed. */
@@ -70,10 +73,22 @@ public final class ServingOptions {
     return deploymentTimeout;
   }
 
+  /**
+   * Whether invocations find out where each endpoint answers (on by default): the first call to an endpoint
+   * reads its description once ({@code GET /api/2.0/serving-endpoints/{name}}, remembered by this client, as is
+   * every {@code getEndpoint} answer), and route-optimized endpoints are then called on their data-plane URL
+   * with a token minted for them. Off: every invocation goes to the workspace path, with no lookup (for
+   * endpoints known not to be route-optimized, or credentials that may not read endpoint descriptions).
+   */
+  public boolean dataPlaneRouting() {
+    return dataPlaneRouting;
+  }
+
   @Override
   public String toString() {
     return "ServingOptions[pollInitialDelay=" + pollInitialDelay + ", pollMaxDelay=" + pollMaxDelay
-        + ", pollMultiplier=" + pollMultiplier + ", deploymentTimeout=" + deploymentTimeout + "]";
+        + ", pollMultiplier=" + pollMultiplier + ", deploymentTimeout=" + deploymentTimeout
+        + ", dataPlaneRouting=" + dataPlaneRouting + "]";
   }
 
   /** Builder for {@link ServingOptions}. */
@@ -85,6 +100,7 @@ public final class ServingOptions {
     private Duration pollMaxDelay = Duration.ofSeconds(10);
     private double pollMultiplier = 1.25;
     private Duration deploymentTimeout = Duration.ofMinutes(30);
+    private boolean dataPlaneRouting = true;
 
     private Builder() {}
 
@@ -105,6 +121,11 @@ public final class ServingOptions {
 
     public Builder deploymentTimeout(Duration value) {
       this.deploymentTimeout = atLeast(value, "deploymentTimeout", Duration.ofMillis(1));
+      return this;
+    }
+
+    public Builder dataPlaneRouting(boolean value) {
+      this.dataPlaneRouting = value;
       return this;
     }
 

@@ -232,7 +232,7 @@ class FoundationModelTest extends ServingTestBase {
         .build()) {
       server.enqueue(new MockResponse.Builder().code(503).body("{\"error_code\": \"TEMPORARILY_UNAVAILABLE\"}").build());
 
-      CompletableFuture<ChatCompletion> answer = ServingClient.create(client)
+      CompletableFuture<ChatCompletion> answer = ServingClient.create(client, ServingOptions.builder().dataPlaneRouting(false).build())
           .chatAsync("databricks-llama", ChatRequest.builder().addMessages(ChatMessage.user("x")).build());
       CompletableFuture<Void> sleep = backingOff.get(5, TimeUnit.SECONDS); // the 503 came back; a retry is pending
       // The pipeline registers its retry on the backoff right after taking it from the sleeper.

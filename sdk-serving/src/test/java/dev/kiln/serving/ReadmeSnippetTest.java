@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetTest extends ServingTestBase {
   @Test
   void readmeSnippetRuns() {
+    // the first call to each endpoint reads its description once, to know where it answers
+    server.enqueue(Wire.ok("{'name': 'bir-tax-forecaster'}"));
     server.enqueue(Wire.ok("{'predictions': [51234.5]}"));
+    server.enqueue(Wire.ok("{'name': 'databricks-llama'}"));
     server.enqueue(Wire.ok("{'choices': [{'message': {'role': 'assistant', 'content': 'Hi!'}}]}"));
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
         .body("data: {\"choices\": [{\"delta\": {\"content\": \"Hi\"}}]}\n\ndata: [DONE]\n\n").build());
@@ -51,5 +54,6 @@ class ReadmeSnippetTest extends ServingTestBase {
       assertEquals("Hi!", text);
     }
     assertEquals("Hi!", out.toString());
+    assertEquals(6, server.getRequestCount(), "one lookup per endpoint, then the four calls");
   }
 }

@@ -194,7 +194,7 @@ class ServingContractTest extends ServingTestBase {
           }
         })
         .build()) {
-      ServingClient s = ServingClient.create(client);
+      ServingClient s = ServingClient.create(client, ServingOptions.builder().dataPlaneRouting(false).build());
       server.enqueue(ok("{'choices': []}"));
       server.enqueue(ok("{'name': 'a/b c'}"));
 

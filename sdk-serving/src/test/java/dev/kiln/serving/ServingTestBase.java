@@ -20,7 +20,8 @@ abstract class ServingTestBase {
   @BeforeEach
   void startClient() {
     db = TestClients.forUrl(server.url("/").toString(), sleeper);
-    serving = ServingClient.create(db);
+    // these tests pin the workspace invocation shapes; routing to data planes is DataPlaneRoutingTest's
+    serving = ServingClient.create(db, ServingOptions.builder().dataPlaneRouting(false).build());
   }
 
   @AfterEach

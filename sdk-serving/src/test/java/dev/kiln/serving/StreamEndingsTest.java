@@ -154,7 +154,7 @@ class StreamEndingsTest extends ServingTestBase {
         .build();
     db.close(); // the base class's client is not used here
     db = client; // closed after the test
-    return ServingClient.create(client);
+    return ServingClient.create(client, ServingOptions.builder().dataPlaneRouting(false).build());
   }
 
   @Test

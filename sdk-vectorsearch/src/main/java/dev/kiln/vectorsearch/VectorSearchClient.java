@@ -3,12 +3,14 @@ package dev.kiln.vectorsearch;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.PagedIterable;
+import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.spi.Args;
 import dev.kiln.core.spi.Calls;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.vectorsearch.internal.DeleteRequestBody;
 import dev.kiln.vectorsearch.internal.EndpointListResponseBody;
+import dev.kiln.vectorsearch.internal.FilterSyntax;
 import dev.kiln.vectorsearch.internal.IndexListResponseBody;
 import dev.kiln.vectorsearch.internal.QueryNextPageRequestBody;
 import dev.kiln.vectorsearch.internal.QueryRequestBody;
@@ -17,6 +19,8 @@ import dev.kiln.vectorsearch.internal.ScanRequestBody;
 import dev.kiln.vectorsearch.internal.ScanResponseBody;
 import dev.kiln.vectorsearch.internal.UpsertRequestBody;
 import dev.kiln.vectorsearch.internal.WriteResponseBody;
+import dev.kiln.vectorsearch.model.EndpointType;
+import dev.kiln.vectorsearch.model.NewVectorIndex;
 import dev.kiln.vectorsearch.model.VectorIndex;
 import dev.kiln.vectorsearch.model.VectorMatch;
 import dev.kiln.vectorsearch.model.VectorQuery;
@@ -26,6 +30,7 @@ import dev.kiln.vectorsearch.model.WriteResult;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Vector Search: endpoints, indexes, similarity queries with paging, full scans and writes to
@@ -56,6 +61,9 @@ public final class VectorSearchClient {
 
   private final DatabricksClient db;
   private final VectorSearchOptions options;
+  /** Endpoint types seen, by endpoint name, and endpoints by index name: a filtered query needs the type. */
+  private final Map<String, EndpointType> endpointTypes = new ConcurrentHashMap<>();
+  private final Map<String, String> endpointOfIndex = new ConcurrentHashMap<>();
 
   private VectorSearchClient(DatabricksClient db, VectorSearchOptions options) {
     this.db = Args.notNull(db, "db");
@@ -112,21 +120,161 @@ public final class VectorSearchClient {
     return Calls.async(() -> db.callAsync(ApiRequest.get(INDEX, indexName(indexName)).build(), VectorIndex.class));
   }
 
+  /**
+   * Creates an endpoint; it starts PROVISIONING (see {@link VectorSearchEndpoint#state()}). STORAGE_OPTIMIZED
+   * endpoints hold far more vectors and take filters as a SQL-like string ({@link VectorQuery#filterString()}).
+   */
+  public VectorSearchEndpoint createEndpoint(String endpointName, EndpointType type) {
+    return Calls.join(createEndpointAsync(endpointName, type));
+  }
+
+  public CompletableFuture<VectorSearchEndpoint> createEndpointAsync(String endpointName, EndpointType type) {
+    return Calls.async(() -> {
+      String name = endpointName(endpointName);
+      Args.notNull(type, "type");
+      if (type == EndpointType.UNKNOWN) {
+        throw new InvalidRequestException("type must be STANDARD or STORAGE_OPTIMIZED");
+      }
+      ApiRequest request = ApiRequest.post(ENDPOINTS)
+          .jsonBody(Map.of("name", name, "endpoint_type", type.name()))
+          .build();
+      return Futures.map(db.callAsync(request, VectorSearchEndpoint.class), e -> {
+        endpointTypes.put(name, type);
+        return e;
+      });
+    });
+  }
+
+  /** Deletes an endpoint and the indexes it serves. */
+  public void deleteEndpoint(String endpointName) {
+    Calls.join(deleteEndpointAsync(endpointName));
+  }
+
+  public CompletableFuture<Void> deleteEndpointAsync(String endpointName) {
+    return Calls.async(() -> {
+      String name = endpointName(endpointName);
+      endpointTypes.remove(name);
+      return db.callAsync(ApiRequest.delete(ENDPOINTS + "/{endpoint_name}", name).build(), Void.class);
+    });
+  }
+
+  /**
+   * Creates an index; the handle waits until it serves queries ({@link VectorIndexHandle#await()} gives the
+   * index then). Not retried: a resend after a lost answer would fail with "already exists".
+   */
+  public VectorIndexHandle createIndex(NewVectorIndex index) {
+    return Calls.join(createIndexAsync(index));
+  }
+
+  /** {@link #createIndex} without blocking; completes once the server accepted the index. */
+  public CompletableFuture<VectorIndexHandle> createIndexAsync(NewVectorIndex index) {
+    return Calls.async(() -> {
+      Args.notNull(index, "index");
+      String name = indexName(index.name());
+      endpointName(index.endpointName());
+      ApiRequest request = ApiRequest.post(INDEXES).jsonBody(index).build();
+      return Futures.map(db.callAsync(request, VectorIndex.class), created -> {
+        endpointOfIndex.put(name, index.endpointName());
+        return newHandle(name, created);
+      });
+    });
+  }
+
+  /** A handle waiting for an existing index to be ready; the first poll is the remote work. */
+  public VectorIndexHandle handle(String indexName) {
+    return newHandle(indexName(indexName), null);
+  }
+
+  /** Deletes an index. */
+  public void deleteIndex(String indexName) {
+    Calls.join(deleteIndexAsync(indexName));
+  }
+
+  public CompletableFuture<Void> deleteIndexAsync(String indexName) {
+    return Calls.async(() -> {
+      String name = indexName(indexName);
+      endpointOfIndex.remove(name);
+      return db.callAsync(ApiRequest.delete(INDEX, name).build(), Void.class);
+    });
+  }
+
+  /**
+   * Starts a sync of a delta-sync index from its source table (TRIGGERED pipelines); returns once the server
+   * accepted it. Await {@link #handle(String)} for the index to be ready again.
+   */
+  public void syncIndex(String indexName) {
+    Calls.join(syncIndexAsync(indexName));
+  }
+
+  public CompletableFuture<Void> syncIndexAsync(String indexName) {
+    return Calls.async(() -> db.callAsync(ApiRequest.post(INDEX + "/sync", indexName(indexName)).build(), Void.class));
+  }
+
   // ---- queries --------------------------------------------------------------------------------
 
-  /** The first page of matches, best first; see {@link #queryAll} to read every page. */
+  /**
+   * The first page of matches, best first; see {@link #queryAll} to read every page.
+   *
+   * <p>A filter is written in the syntax of the endpoint serving the index: a JSON object for STANDARD
+   * endpoints, a SQL-like string for STORAGE_OPTIMIZED ones (a filter map is translated when it can be; a
+   * {@link VectorQuery#filterString()} for a STANDARD endpoint is refused before sending). The type comes
+   * from {@link VectorQuery#endpointType()}, else from the endpoint, looked up once per endpoint (and the
+   * index's endpoint once per index, unless {@link VectorQuery#endpointName()} names it) and remembered by
+   * this client. Queries without a filter need no lookup.
+   */
   public VectorQueryResult query(String indexName, VectorQuery query) {
     return Calls.join(queryAsync(indexName, query));
   }
 
   public CompletableFuture<VectorQueryResult> queryAsync(String indexName, VectorQuery query) {
     return Calls.async(() -> {
-      ApiRequest request = ApiRequest.post(INDEX + "/query", indexName(indexName))
-          .jsonBody(QueryRequestBody.of(Args.notNull(query, "query")))
-          .idempotent(true)
-          .build();
-      return Futures.map(db.callAsync(request, QueryResponseBody.class), QueryResponseBody::toResult);
+      String index = indexName(indexName);
+      Args.notNull(query, "query");
+      return Futures.compose(filtersJson(index, query), filters -> {
+        ApiRequest request = ApiRequest.post(INDEX + "/query", index)
+            .jsonBody(QueryRequestBody.of(query, filters))
+            .idempotent(true)
+            .build();
+        return Futures.map(db.callAsync(request, QueryResponseBody.class), QueryResponseBody::toResult);
+      });
     });
+  }
+
+  /** The query's filter in its endpoint's syntax (null when it has none), or a failed future if it does not fit. */
+  private CompletableFuture<String> filtersJson(String indexName, VectorQuery query) {
+    if (!query.hasFilters()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    if (query.endpointType().isPresent()) { // the caller said: nothing to look up
+      return CompletableFuture.completedFuture(FilterSyntax.filtersJson(query, query.endpointType().get(),
+          query.endpointName().orElse("of index " + indexName)));
+    }
+    return Futures.map(endpointOf(indexName, query), endpoint -> {
+      return FilterSyntax.filtersJson(query, endpointTypes.get(endpoint), endpoint);
+    });
+  }
+
+  /** The index's endpoint name, with its type in {@link #endpointTypes} (looked up and remembered if needed). */
+  private CompletableFuture<String> endpointOf(String indexName, VectorQuery query) {
+    String known = query.endpointName().orElseGet(() -> endpointOfIndex.get(indexName));
+    CompletableFuture<String> endpoint = known != null ? CompletableFuture.completedFuture(known)
+        : Futures.map(getIndexAsync(indexName), i -> {
+          String name = i.endpointName().orElseThrow(() -> new DatabricksClientException("index " + indexName
+              + " reports no endpoint_name, which choosing the filter syntax needs; set VectorQuery.endpointType(..)"));
+          endpointOfIndex.put(indexName, name);
+          return name;
+        });
+    return Futures.compose(endpoint, name -> endpointTypes.containsKey(name)
+        ? CompletableFuture.completedFuture(name)
+        : Futures.map(getEndpointAsync(name), e -> {
+          endpointTypes.put(name, e.endpointType());
+          return name;
+        }));
+  }
+
+  private VectorIndexHandle newHandle(String indexName, VectorIndex initial) {
+    return new VectorIndexHandle(db, options, indexName,
+        () -> db.callAsync(ApiRequest.get(INDEX, indexName).build(), VectorIndex.class), initial);
   }
 
   /** The page after the one that returned {@code pageToken}; the server needs the endpoint's name. */

@@ -1,22 +1,40 @@
 package dev.kiln.vectorsearch;
 
+import static dev.kiln.core.spi.OptionChecks.atLeast;
+import static dev.kiln.core.spi.OptionChecks.between;
+import static dev.kiln.core.spi.OptionChecks.ordered;
+
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * Tuning for {@link VectorSearchClient}. Immutable;
  * {@code VectorSearchOptions.builder().scanPageSize(500).build()}.
  *
- * <p>Vector Search has no long-running call to poll (queries, scans and writes answer at once), so
- * the only knob is the scan's page size; per-call timeouts are the {@code DatabricksClient}'s.
+ * <p>Queries, scans and writes answer at once; the only wait is for an index to become ready
+ * ({@link VectorIndexHandle}), polled with the gaps below. Per-call timeouts are the {@code DatabricksClient}'s.
  */
 public final class VectorSearchOptions {
   private static final VectorSearchOptions DEFAULTS = builder().build();
 
   private final int scanPageSize;
+  private final Duration indexReadyTimeout;
+  private final Duration pollInitialDelay;
+  private final double pollMultiplier;
+  private final Duration pollMaxDelay;
 
   private VectorSearchOptions(Builder b) {
     this.scanPageSize = b.scanPageSize;
+    this.indexReadyTimeout = b.indexReadyTimeout;
+    this.pollInitialDelay = b.pollInitialDelay;
+    this.pollMultiplier = b.pollMultiplier;
+    this.pollMaxDelay = b.pollMaxDelay;
   }
 
-  /** Scans fetch 100 entries per request. */
+  /**
+   * Scans fetch 100 entries per request; an index is awaited at most 2 hours (a first sync of a big table
+   * takes that long), polled 2 s after the call, each gap 1.5 times the one before, at most 30 s apart.
+   */
   public static VectorSearchOptions defaults() {
     return DEFAULTS;
   }
@@ -26,7 +44,8 @@ public final class VectorSearchOptions {
   }
 
   public Builder toBuilder() {
-    return new Builder().scanPageSize(scanPageSize);
+    return new Builder().scanPageSize(scanPageSize).indexReadyTimeout(indexReadyTimeout)
+        .pollInitialDelay(pollInitialDelay).pollMultiplier(pollMultiplier).pollMaxDelay(pollMaxDelay);
   }
 
   /** Entries fetched per request by {@link VectorSearchClient#scan(String)} (the server's {@code num_results}). */
@@ -34,24 +53,59 @@ public final class VectorSearchOptions {
     return scanPageSize;
   }
 
+  /** How long {@link VectorIndexHandle} waits for an index to be ready before {@code OperationTimeoutException}. */
+  public Duration indexReadyTimeout() {
+    return indexReadyTimeout;
+  }
+
+  /** The gap before the first poll of an index. */
+  public Duration pollInitialDelay() {
+    return pollInitialDelay;
+  }
+
+  /** Each gap between polls is this many times the one before, up to {@link #pollMaxDelay()}. */
+  public double pollMultiplier() {
+    return pollMultiplier;
+  }
+
+  /** Longest gap between two polls of an index. */
+  public Duration pollMaxDelay() {
+    return pollMaxDelay;
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof VectorSearchOptions && ((VectorSearchOptions) o).scanPageSize == scanPageSize;
+    if (!(o instanceof VectorSearchOptions)) {
+      return false;
+    }
+    VectorSearchOptions other = (VectorSearchOptions) o;
+    return scanPageSize == other.scanPageSize && indexReadyTimeout.equals(other.indexReadyTimeout)
+        && pollInitialDelay.equals(other.pollInitialDelay) && pollMultiplier == other.pollMultiplier
+        && pollMaxDelay.equals(other.pollMaxDelay);
   }
 
   @Override
   public int hashCode() {
-    return Integer.hashCode(scanPageSize);
+    return Objects.hash(scanPageSize, indexReadyTimeout, pollInitialDelay, pollMultiplier, pollMaxDelay);
   }
 
   @Override
   public String toString() {
-    return "VectorSearchOptions[scanPageSize=" + scanPageSize + "]";
+    return "VectorSearchOptions[scanPageSize=" + scanPageSize + ", indexReadyTimeout=" + indexReadyTimeout
+        + ", pollInitialDelay=" + pollInitialDelay + ", pollMultiplier=" + pollMultiplier
+        + ", pollMaxDelay=" + pollMaxDelay + "]";
   }
 
   /** Builder for {@link VectorSearchOptions}. */
   public static final class Builder {
+    private static final Duration MIN_POLL_DELAY = Duration.ofMillis(100);
+    private static final Duration MAX_POLL_DELAY = Duration.ofMinutes(5);
+
     private int scanPageSize = 100;
+    private Duration indexReadyTimeout = Duration.ofHours(2);
+    private Duration pollInitialDelay = Duration.ofSeconds(2);
+    private double pollMultiplier = 1.5;
+    private Duration pollMaxDelay = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -63,7 +117,32 @@ public final class VectorSearchOptions {
       return this;
     }
 
+    /** Positive. */
+    public Builder indexReadyTimeout(Duration value) {
+      this.indexReadyTimeout = atLeast(value, "indexReadyTimeout", Duration.ofMillis(1));
+      return this;
+    }
+
+    /** 100 ms to 5 minutes. */
+    public Builder pollInitialDelay(Duration value) {
+      this.pollInitialDelay = between(value, "pollInitialDelay", MIN_POLL_DELAY, MAX_POLL_DELAY);
+      return this;
+    }
+
+    /** 1.0 (a fixed gap) to 4.0. */
+    public Builder pollMultiplier(double value) {
+      this.pollMultiplier = between(value, "pollMultiplier", 1.0, 4.0);
+      return this;
+    }
+
+    /** 100 ms to 5 minutes, and not below {@link #pollInitialDelay}. */
+    public Builder pollMaxDelay(Duration value) {
+      this.pollMaxDelay = between(value, "pollMaxDelay", MIN_POLL_DELAY, MAX_POLL_DELAY);
+      return this;
+    }
+
     public VectorSearchOptions build() {
+      ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       return new VectorSearchOptions(this);
     }
   }

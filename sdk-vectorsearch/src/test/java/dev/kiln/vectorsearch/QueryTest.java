@@ -14,6 +14,7 @@ import dev.kiln.core.error.InternalErrorException;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.testing.FakeSleeper;
 import dev.kiln.core.testing.TestClients;
+import dev.kiln.vectorsearch.model.EndpointType;
 import dev.kiln.vectorsearch.model.QueryType;
 import dev.kiln.vectorsearch.model.VectorMatch;
 import dev.kiln.vectorsearch.model.VectorQuery;
@@ -86,6 +87,7 @@ class QueryTest extends MockServerTest {
         .queryVector(new float[] {0.1f, -0.25f, 3f})
         .queryText("hybrid text")
         .filters(filters)
+        .endpointType(EndpointType.STANDARD)
         .numResults(5)
         .queryType(QueryType.HYBRID)
         .scoreThreshold(0.4)
@@ -112,6 +114,7 @@ class QueryTest extends MockServerTest {
         .addColumns("id")
         .queryVector(List.of(0.5d, 1.0d))
         .filtersJson("{\"id >=\": 3}")
+        .endpointType(EndpointType.STANDARD)
         .build());
 
     JsonNode body = bodyTree(take("POST", QUERY_PATH,

@@ -17,6 +17,7 @@ class ReadmeSnippetTest extends MockServerTest {
   void readmeSnippetRuns() throws Exception {
     enqueueJson("{'manifest': {'columns': [{'name': 'id'}, {'name': 'text'}, {'name': 'score'}]},"
         + " 'result': {'row_count': 1, 'data_array': [['1', 'Vector Search overview', 0.87]]}}");
+    enqueueJson("{'name': 'docs-endpoint', 'endpoint_type': 'STANDARD'}");
     enqueueJson("{'manifest': {'columns': [{'name': 'id'}, {'name': 'text'}, {'name': 'score'}]},"
         + " 'result': {'row_count': 1, 'data_array': [['1', 'Vector Search overview', 0.87]]}}");
     enqueueJson("{'status': 'SUCCESS', 'result': {'success_row_count': 1}}");
@@ -41,9 +42,11 @@ class ReadmeSnippetTest extends MockServerTest {
     assertTrue(w.isComplete());
     take("POST", "/api/2.0/vector-search/indexes/main.docs.en_wiki_index/query",
         "{'columns': ['id', 'text'], 'query_text': 'Databricks Vector Search', 'num_results': 20}");
+    // a filtered query writes the filter in the endpoint's syntax: its type is looked up once
+    take("GET", "/api/2.0/vector-search/endpoints/docs-endpoint", null);
     take("POST", "/api/2.0/vector-search/indexes/main.docs.en_wiki_index/query",
         "{'columns': ['id', 'text'], 'query_text': 'Databricks Vector Search', 'filters_json': '{\\\"id <\\\":5}'}");
     take("POST", "/api/2.0/vector-search/indexes/main.docs.direct_idx/upsert-data", null);
-    assertEquals(3, server.getRequestCount());
+    assertEquals(4, server.getRequestCount());
   }
 }

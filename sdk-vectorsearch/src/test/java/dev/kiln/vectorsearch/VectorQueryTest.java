@@ -49,7 +49,7 @@ class VectorQueryTest {
     assertMessage("queryText must not be blank", () -> VectorQuery.builder().addColumns("id").queryText("  ").build());
     assertMessage("between 1 and 10000", () -> valid().numResults(0).build());
     assertMessage("between 1 and 10000", () -> valid().numResults(10_001).build());
-    assertMessage("not both", () -> valid().filters(Map.of("a", 1)).filtersJson("{\"a\": 1}").build());
+    assertMessage("not several", () -> valid().filters(Map.of("a", 1)).filtersJson("{\"a\": 1}").build());
     assertMessage("not valid JSON", () -> valid().filtersJson("{id <: 5").build());
     assertMessage("JSON object", () -> valid().filtersJson("[1, 2]").build());
     assertMessage("finite", () -> VectorQuery.builder().addColumns("id").queryVector(new float[] {Float.NaN}).build());

@@ -151,6 +151,12 @@ public final class HttpPipeline implements AuthContext {
     return clock;
   }
 
+
+  /** The credentials' headers for a workspace request, as they would be sent now. */
+  public CompletableFuture<Map<String, String>> credentialHeaders() {
+    return credentials.headers(this);
+  }
+
   /** Sends without blocking a thread; the future completes on the callback executor. */
   @Override
   public <T> CompletableFuture<ApiResponse<T>> send(ApiRequest request, BodyReader<T> reader) {

@@ -5,6 +5,7 @@ import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Sleeper;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +67,13 @@ public abstract class ClientInternals {
 
   /** The listeners registered on the client builder (never null; a no-op when there are none). */
   public abstract ClientListener listener();
+
+  /**
+   * The headers the client's credentials add to a workspace request (e.g. {@code Authorization: Bearer …}),
+   * fetched or refreshed as the credentials do. For exchanges that carry the workspace token in a body, such
+   * as minting a serving endpoint's data-plane token; never log them.
+   */
+  public abstract CompletableFuture<Map<String, String>> credentialHeaders();
 
   /** A resource registered with {@link #onClose(AutoCloseable)}. */
   @FunctionalInterface

@@ -17,6 +17,7 @@ final class GenieApi implements WorkspaceApi {
 
   private final GenieStore store;
   private final GenieAssistant assistant;
+  private final GenieDownloads downloads = new GenieDownloads();
   private final StatementService statements;
   private final StatementJson statementJson;
   private final Clock clock;
@@ -38,6 +39,11 @@ final class GenieApi implements WorkspaceApi {
   public void register(Router router) {
     router.get(SPACES, this::listSpaces);
     router.get(SPACE, request -> Response.ok(store.space(request.pathParam("space_id")).toJson()));
+    router.patch(SPACE, request -> Response.ok(store.updateSpace(request.pathParam("space_id"), request.json()).toJson()));
+    router.delete(SPACE, request -> {
+      store.trashSpace(request.pathParam("space_id"));
+      return Response.ok(Json.object());
+    });
     router.post(SPACE + "/start-conversation", this::startConversation);
     router.get(SPACE + "/conversations", this::listConversations);
     router.get(CONVERSATION, request -> Response.ok(conversation(request).toJson()));
@@ -45,6 +51,14 @@ final class GenieApi implements WorkspaceApi {
     router.post(CONVERSATION + "/messages", this::createMessage);
     router.get(CONVERSATION + "/messages", this::listMessages);
     router.get(MESSAGE, request -> Response.ok(message(request).toJson()));
+    router.delete(MESSAGE, request -> {
+      store.deleteMessage(request.pathParam("space_id"), request.pathParam("conversation_id"),
+          request.pathParam("message_id"));
+      return Response.ok(Json.object());
+    });
+    router.post(MESSAGE + "/feedback", this::feedback);
+    router.post(ATTACHMENT + "/downloads", this::generateDownload);
+    router.get(ATTACHMENT + "/downloads/{download_id}", this::download);
     router.get(ATTACHMENT + "/query-result", this::queryResult);
     router.postAsync(ATTACHMENT + "/execute-query", this::executeQuery);
     // Older, deprecated forms still used by some clients.
@@ -93,6 +107,46 @@ final class GenieApi implements WorkspaceApi {
   private Response deleteConversation(Request request) {
     store.deleteConversation(request.pathParam("space_id"), request.pathParam("conversation_id"));
     return Response.ok(Json.object());
+  }
+
+  private Response feedback(Request request) {
+    GenieMessageState message = message(request);
+    JsonNode body = request.json();
+    String rating = body.path("rating").asText("");
+    if (!rating.equals("POSITIVE") && !rating.equals("NEGATIVE") && !rating.equals("NONE")) {
+      throw ApiException.invalidParameter("rating must be one of POSITIVE, NEGATIVE, NONE; got '" + rating + "'.");
+    }
+    message.rate(rating, body.path("comment").asText(null));
+    return Response.ok(Json.object());
+  }
+
+  /** Runs the attachment's SQL again with EXTERNAL_LINKS; the poll reads that statement. */
+  private Response generateDownload(Request request) {
+    GenieStore.Space space = store.space(request.pathParam("space_id"));
+    GenieMessageState message = message(request);
+    GenieMessageState.Attachment query = queryAttachment(message, attachmentId(request));
+    if (!GenieMessageState.isTerminal(message.status())) {
+      throw ApiException.invalidState("Message " + message.id() + " is still " + message.status() + ".");
+    }
+    SqlStatement statement = statements.submit(StatementRequest.externalLinks(query.sql, space.warehouseId));
+    GenieDownloads.Download download = downloads.add(attachmentPath(request), statement.id());
+    return Response.ok(Json.object()
+        .put("download_id", download.id)
+        .put("download_id_signature", download.signature()));
+  }
+
+  private Response download(Request request) {
+    message(request);
+    GenieDownloads.Download download = downloads.get(attachmentPath(request), request.pathParam("download_id"),
+        request.queryParam("download_id_signature").orElse(null));
+    SqlStatement statement = statements.find(download.statementId)
+        .orElseThrow(() -> ApiException.notFound("Download " + download.id + " has expired."));
+    return Response.ok(Json.object().set("statement_response", statementJson.response(statement)));
+  }
+
+  private static String attachmentPath(Request request) {
+    return request.pathParam("space_id") + "/" + request.pathParam("conversation_id") + "/"
+        + request.pathParam("message_id") + "/" + request.pathParam("attachment_id");
   }
 
   private Response queryResult(Request request) {

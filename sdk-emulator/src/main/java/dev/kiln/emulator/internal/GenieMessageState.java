@@ -25,6 +25,8 @@ final class GenieMessageState {
   private long lastUpdatedMillis;
   private String errorMessage;
   private String errorType;
+  private String feedbackRating;
+  private String feedbackComment;
 
   GenieMessageState(
       String id, String spaceId, String conversationId, String content, long nowMillis, StateChanges changes) {
@@ -63,6 +65,12 @@ final class GenieMessageState {
     errorMessage = message;
     errorType = type;
     moveTo("FAILED", nowMillis);
+  }
+
+  /** The caller's rating replaces any earlier one; NONE clears it. */
+  synchronized void rate(String rating, String comment) {
+    feedbackRating = rating.equals("NONE") ? null : rating;
+    feedbackComment = rating.equals("NONE") ? null : comment;
   }
 
   synchronized void addText(String text) {
@@ -124,6 +132,12 @@ final class GenieMessageState {
             .put("statement_id", query.statementId)
             .put("row_count", query.rowCount)
             .put("is_truncated", query.truncated));
+    if (feedbackRating != null) {
+      ObjectNode feedback = json.putObject("feedback").put("rating", feedbackRating);
+      if (feedbackComment != null) {
+        feedback.put("comment", feedbackComment);
+      }
+    }
     if (errorMessage != null) {
       json.putObject("error").put("error", errorMessage).put("type", errorType);
     }

@@ -1,6 +1,8 @@
 package dev.kiln.emulator.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import dev.kiln.emulator.GenieSpaceSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,24 +21,39 @@ final class GenieStore {
     this.changes = changes;
   }
 
-  /** A space: its spec and the warehouse it runs on. */
+  /** A space: its spec and the warehouse it runs on; title, description and warehouse change with updates. */
   static final class Space {
     final String id;
     final GenieSpaceSpec spec;
-    final String warehouseId;
+    // Written under the store's lock; read by the assistant without it.
+    volatile String title;
+    volatile String description;
+    volatile String warehouseId;
+    volatile String parentPath = "/Workspace/Users/" + LocalIdentity.USER_NAME;
+    volatile String serializedSpace = "{\"version\":1}";
+    volatile int version = 1;
 
     Space(String id, GenieSpaceSpec spec, String warehouseId) {
       this.id = id;
       this.spec = spec;
+      this.title = spec.title();
+      this.description = spec.description();
       this.warehouseId = warehouseId;
+    }
+
+    String etag() {
+      return id.substring(0, Math.min(8, id.length())) + "-" + version;
     }
 
     ObjectNode toJson() {
       return Json.object()
           .put("space_id", id)
-          .put("title", spec.title())
-          .put("description", spec.description())
-          .put("warehouse_id", warehouseId);
+          .put("title", title)
+          .put("description", description)
+          .put("warehouse_id", warehouseId)
+          .put("parent_path", parentPath)
+          .put("serialized_space", serializedSpace)
+          .put("etag", etag());
     }
   }
 
@@ -92,6 +109,59 @@ final class GenieStore {
       throw ApiException.notFound("Genie space " + spaceId + " does not exist.");
     }
     return space;
+  }
+
+  /**
+   * Applies the fields {@code body} sets; with {@code etag}, a space changed since fails with 409
+   * RESOURCE_CONFLICT (the etag changes with every update).
+   */
+  synchronized Space updateSpace(String spaceId, JsonNode body) {
+    Space space = space(spaceId);
+    String etag = body.path("etag").asText(null);
+    if (etag != null && !etag.equals(space.etag())) {
+      throw new ApiException(409, "RESOURCE_CONFLICT",
+          "Genie space " + spaceId + " was modified since etag " + etag + "; read it again.");
+    }
+    String serialized = body.path("serialized_space").asText(null);
+    if (serialized != null) {
+      try {
+        Json.MAPPER.readTree(serialized);
+      } catch (IOException e) {
+        throw ApiException.invalidParameter("serialized_space is not valid JSON.");
+      }
+      space.serializedSpace = serialized;
+    }
+    String title = body.path("title").asText(null);
+    if (title != null) {
+      if (title.isBlank()) {
+        throw ApiException.invalidParameter("title must not be blank.");
+      }
+      space.title = title;
+    }
+    space.description = body.path("description").asText(space.description);
+    space.warehouseId = body.path("warehouse_id").asText(space.warehouseId);
+    space.parentPath = body.path("parent_path").asText(space.parentPath);
+    space.version++;
+    return space;
+  }
+
+  /** Trashed spaces are gone from the API (the UI can restore them; the emulator cannot). */
+  synchronized void trashSpace(String spaceId) {
+    space(spaceId);
+    spaces.remove(spaceId);
+    conversations.values().removeIf(c -> {
+      if (c.spaceId.equals(spaceId)) {
+        c.messageIds.forEach(messages::remove);
+        return true;
+      }
+      return false;
+    });
+  }
+
+  synchronized void deleteMessage(String spaceId, String conversationId, String messageId) {
+    GenieMessageState message = message(spaceId, conversationId, messageId);
+    conversations.get(conversationId).messageIds.remove(messageId);
+    messages.remove(message.id());
   }
 
   synchronized Conversation newConversation(Space space, String title, long nowMillis) {

@@ -84,6 +84,14 @@ final class Request {
     return body;
   }
 
+  /** The fields of an {@code application/x-www-form-urlencoded} body. */
+  Map<String, String> form() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    parseQuery(body == null ? "" : new String(body, StandardCharsets.UTF_8))
+        .forEach((key, values) -> fields.put(key, values.get(0)));
+    return fields;
+  }
+
   /** The JSON body (an empty object when there is none); a malformed body fails with 400. */
   JsonNode json() {
     if (json == null) {

@@ -36,11 +36,11 @@ final class ServingApi implements WorkspaceApi {
   public void register(Router router) {
     router.get(ENDPOINTS, this::list);
     router.post(ENDPOINTS, this::create);
-    router.get(ENDPOINTS + "/{name}", request -> Response.ok(endpoints.require(request.pathParam("name")).toJson()));
+    router.get(ENDPOINTS + "/{name}", request -> Response.ok(describe(endpoints.require(request.pathParam("name")))));
     router.delete(ENDPOINTS + "/{name}", this::delete);
     router.get(ENDPOINTS + "/{name}/openapi", this::openApi);
-    router.post("/serving-endpoints/{name}/invocations", this::invoke);
-    router.post("/serving-endpoints/{name}/served-models/{model}/invocations", this::invoke);
+    router.post("/serving-endpoints/{name}/invocations", this::invokeOnWorkspace);
+    router.post("/serving-endpoints/{name}/served-models/{model}/invocations", this::invokeOnWorkspace);
   }
 
   private Response list(Request request) {
@@ -60,7 +60,30 @@ final class ServingApi implements WorkspaceApi {
     return Response.ok(ServingOpenApi.document(endpoint, host.get()));
   }
 
-  private Response invoke(Request request) {
+  /** The endpoint's description; a route-optimized one names its data-plane URL and what its token must allow. */
+  private ObjectNode describe(ServingEndpoint endpoint) {
+    ObjectNode json = endpoint.toJson();
+    if (endpoint.routeOptimized()) {
+      String url = ServingDataPlane.invocationsUrl(host.get(), endpoint.name());
+      json.put("endpoint_url", url);
+      json.putObject("data_plane_info").putObject("query_info")
+          .put("endpoint_url", url)
+          .put("authorization_details", ServingDataPlane.authorizationDetails(endpoint.name()));
+    }
+    return json;
+  }
+
+  /** Route-optimized endpoints answer only on their own URL. */
+  private Response invokeOnWorkspace(Request request) {
+    ServingEndpoint endpoint = endpoints.require(request.pathParam("name"));
+    if (endpoint.routeOptimized()) {
+      throw new ApiException(400, "BAD_REQUEST", "Endpoint '" + endpoint.name() + "' is route-optimized: query it on"
+          + " its endpoint_url with a token minted for it.");
+    }
+    return invoke(request);
+  }
+
+  Response invoke(Request request) {
     ServingEndpoint endpoint = endpoints.require(request.pathParam("name"));
     JsonNode body = request.json();
     JsonNode reply = endpoints.invoke(endpoint, body);
@@ -110,7 +133,7 @@ final class ServingApi implements WorkspaceApi {
     } catch (IllegalStateException invalid) {
       throw ApiException.invalidParameter(invalid.getMessage());
     }
-    return Response.ok(endpoints.create(built, body.path("route_optimized").asBoolean(false)).toJson());
+    return Response.ok(describe(endpoints.create(built, body.path("route_optimized").asBoolean(false))));
   }
 
   private static Optional<JsonNode> first(JsonNode list) {

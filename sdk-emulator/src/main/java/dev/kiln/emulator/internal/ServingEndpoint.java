@@ -29,6 +29,10 @@ final class ServingEndpoint {
     this.routeOptimized = routeOptimized;
   }
 
+  boolean routeOptimized() {
+    return routeOptimized;
+  }
+
   String name() {
     return spec.name();
   }

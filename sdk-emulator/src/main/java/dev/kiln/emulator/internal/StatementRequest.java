@@ -73,6 +73,13 @@ final class StatementRequest {
         Disposition.INLINE, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE);
   }
 
+  /** A JSON_ARRAY statement whose result is written behind external links, as Genie's full result download runs. */
+  static StatementRequest externalLinks(String statement, String warehouseId) {
+    return new StatementRequest(
+        statement, warehouseId, null, null, Collections.emptyMap(), null, null,
+        Disposition.EXTERNAL_LINKS, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE);
+  }
+
   static StatementRequest parse(JsonNode body) {
     String statement = text(body, "statement");
     if (statement == null || statement.isBlank()) {

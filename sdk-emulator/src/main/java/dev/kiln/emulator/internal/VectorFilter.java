@@ -118,7 +118,7 @@ final class VectorFilter {
   }
 
   /** Numbers (also numeric text against a number) compare numerically, anything else as text. */
-  private static int compare(JsonNode actual, JsonNode expected) {
+  static int compare(JsonNode actual, JsonNode expected) {
     BigDecimal a = number(actual);
     BigDecimal b = number(expected);
     if (a != null && b != null && (actual.isNumber() || expected.isNumber())) {
@@ -141,7 +141,7 @@ final class VectorFilter {
     return null;
   }
 
-  private static Pattern likePattern(String like) {
+  static Pattern likePattern(String like) {
     if (!like.contains("%") && !like.contains("_")) {
       return Pattern.compile(".*" + Pattern.quote(like) + ".*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.DeltaSyncIndexSpec;
 import dev.kiln.emulator.DirectAccessIndexSpec;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +54,8 @@ final class VectorIndex {
   private int dimension;
   private TreeMap<String, Row> rows;
   private boolean ready = true;
+  /** Not null while the index is provisioning: it serves nothing before this instant. */
+  private Instant onlineAt;
   private String message = "Index is currently online";
 
   private VectorIndex(String name, String endpointName, String primaryKey, DirectAccessIndexSpec direct,
@@ -211,6 +214,14 @@ final class VectorIndex {
     };
   }
 
+  synchronized void provisionUntil(Instant instant) {
+    onlineAt = instant;
+  }
+
+  synchronized boolean provisioning(Instant now) {
+    return onlineAt != null && now.isBefore(onlineAt);
+  }
+
   /** The mini form used by list: name, endpoint, primary key, type, creator. */
   ObjectNode toSummaryJson() {
     ObjectNode json = Json.object();
@@ -222,13 +233,15 @@ final class VectorIndex {
     return json;
   }
 
-  synchronized ObjectNode toJson(String host) {
+  synchronized ObjectNode toJson(String host, Instant now) {
     ObjectNode json = toSummaryJson();
     ObjectNode status = json.putObject("status");
-    status.put("ready", ready);
-    status.put("indexed_row_count", rows.size());
-    status.put("message", message);
-    status.put("detailed_state", ready ? "ONLINE_NO_PENDING_UPDATE" : "OFFLINE_FAILED");
+    boolean provisioning = provisioning(now);
+    status.put("ready", ready && !provisioning);
+    status.put("indexed_row_count", provisioning ? 0 : rows.size());
+    status.put("message", provisioning ? "Index is being provisioned" : message);
+    status.put("detailed_state", provisioning ? "PROVISIONING_INITIAL_SNAPSHOT"
+        : ready ? "ONLINE_NO_PENDING_UPDATE" : "OFFLINE_FAILED");
     String bareHost = host.replaceFirst("^https?://", "");
     status.put("index_url", bareHost + "/api/2.0/vector-search/endpoints/" + endpointName + "/indexes/" + name);
     if (direct != null) {

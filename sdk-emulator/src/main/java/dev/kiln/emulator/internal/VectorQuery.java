@@ -16,12 +16,16 @@ import java.util.function.Predicate;
  * One similarity query over an index: exact (brute-force) cosine similarity between the query vector and
  * every row that passes the filters. The score is {@code (1 + cosine) / 2}, so it lies in [0, 1] with 1 for
  * the same direction; HYBRID averages it with a keyword score (the share of the query's words found in the
- * row's text). Rows below {@code score_threshold} are dropped; the rest come best first (ties by primary
+ * row's text) and FULL_TEXT uses the keyword score alone (rows with none of the words are no match). Rows
+ * below {@code score_threshold} are dropped; the rest come best first (ties by primary
  * key), at most {@code num_results}, with the score as the last column.
  */
 final class VectorQuery {
   static final String SCORE = "score";
   private static final int MAX_RESULTS = 10_000;
+  static final String RERANKER_MODEL = "databricks_reranker";
+  /** How many of the best hits the reranker reorders. */
+  private static final int RERANKED = 50;
 
   /** The ranked rows of a query and the columns of each row (score last). */
   static final class Result {
@@ -36,37 +40,55 @@ final class VectorQuery {
 
   private VectorQuery() {}
 
-  static Result run(VectorIndex index, JsonNode body, ServingEndpoints serving) {
+  /**
+   * @param storageOptimized whether the index's endpoint is STORAGE_OPTIMIZED: its {@code filters_json} is then
+   *     the SQL-like string of {@link VectorSqlFilter}, and a JSON object there is refused (and the other way
+   *     round on standard endpoints)
+   */
+  static Result run(VectorIndex index, JsonNode body, ServingEndpoints serving, boolean storageOptimized) {
     List<String> columns = columns(index, body.get("columns"));
     int numResults = numResults(body.get("num_results"));
-    boolean hybrid = hybrid(body.path("query_type").asText("ANN"));
+    String queryType = queryType(body.path("query_type").asText("ANN"));
+    boolean hybrid = queryType.equals("HYBRID");
+    boolean fullText = queryType.equals("FULL_TEXT");
     String queryText = body.hasNonNull("query_text") ? body.get("query_text").asText() : null;
-    if (hybrid && (queryText == null || queryText.isBlank())) {
-      throw ApiException.invalidParameter("query_text is required for query_type HYBRID.");
+    if ((hybrid || fullText) && (queryText == null || queryText.isBlank())) {
+      throw ApiException.invalidParameter("query_text is required for query_type " + queryType + ".");
     }
-    float[] queryVector = queryVector(index, body.get("query_vector"), queryText, serving);
-    JsonNode filters = body.get("filters_json");
-    if (filters != null && !filters.isNull() && !filters.isTextual()) {
-      throw ApiException.invalidParameter("filters_json must be a JSON string, e.g. \"{\\\"id <\\\": 5}\".");
+    if (fullText && body.hasNonNull("query_vector")) {
+      throw ApiException.invalidParameter("query_vector is not allowed with query_type FULL_TEXT (keywords only).");
     }
-    Predicate<ObjectNode> filter = VectorFilter.parse(filters == null ? null : filters.asText(null), index.columns());
+    float[] queryVector = fullText ? null : queryVector(index, body.get("query_vector"), queryText, serving);
+    Predicate<ObjectNode> filter = filter(index, body.get("filters_json"), storageOptimized);
     Double threshold = body.hasNonNull("score_threshold") ? body.get("score_threshold").asDouble() : null;
-    Set<String> queryWords = hybrid ? new HashSet<>(TextTokens.of(queryText)) : Set.of();
+    Set<String> queryWords = hybrid || fullText ? new HashSet<>(TextTokens.of(queryText)) : Set.of();
+    List<String> rerankColumns = rerankColumns(index, body.get("reranker"), queryText);
 
     List<Scored> scored = new ArrayList<>();
     for (VectorIndex.Row row : index.rows()) {
       if (!filter.test(row.fields)) {
         continue;
       }
-      double score = (1 + cosine(queryVector, row.vector)) / 2;
-      if (hybrid) {
-        score = (score + keywordScore(queryWords, rowText(index, row))) / 2;
+      double score;
+      if (fullText) {
+        score = keywordScore(queryWords, rowText(index, row));
+        if (score == 0) {
+          continue; // keyword search: a row without any of the words is no match
+        }
+      } else {
+        score = (1 + cosine(queryVector, row.vector)) / 2;
+        if (hybrid) {
+          score = (score + keywordScore(queryWords, rowText(index, row))) / 2;
+        }
       }
       if (threshold == null || score >= threshold) {
         scored.add(new Scored(row, score));
       }
     }
     scored.sort(Comparator.comparingDouble((Scored s) -> -s.score));
+    if (rerankColumns != null) {
+      rerank(scored, rerankColumns, new HashSet<>(TextTokens.of(queryText)));
+    }
     List<ArrayNode> rows = new ArrayList<>();
     for (Scored hit : scored.subList(0, Math.min(numResults, scored.size()))) {
       ArrayNode values = Json.array();
@@ -123,15 +145,79 @@ final class VectorQuery {
     return value.asInt();
   }
 
-  private static boolean hybrid(String queryType) {
-    switch (queryType.toUpperCase(Locale.ROOT)) {
-      case "ANN":
-        return false;
-      case "HYBRID":
-        return true;
-      default:
-        throw ApiException.invalidParameter("query_type must be ANN or HYBRID, got '" + queryType + "'.");
+  private static String queryType(String queryType) {
+    String type = queryType.toUpperCase(Locale.ROOT);
+    if (!type.equals("ANN") && !type.equals("HYBRID") && !type.equals("FULL_TEXT")) {
+      throw ApiException.invalidParameter("query_type must be ANN, HYBRID or FULL_TEXT, got '" + queryType + "'.");
     }
+    return type;
+  }
+
+  /** The filter in the syntax of the endpoint type; the other syntax is refused with a hint. */
+  private static Predicate<ObjectNode> filter(VectorIndex index, JsonNode filters, boolean storageOptimized) {
+    if (filters != null && !filters.isNull() && !filters.isTextual()) {
+      throw ApiException.invalidParameter("filters_json must be a string.");
+    }
+    String text = filters == null || filters.isNull() ? null : filters.asText();
+    boolean jsonObject = text != null && text.trim().startsWith("{");
+    if (storageOptimized) {
+      if (jsonObject) {
+        throw ApiException.invalidParameter("Endpoint " + index.endpointName() + " is STORAGE_OPTIMIZED: filters are"
+            + " a SQL-like string such as \"price < 200 AND make IN ('a')\", not a JSON object.");
+      }
+      return VectorSqlFilter.parse(text, index.columns());
+    }
+    if (text != null && !text.isBlank() && !jsonObject) {
+      throw ApiException.invalidParameter("Endpoint " + index.endpointName() + " is STANDARD: filters_json must be a"
+          + " JSON object such as {\"price <\": 200}; SQL-like filter strings are for STORAGE_OPTIMIZED endpoints.");
+    }
+    return VectorFilter.parse(text, index.columns());
+  }
+
+  /** The reranker's columns, or null when the query asks for no reranking. */
+  private static List<String> rerankColumns(VectorIndex index, JsonNode reranker, String queryText) {
+    if (reranker == null || reranker.isNull()) {
+      return null;
+    }
+    String model = reranker.path("model").asText("");
+    if (!model.equals(RERANKER_MODEL)) {
+      throw ApiException.invalidParameter("reranker.model must be " + RERANKER_MODEL + ", got '" + model + "'.");
+    }
+    if (queryText == null || queryText.isBlank()) {
+      throw ApiException.invalidParameter("The reranker needs query_text.");
+    }
+    List<String> columns = new ArrayList<>();
+    reranker.path("parameters").path("columns_to_rerank").forEach(c -> columns.add(c.asText()));
+    if (columns.isEmpty()) {
+      throw ApiException.invalidParameter("reranker.parameters.columns_to_rerank is required.");
+    }
+    List<String> known = index.columns();
+    for (String column : columns) {
+      if (known != null && !known.contains(column)) {
+        throw ApiException.invalidParameter("columns_to_rerank: '" + column + "' is not a column of the index.");
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * Stands in for the reranker model: the top {@link #RERANKED} hits are ordered again by the share of the
+   * query's words in their {@code columns} (ties keep the first order); their scores stay as they were.
+   */
+  private static void rerank(List<Scored> scored, List<String> columns, Set<String> queryWords) {
+    List<Scored> top = new ArrayList<>(scored.subList(0, Math.min(RERANKED, scored.size())));
+    top.sort(Comparator.comparingDouble((Scored s) -> -keywordScore(queryWords, text(s.row, columns))));
+    for (int i = 0; i < top.size(); i++) {
+      scored.set(i, top.get(i));
+    }
+  }
+
+  private static String text(VectorIndex.Row row, List<String> columns) {
+    StringBuilder text = new StringBuilder();
+    for (String column : columns) {
+      text.append(row.fields.path(column).asText("")).append(' ');
+    }
+    return text.toString();
   }
 
   private static float[] queryVector(VectorIndex index, JsonNode vector, String text, ServingEndpoints serving) {

@@ -11,6 +11,8 @@ import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,18 +35,36 @@ final class VectorSearch {
   private final SqlEngine engine;
   private final ServingEndpoints serving;
   private final Clock clock;
+  private final Duration provisioningTime;
 
-  VectorSearch(SqlEngine engine, ServingEndpoints serving, Clock clock) {
+  /** @param provisioningTime how long endpoints and indexes created through the API stay PROVISIONING */
+  VectorSearch(SqlEngine engine, ServingEndpoints serving, Clock clock, Duration provisioningTime) {
     this.engine = engine;
     this.serving = serving;
     this.clock = clock;
+    this.provisioningTime = provisioningTime;
     addEndpoint(DEFAULT_ENDPOINT, true);
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   // ---- endpoints
 
-  /** Adds an endpoint; with {@code replaceable} false an existing name is a 409. */
-  synchronized VectorEndpoint addEndpoint(String name, boolean replaceable) {
+  /** Seeds an online STANDARD endpoint; an existing name is kept. */
+  VectorEndpoint addEndpoint(String name, boolean replaceable) {
+    return addEndpoint(name, VectorEndpoint.STANDARD, replaceable);
+  }
+
+  /**
+   * Adds an endpoint of {@code type}; with {@code replaceable} false (the API) an existing name is a 409 and the
+   * endpoint provisions first, else (seeding) it is online at once and an existing name is kept.
+   */
+  synchronized VectorEndpoint addEndpoint(String name, String type, boolean replaceable) {
+    if (!type.equals(VectorEndpoint.STANDARD) && !type.equals(VectorEndpoint.STORAGE_OPTIMIZED)) {
+      throw ApiException.invalidParameter("endpoint_type must be STANDARD or STORAGE_OPTIMIZED, got '" + type + "'.");
+    }
     if (name == null || name.isBlank()) {
       throw ApiException.invalidParameter("An endpoint name is required.");
     }
@@ -55,7 +75,8 @@ final class VectorSearch {
       }
       return existing;
     }
-    VectorEndpoint endpoint = new VectorEndpoint(name, clock.instant());
+    Instant now = clock.instant();
+    VectorEndpoint endpoint = new VectorEndpoint(name, type, now, replaceable ? now : now.plus(provisioningTime));
     endpoints.put(name, endpoint);
     return endpoint;
   }
@@ -100,10 +121,15 @@ final class VectorSearch {
     return register(index, replaceable);
   }
 
+  /** Through the API ({@code replaceable} false) an index provisions until after its endpoint is online. */
   private synchronized VectorIndex register(VectorIndex index, boolean replaceable) {
-    requireEndpoint(index.endpointName());
+    VectorEndpoint endpoint = requireEndpoint(index.endpointName());
     if (!replaceable && indexes.containsKey(index.name())) {
       throw ApiException.alreadyExists("Index " + index.name() + " already exists.");
+    }
+    if (!replaceable) {
+      Instant start = endpoint.onlineAt().isAfter(clock.instant()) ? endpoint.onlineAt() : clock.instant();
+      index.provisionUntil(start.plus(provisioningTime));
     }
     indexes.put(index.name(), index);
     return index;

@@ -42,7 +42,7 @@ final class VectorSearchApi implements WorkspaceApi {
     });
     router.get(BASE + "/indexes", this::listIndexes);
     router.post(BASE + "/indexes", this::createIndex);
-    router.get(BASE + "/indexes/{index_name}", request -> Response.ok(index(request).toJson(host.get())));
+    router.get(BASE + "/indexes/{index_name}", request -> Response.ok(index(request).toJson(host.get(), search.now())));
     router.delete(BASE + "/indexes/{index_name}", this::deleteIndex);
     router.post(BASE + "/indexes/{index_name}/sync", this::sync);
     router.post(BASE + "/indexes/{index_name}/upsert-data", this::upsert);
@@ -51,7 +51,7 @@ final class VectorSearchApi implements WorkspaceApi {
     for (String indexPath : indexPaths) {
       router.post(indexPath + "/query", this::query);
       router.post(indexPath + "/query-next-page", this::nextPage);
-      router.post(indexPath + "/scan", request -> Response.ok(VectorScan.page(index(request), request.json())));
+      router.post(indexPath + "/scan", request -> Response.ok(VectorScan.page(readyIndex(request), request.json())));
     }
   }
 
@@ -59,24 +59,30 @@ final class VectorSearchApi implements WorkspaceApi {
     return search.requireIndex(request.pathParam("index_name"));
   }
 
+  /** An index that can serve reads: a provisioning one answers 400 NOT_READY-style instead. */
+  private VectorIndex readyIndex(Request request) {
+    VectorIndex index = index(request);
+    if (index.provisioning(search.now())) {
+      throw ApiException.invalidState("Index " + index.name() + " is not ready yet: it is still provisioning.");
+    }
+    return index;
+  }
+
   private Response listEndpoints(Request request) {
     return Pages.reply(request, search.endpoints(), MAX_LIST_PAGE, "endpoints",
-        endpoint -> endpoint.toJson(search.indexCount(endpoint.name())));
+        endpoint -> endpoint.toJson(search.indexCount(endpoint.name()), search.now()));
   }
 
   private Response createEndpoint(Request request) {
     JsonNode body = request.json();
-    String type = body.path("endpoint_type").asText("STANDARD");
-    if (!type.equals("STANDARD")) {
-      throw ApiException.invalidParameter("endpoint_type must be STANDARD.");
-    }
-    VectorEndpoint endpoint = search.addEndpoint(body.path("name").asText(null), false);
-    return Response.ok(endpoint.toJson(0));
+    String type = body.path("endpoint_type").asText(VectorEndpoint.STANDARD);
+    VectorEndpoint endpoint = search.addEndpoint(body.path("name").asText(null), type, false);
+    return Response.ok(endpoint.toJson(0, search.now()));
   }
 
   private Response getEndpoint(Request request) {
     VectorEndpoint endpoint = search.requireEndpoint(request.pathParam("endpoint_name"));
-    return Response.ok(endpoint.toJson(search.indexCount(endpoint.name())));
+    return Response.ok(endpoint.toJson(search.indexCount(endpoint.name()), search.now()));
   }
 
   private Response listIndexes(Request request) {
@@ -98,8 +104,9 @@ final class VectorSearchApi implements WorkspaceApi {
   }
 
   private Response query(Request request) {
-    VectorIndex index = index(request);
-    VectorQuery.Result result = VectorQuery.run(index, request.json(), serving);
+    VectorIndex index = readyIndex(request);
+    VectorEndpoint endpoint = search.requireEndpoint(index.endpointName());
+    VectorQuery.Result result = VectorQuery.run(index, request.json(), serving, endpoint.storageOptimized());
     return Response.ok(pages.firstPage(index.name(), result));
   }
 
@@ -172,7 +179,7 @@ final class VectorSearchApi implements WorkspaceApi {
     } catch (IllegalStateException invalidSpec) {
       throw ApiException.invalidParameter(invalidSpec.getMessage());
     }
-    return Response.ok(index.toJson(host.get()));
+    return Response.ok(index.toJson(host.get(), search.now()));
   }
 
   private static DirectAccessIndexSpec directSpec(String name, String endpoint, String primaryKey, JsonNode spec) {

@@ -79,7 +79,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
         new CommandRunner(engine, scheduler, settings.commandTimeout(), settings.pythonExecutable());
     this.contexts = new ExecutionContexts(clusters, runner, settings.contextsPerCluster(), changes);
     this.serving = new ServingEndpoints(clock);
-    this.vectorSearch = new VectorSearch(engine, serving, clock);
+    this.vectorSearch = new VectorSearch(engine, serving, clock, settings.vectorSearchProvisioningTime());
     MlflowTracking mlflowTracking = new MlflowTracking(clock);
     this.mlflowRegistry = new MlflowRegistry(clock, settings.modelRegistrationTime(), mlflowTracking);
     StatementJson statementJson = new StatementJson(externalLinks);
@@ -88,6 +88,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
     // Job notebook tasks run the notebooks of the workspace tree (imported through the API or seeded).
     this.jobs = new JobStore(clock, settings.jobStepTime(), workspaceTree::notebook, new NotebookRunner(contexts),
         clusters.defaultClusterId());
+    ServingApi servingApi =
+        new ServingApi(serving, this::host, settings.servingEndpointStartTime(), mlflowRegistry::servedModel);
     List<WorkspaceApi> apis =
         List.of(
             new OidcApi(this::host),
@@ -99,7 +101,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new GenieApi(genie, genieAssistant, statements, statementJson, clock),
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
-            new ServingApi(serving, this::host, settings.servingEndpointStartTime(), mlflowRegistry::servedModel),
+            servingApi,
+            new ServingDataPlane(serving, servingApi, token, clock, settings.servingDataPlaneTokenLifetime()),
             new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
             new JobsApi(jobs, this::host),
             new DbfsApi(files, clock),
@@ -229,6 +232,11 @@ public final class WorkspaceRuntime implements AutoCloseable {
 
   public void addVectorSearchEndpoint(String name) {
     seeding(() -> vectorSearch.addEndpoint(Objects.requireNonNull(name, "name"), true));
+  }
+
+  public void addStorageOptimizedVectorSearchEndpoint(String name) {
+    seeding(() -> vectorSearch.addEndpoint(Objects.requireNonNull(name, "name"), VectorEndpoint.STORAGE_OPTIMIZED,
+        true));
   }
 
   public void addDirectAccessIndex(DirectAccessIndexSpec spec) {

@@ -31,6 +31,8 @@ public final class WorkspaceSettings {
   private Duration modelRegistrationTime = Duration.ofMillis(200);
   private int vectorSearchPageSize = 1000;
   private Duration jobStepTime = Duration.ofMillis(50);
+  private Duration vectorSearchProvisioningTime = Duration.ofMillis(200);
+  private Duration servingDataPlaneTokenLifetime = Duration.ofHours(1);
 
   /** A fixed bearer token instead of a random one. */
   public void token(String token) {
@@ -130,6 +132,19 @@ public final class WorkspaceSettings {
     this.jobStepTime = notNegative(time, "jobStepTime");
   }
 
+  /** How long vector search endpoints and indexes created over the API stay PROVISIONING. */
+  public void vectorSearchProvisioningTime(Duration time) {
+    this.vectorSearchProvisioningTime = notNegative(time, "vectorSearchProvisioningTime");
+  }
+
+  /** How long a route-optimized endpoint's minted data-plane token lives. */
+  public void servingDataPlaneTokenLifetime(Duration time) {
+    if (notNegative(time, "servingDataPlaneTokenLifetime").getSeconds() < 1) {
+      throw new IllegalArgumentException("servingDataPlaneTokenLifetime must be at least 1 s, was " + time);
+    }
+    this.servingDataPlaneTokenLifetime = time;
+  }
+
   /** The token set with {@link #token(String)}, if any. */
   Optional<String> token() {
     return Optional.ofNullable(token);
@@ -201,6 +216,14 @@ public final class WorkspaceSettings {
 
   int vectorSearchPageSize() {
     return vectorSearchPageSize;
+  }
+
+  Duration servingDataPlaneTokenLifetime() {
+    return servingDataPlaneTokenLifetime;
+  }
+
+  Duration vectorSearchProvisioningTime() {
+    return vectorSearchProvisioningTime;
   }
 
   private static int atLeastOne(int value, String name) {

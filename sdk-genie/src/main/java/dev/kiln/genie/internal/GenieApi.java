@@ -6,9 +6,13 @@ import dev.kiln.core.Page;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.genie.model.GenieConversation;
+import dev.kiln.genie.model.GenieDownload;
+import dev.kiln.genie.model.GenieFeedbackRating;
 import dev.kiln.genie.model.GenieMessage;
 import dev.kiln.genie.model.GenieSpace;
+import dev.kiln.genie.model.GenieSpaceUpdate;
 import dev.kiln.sql.model.StatementResponse;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -52,6 +56,70 @@ public final class GenieApi {
         .query("page_token", pageToken)
         .build();
     return db.call(call, ConversationsPage.class).toPage();
+  }
+
+  /** Sends the space to the trash (it can be restored from the workspace UI). */
+  public CompletableFuture<Void> trashSpaceAsync(String spaceId) {
+    return db.callAsync(ApiRequest.delete(SPACE, spaceId).build(), Void.class);
+  }
+
+  /** Idempotent: the same PATCH twice leaves the space as once (an etag-guarded repeat fails with a conflict). */
+  public CompletableFuture<GenieSpace> updateSpaceAsync(String spaceId, GenieSpaceUpdate update) {
+    ApiRequest call = ApiRequest.patch(SPACE, spaceId).jsonBody(update).idempotent(true).build();
+    return db.callAsync(call, GenieSpace.class);
+  }
+
+  public Page<GenieMessage> messagesPage(String spaceId, String conversationId, Integer pageSize, String pageToken) {
+    ApiRequest call = ApiRequest.get(CONVERSATION + "/messages", spaceId, conversationId)
+        .query("page_size", pageSize)
+        .query("page_token", pageToken)
+        .build();
+    return db.call(call, MessagesPage.class).toPage();
+  }
+
+  public CompletableFuture<Void> deleteConversationAsync(String spaceId, String conversationId) {
+    ApiRequest call = ApiRequest.delete(CONVERSATION, spaceId, conversationId).build();
+    return db.callAsync(call, Void.class);
+  }
+
+  public CompletableFuture<Void> deleteMessageAsync(String spaceId, String conversationId, String messageId) {
+    ApiRequest call = ApiRequest.delete(MESSAGE, spaceId, conversationId, messageId).build();
+    return db.callAsync(call, Void.class);
+  }
+
+  /** Idempotent: the rating replaces the earlier one. */
+  public CompletableFuture<Void> sendFeedbackAsync(String spaceId, String conversationId, String messageId,
+      GenieFeedbackRating rating, String comment) {
+    ApiRequest call = ApiRequest.post(MESSAGE + "/feedback", spaceId, conversationId, messageId)
+        .jsonBody(new FeedbackBody(rating.name(), comment))
+        .idempotent(true)
+        .build();
+    return db.callAsync(call, Void.class);
+  }
+
+  /** Starts writing the attachment's full result to files; not idempotent (each call runs the query). */
+  public CompletableFuture<DownloadStarted> generateDownloadAsync(
+      String spaceId, String conversationId, String messageId, String attachmentId) {
+    ApiRequest call = ApiRequest.post(ATTACHMENT + "/downloads", spaceId, conversationId, messageId, attachmentId)
+        .build();
+    return Futures.map(db.callAsync(call, DownloadStarted.class), r -> {
+      if (r == null || r.downloadId() == null || r.signature() == null) {
+        throw new DatabricksClientException("the answer of " + call.path()
+            + " carried no download_id and download_id_signature");
+      }
+      return r;
+    });
+  }
+
+  /** Where the download is: the statement writing it, once there is one. */
+  public CompletableFuture<GenieDownload> downloadAsync(String spaceId, String conversationId, String messageId,
+      String attachmentId, DownloadStarted download) {
+    ApiRequest call = ApiRequest.get(ATTACHMENT + "/downloads/{download_id}",
+            spaceId, conversationId, messageId, attachmentId, download.downloadId())
+        .query("download_id_signature", download.signature())
+        .build();
+    return Futures.map(db.callAsync(call, QueryResultResponse.class),
+        r -> GenieDownload.of(download.downloadId(), Optional.ofNullable(r == null ? null : r.statementResponse())));
   }
 
   /** Not idempotent: a repeated POST would ask the question twice, so core never re-sends it. */

@@ -54,6 +54,14 @@ abstract class GenieAnswerDef {
     return attachments().stream().filter(a -> a.query().isPresent()).findFirst();
   }
 
+  /**
+   * Every query attachment, in order: a message may carry several queries, each with its own result
+   * ({@code GenieClient.queryResult(answer, attachmentId)}).
+   */
+  public List<GenieAttachment> queryAttachments() {
+    return attachments().stream().filter(a -> a.query().isPresent()).collect(Collectors.toUnmodifiableList());
+  }
+
   /** Follow-up questions Genie suggests, from every suggested-questions attachment. */
   public List<String> suggestedQuestions() {
     return attachments().stream()

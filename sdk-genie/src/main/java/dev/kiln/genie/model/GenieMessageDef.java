@@ -46,6 +46,10 @@ abstract class GenieMessageDef {
   @JsonProperty("error")
   public abstract Optional<GenieMessageError> error();
 
+  /** The caller's rating of this message, once given ({@code GenieClient.sendFeedback}). */
+  @JsonProperty("feedback")
+  public abstract Optional<GenieFeedback> feedback();
+
   /** Milliseconds since the epoch. */
   @JsonProperty("created_timestamp")
   public abstract Optional<Long> createdTimestamp();

@@ -23,4 +23,19 @@ abstract class GenieSpaceDef {
   /** The SQL warehouse that runs the space's generated queries. */
   @JsonProperty("warehouse_id")
   public abstract Optional<String> warehouseId();
+
+  /**
+   * Changes with every update; pass it to {@link GenieSpaceUpdate#etag()} so an update fails instead of
+   * overwriting someone else's change.
+   */
+  @JsonProperty("etag")
+  public abstract Optional<String> etag();
+
+  /** The workspace folder holding the space. */
+  @JsonProperty("parent_path")
+  public abstract Optional<String> parentPath();
+
+  /** The space's full definition as a JSON string (instructions, tables, samples), when the server sent it. */
+  @JsonProperty("serialized_space")
+  public abstract Optional<String> serializedSpace();
 }

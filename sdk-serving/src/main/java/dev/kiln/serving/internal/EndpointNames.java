@@ -16,6 +16,9 @@ public final class EndpointNames {
   /** Data plane: invocations have no {@code /api} prefix. */
   public static final String INVOCATIONS = "/serving-endpoints/{name}/invocations";
 
+  /** One served model, bypassing the endpoint's traffic split. */
+  public static final String SERVED_MODEL_INVOCATIONS = "/serving-endpoints/{name}/served-models/{served_model}/invocations";
+
   private EndpointNames() {}
 
   /**

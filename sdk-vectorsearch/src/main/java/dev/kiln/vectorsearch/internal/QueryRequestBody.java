@@ -2,6 +2,7 @@ package dev.kiln.vectorsearch.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kiln.vectorsearch.model.QueryType;
+import dev.kiln.vectorsearch.model.Reranker;
 import dev.kiln.vectorsearch.model.VectorQuery;
 import java.util.List;
 
@@ -23,19 +24,23 @@ public final class QueryRequestBody {
   private final Double scoreThreshold;
   @JsonProperty("columns_to_rerank")
   private final List<String> columnsToRerank;
+  @JsonProperty("reranker")
+  private final Reranker reranker;
 
-  private QueryRequestBody(VectorQuery q) {
+  private QueryRequestBody(VectorQuery q, String filtersJson) {
     this.columns = q.columns();
     this.queryText = q.queryText().orElse(null);
     this.queryVector = q.queryVector().isEmpty() ? null : q.queryVector();
-    this.filtersJson = q.effectiveFiltersJson().orElse(null);
+    this.filtersJson = filtersJson;
     this.numResults = q.numResults().orElse(null);
     this.queryType = q.queryType().orElse(null);
     this.scoreThreshold = q.scoreThreshold().orElse(null);
     this.columnsToRerank = q.columnsToRerank().isEmpty() ? null : q.columnsToRerank();
+    this.reranker = q.reranker().orElse(null);
   }
 
-  public static QueryRequestBody of(VectorQuery query) {
-    return new QueryRequestBody(query);
+  /** {@code filtersJson}: the filter in the syntax of the index's endpoint (see {@code FilterSyntax}), or null. */
+  public static QueryRequestBody of(VectorQuery query, String filtersJson) {
+    return new QueryRequestBody(query, filtersJson);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.vectorsearch.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -27,4 +28,14 @@ abstract class IndexStatusDef {
 
   @JsonProperty("message")
   public abstract Optional<String> message();
+
+  /** The detailed state as sent, e.g. {@code PROVISIONING_INITIAL_SNAPSHOT} or {@code ONLINE_NO_PENDING_UPDATE}. */
+  @JsonProperty("detailed_state")
+  public abstract Optional<String> rawDetailedState();
+
+  /** The typed detailed state; {@link IndexState#UNKNOWN} when absent or new. */
+  @JsonIgnore
+  public IndexState detailedState() {
+    return IndexState.fromWire(rawDetailedState().orElse(null));
+  }
 }

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  * VectorQuery.builder()
  *     .addColumns("id", "text")
  *     .queryText("Databricks Vector Search")
- *     .filters(Map.of("year >=", 2024))
+ *     .filters(Map.of("year >=", 2024))      // or .filterString("year >= 2024") on a STORAGE_OPTIMIZED endpoint
  *     .numResults(20)
  *     .build();
  * }</pre>
@@ -57,6 +57,22 @@ abstract class VectorQueryDef {
    */
   public abstract Optional<String> filtersJson();
 
+  /**
+   * Filters as the SQL-like string of STORAGE_OPTIMIZED endpoints, e.g. {@code "price < 200 AND make IN ('a')"}.
+   * Refused (before sending) for an index on a STANDARD endpoint, which takes {@link #filters()} instead;
+   * mutually exclusive with {@link #filters()} and {@link #filtersJson()}.
+   */
+  public abstract Optional<String> filterString();
+
+  /**
+   * The type of the endpoint serving the index, when the caller knows it. A filtered query needs it to pick
+   * the filter syntax; when absent the client looks it up once per endpoint and remembers it.
+   */
+  public abstract Optional<EndpointType> endpointType();
+
+  /** Rerank the top 50 matches with a reranker model. */
+  public abstract Optional<Reranker> reranker();
+
   /** How many matches to return (1..10,000); the server's default (10) applies when absent. */
   public abstract Optional<Integer> numResults();
 
@@ -74,9 +90,9 @@ abstract class VectorQueryDef {
    */
   public abstract Optional<String> endpointName();
 
-  /** Whether any filter is set, as a map or as JSON. */
+  /** Whether any filter is set, as a map, as JSON or as a filter string. */
   public boolean hasFilters() {
-    return !filters().isEmpty() || filtersJson().isPresent();
+    return !filters().isEmpty() || filtersJson().isPresent() || filterString().isPresent();
   }
 
   /**
@@ -127,8 +143,31 @@ abstract class VectorQueryDef {
         throw new InvalidRequestException("scoreThreshold must be a finite number, got " + t);
       }
     });
-    if (!filters().isEmpty() && filtersJson().isPresent()) {
-      throw new InvalidRequestException("set filters(..) or filtersJson(..), not both");
+    int filterForms = (filters().isEmpty() ? 0 : 1) + (filtersJson().isPresent() ? 1 : 0)
+        + (filterString().isPresent() ? 1 : 0);
+    if (filterForms > 1) {
+      throw new InvalidRequestException("set one of filters(..), filtersJson(..) or filterString(..), not several");
+    }
+    if (filterString().filter(String::isBlank).isPresent()) {
+      throw new InvalidRequestException("filterString must not be blank; leave it unset to filter nothing");
+    }
+    if (endpointType().filter(t -> t == EndpointType.UNKNOWN).isPresent()) {
+      throw new InvalidRequestException("endpointType must be STANDARD or STORAGE_OPTIMIZED; leave it unset to "
+          + "have it looked up");
+    }
+    if (queryType().filter(t -> t == QueryType.FULL_TEXT).isPresent()) {
+      if (!hasText) {
+        throw new InvalidRequestException("query type FULL_TEXT searches keywords: it needs queryText(..)");
+      }
+      if (!queryVector().isEmpty()) {
+        throw new InvalidRequestException("query type FULL_TEXT searches keywords only: leave queryVector unset");
+      }
+    }
+    if (queryType().filter(t -> t == QueryType.HYBRID).isPresent() && !hasText) {
+      throw new InvalidRequestException("query type HYBRID combines keywords with the vector: it needs queryText(..)");
+    }
+    if (reranker().isPresent() && !hasText) {
+      throw new InvalidRequestException("the reranker compares matches with the query's text: it needs queryText(..)");
     }
     filtersJson().ifPresent(VectorQueryDef::requireJsonObject);
     effectiveFiltersJson(); // fails here, at build time, when the filter values cannot be written

@@ -1,0 +1,24 @@
+package dev.kiln.vectorsearch;
+
+import dev.kiln.core.error.OperationFailedException;
+import dev.kiln.vectorsearch.model.IndexStatus;
+import dev.kiln.vectorsearch.model.VectorIndex;
+
+/** An index reported a failed state (e.g. {@code OFFLINE_FAILED}) while it was awaited to be ready. */
+public class VectorIndexFailedException extends OperationFailedException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient VectorIndex index;
+
+  public VectorIndexFailedException(VectorIndex index) {
+    super("vector search index " + index.name() + " failed: "
+        + index.status().flatMap(IndexStatus::rawDetailedState).orElse("?")
+        + index.status().flatMap(IndexStatus::message).map(m -> ": " + m).orElse(""), index.name());
+    this.index = index;
+  }
+
+  /** The index as last reported. */
+  public VectorIndex index() {
+    return index;
+  }
+}
