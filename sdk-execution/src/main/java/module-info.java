@@ -1,6 +1,6 @@
 /**
- * Kiln execution: contexts and commands on all-purpose clusters (API 1.2) and the little of the
- * Clusters API they need. {@code internal} is not exported; Jackson reads the models and wire
+ * Kiln execution: contexts and commands on all-purpose clusters (API 1.2) and the Clusters API
+ * (2.1). {@code internal} is not exported; Jackson reads the models and wire
  * bodies by reflection.
  */
 module dev.kiln.execution {

@@ -1,4 +1,7 @@
-/** SQL Statement Execution and the Queries API; see {@link dev.kiln.sql.SqlClient}. */
+/**
+ * SQL Statement Execution, the Queries API, query history and SQL warehouses; see
+ * {@link dev.kiln.sql.SqlClient} and {@link dev.kiln.sql.WarehousesClient}.
+ */
 module dev.kiln.sql {
   requires transitive dev.kiln.core;
   requires org.slf4j;

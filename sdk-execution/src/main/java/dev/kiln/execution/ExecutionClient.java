@@ -51,7 +51,7 @@ public final class ExecutionClient {
     return options;
   }
 
-  /** The cluster lookups and start used before a context is created. */
+  /** The Clusters API client this one uses to bring a cluster up before a context is created. */
   public ClustersClient clusters() {
     return clusters;
   }

@@ -7,22 +7,15 @@ import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Page;
 import dev.kiln.core.PagedIterable;
 import dev.kiln.core.error.DatabricksClientException;
-import dev.kiln.core.error.InvalidStateException;
-import dev.kiln.core.error.OperationTimeoutException;
 import dev.kiln.core.spi.Args;
 import dev.kiln.core.spi.Calls;
 import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.spi.Futures;
-import dev.kiln.core.spi.Poller;
+import dev.kiln.core.spi.Readiness;
 import dev.kiln.sql.internal.WarehouseWire;
 import dev.kiln.sql.model.Warehouse;
 import dev.kiln.sql.model.WarehouseSpec;
-import dev.kiln.sql.model.WarehouseState;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * SQL warehouses ({@code /api/2.0/sql/warehouses}): list, get, create, edit, start, stop, and
@@ -41,12 +34,10 @@ public final class WarehousesClient {
 
   private final DatabricksClient db;
   private final SqlOptions options;
-  private final Clock clock;
 
   private WarehousesClient(DatabricksClient db, SqlOptions options) {
     this.db = db;
     this.options = options;
-    this.clock = ClientInternals.of(db).clock();
   }
 
   public static WarehousesClient create(DatabricksClient db) {
@@ -159,53 +150,26 @@ public final class WarehousesClient {
   public CompletableFuture<Warehouse> ensureRunningAsync(String warehouseId) {
     return Calls.async(() -> {
       String id = Args.id(warehouseId, "warehouseId");
-      Instant deadline = clock.instant().plus(options.warehouseReadyTimeout());
-      return ClientInternals.of(db).track(Futures.compose(getAsync(id), w -> decide(id, w, deadline, false)));
+      Readiness<Warehouse> readiness = new Readiness<>(db, () -> getAsync(id), () -> post(id, "start"),
+          WarehousesClient::decide, Warehouse::rawState, options.warehousePollInitialDelay(),
+          options.warehousePollMaxDelay(), options.warehousePollMultiplier(), "SQL warehouse " + id);
+      return ClientInternals.of(db).track(readiness.await(options.warehouseReadyTimeout()));
     });
   }
 
-  private CompletableFuture<Warehouse> decide(String id, Warehouse w, Instant deadline, boolean startSent) {
+  private static Readiness.Step decide(Warehouse w, boolean startSent) {
     switch (w.state()) {
       case RUNNING:
-        return CompletableFuture.completedFuture(w);
+        return Readiness.Step.ready();
       case STOPPED:
-        if (startSent) {
-          return CompletableFuture.failedFuture(new WarehouseUnavailableException(w, "stopped while starting"));
-        }
-        // INVALID_STATE: someone else started it meanwhile, which is what we wanted.
-        CompletableFuture<Void> start = post(id, "start");
-        CompletableFuture<Void> accepted = Futures.propagateCancel(start.handle((v, e) -> {
-          if (e != null && !(Futures.unwrap(e) instanceof InvalidStateException)) {
-            throw new CompletionException(Futures.unwrap(e));
-          }
-          return null;
-        }), start);
-        return Futures.compose(accepted, v -> Futures.compose(getAsync(id), next -> decide(id, next, deadline, true)));
+        return startSent ? Readiness.Step.fail(new WarehouseUnavailableException(w, "stopped while starting"))
+            : Readiness.Step.start();
       case DELETING:
       case DELETED:
-        return CompletableFuture.failedFuture(new WarehouseUnavailableException(w, "is deleted"));
+        return Readiness.Step.fail(new WarehouseUnavailableException(w, "is deleted"));
       default: // STARTING, STOPPING, UNKNOWN: wait for the next steady state
-        return Futures.compose(waitWhile(id, w.state(), deadline), next -> decide(id, next, deadline, startSent));
+        return Readiness.Step.waitWhile(w.state());
     }
-  }
-
-  private CompletableFuture<Warehouse> waitWhile(String id, WarehouseState state, Instant deadline) {
-    Duration left = Duration.between(clock.instant(), deadline);
-    if (left.isNegative() || left.isZero()) {
-      return CompletableFuture.failedFuture(new OperationTimeoutException("SQL warehouse " + id + " did not reach RUNNING in time"));
-    }
-    return Poller.<Warehouse, Warehouse>builder(db)
-        .poll(() -> getAsync(id))
-        .isTerminal(w -> w.state() != state)
-        .result(w -> w)
-        .statusOf(Warehouse::rawState)
-        .initialDelay(options.warehousePollInitialDelay())
-        .maxDelay(options.warehousePollMaxDelay())
-        .multiplier(options.warehousePollMultiplier())
-        .timeout(left)
-        .description("SQL warehouse " + id + " (waiting to leave " + state + ")")
-        .start()
-        .resultAsync();
   }
 
   /** start/stop: an empty JSON body, answered by {@code {}}. Stop is safe to repeat; start is not re-sent. */

@@ -94,8 +94,7 @@ final class Cluster {
       case PENDING:
         event(now, "STARTING", Json.object().put("user", LocalIdentity.USER_NAME));
         break;
-      case RESTARTING:
-      case RESIZING:
+      case RESTARTING: // RESIZING is logged by the resize itself, with its target
         event(now, next.name(), Json.object().put("user", LocalIdentity.USER_NAME));
         break;
       case TERMINATING:

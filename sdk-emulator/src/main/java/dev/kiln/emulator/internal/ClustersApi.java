@@ -93,7 +93,8 @@ final class ClustersApi implements WorkspaceApi {
     }
     Set<String> types = new java.util.HashSet<>();
     body.path("event_types").forEach(t -> types.add(t.asText()));
-    int pageSize = body.path("page_size").asInt(DEFAULT_EVENTS_PAGE);
+    // page_size/page_token, or the deprecated limit/offset that next_page carries (older SDKs page with it)
+    int pageSize = body.path("page_size").asInt(body.path("limit").asInt(DEFAULT_EVENTS_PAGE));
     if (pageSize < 1 || pageSize > MAX_EVENTS_PAGE) {
       throw ApiException.invalidParameter("page_size must be between 1 and 500, got " + pageSize);
     }
@@ -104,9 +105,17 @@ final class ClustersApi implements WorkspaceApi {
     if (order.equals("DESC")) {
       Collections.reverse(events);
     }
-    int offset = body.hasNonNull("page_token") ? Pages.decode(body.get("page_token").asText()) : 0;
+    int offset = body.hasNonNull("page_token") ? Pages.decode(body.get("page_token").asText())
+        : Math.max(0, body.path("offset").asInt(0));
     ObjectNode reply = Pages.page(events, offset, pageSize, "events", e -> e);
     reply.put("total_count", events.size());
+    if (reply.has("next_page_token")) {
+      ObjectNode next = body.deepCopy();
+      next.remove("page_token");
+      next.remove("page_size");
+      next.put("offset", offset + pageSize).put("limit", pageSize);
+      reply.set("next_page", next);
+    }
     return Response.ok(reply);
   }
 

@@ -3,8 +3,14 @@ package dev.kiln.examples.snippets;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.auth.Credentials;
 import dev.kiln.emulator.LocalWorkspace;
+import dev.kiln.execution.ClusterHandle;
+import dev.kiln.execution.ClustersClient;
 import dev.kiln.execution.ExecutionClient;
 import dev.kiln.execution.ExecutionContext;
+import dev.kiln.execution.model.AutoScale;
+import dev.kiln.execution.model.ClusterEvent;
+import dev.kiln.execution.model.ClusterInfo;
+import dev.kiln.execution.model.ClusterSpec;
 import dev.kiln.execution.model.CommandResult;
 import dev.kiln.execution.model.Language;
 import dev.kiln.genie.GenieClient;
@@ -24,10 +30,16 @@ import dev.kiln.serving.model.InvocationRequest;
 import dev.kiln.serving.model.InvocationResponse;
 import dev.kiln.sql.Row;
 import dev.kiln.sql.SqlClient;
+import dev.kiln.sql.SqlOptions;
 import dev.kiln.sql.StatementHandle;
 import dev.kiln.sql.StatementResult;
+import dev.kiln.sql.model.QueryHistoryFilter;
+import dev.kiln.sql.model.QueryInfo;
+import dev.kiln.sql.model.QueryStatus;
+import dev.kiln.sql.model.QueryTag;
 import dev.kiln.sql.model.StatementParameter;
 import dev.kiln.sql.model.StatementRequest;
+import dev.kiln.sql.model.Warehouse;
 import dev.kiln.vectorsearch.VectorSearchClient;
 import dev.kiln.vectorsearch.model.VectorMatch;
 import dev.kiln.vectorsearch.model.VectorQuery;
@@ -89,6 +101,56 @@ public final class ReadmeSnippets {
     }
     // end-snippet
     return totals;
+  }
+
+  /** README "SQL": waiting for the warehouse, query tags, query history and warehouse calls. */
+  static List<String> warehouses(DatabricksClient db, String warehouseId) {
+    // snippet:warehouses
+    SqlClient sql = SqlClient.create(db, SqlOptions.builder()
+            .awaitWarehouseRunning(true)                  // start a stopped warehouse before submitting
+            .build());
+    try (StatementResult r = sql.execute(StatementRequest.builder()
+            .warehouseId(warehouseId)
+            .statement("SELECT COUNT(*) AS n FROM gold.bir")
+            .addQueryTags(QueryTag.of("job", "month-end"))
+            .build())) {
+        long n = r.toList().get(0).getLong("n");
+    }
+    List<String> finished = new ArrayList<>();
+    for (QueryInfo q : sql.queryHistory(QueryHistoryFilter.builder()   // lazy, newest first
+            .addStatuses(QueryStatus.FINISHED)
+            .addWarehouseIds(warehouseId)
+            .build())) {
+        finished.add(q.queryText().orElse(""));
+    }
+    sql.warehouses().stop(warehouseId);
+    Warehouse running = sql.warehouses().start(warehouseId).await();   // WarehouseHandle: waits for RUNNING
+    // end-snippet
+    finished.add(running.rawState());
+    return finished;
+  }
+
+  /** README "Clusters": create with autoscale, wait, resize, read the event log, terminate. */
+  static List<String> clusters(DatabricksClient db) {
+    // snippet:clusters
+    ClustersClient clusters = ClustersClient.create(db);
+    ClusterHandle handle = clusters.create(ClusterSpec.builder()
+            .clusterName("month-end-etl")
+            .sparkVersion("15.4.x-scala2.12")             // clusters.sparkVersions() lists them
+            .nodeTypeId("i3.xlarge")                      // clusters.listNodeTypes()
+            .autoscale(AutoScale.of(1, 4))
+            .autoterminationMinutes(30)
+            .putCustomTags("team", "tax")
+            .build());
+    ClusterInfo running = handle.await();                 // RUNNING, or ClusterUnavailableException + reason
+    clusters.resize(running.clusterId(), 6).await();
+    List<String> events = new ArrayList<>();
+    for (ClusterEvent e : clusters.events(running.clusterId())) {   // lazy, newest first
+        events.add(e.rawType().orElse("?"));
+    }
+    clusters.delete(running.clusterId());                 // terminate; clusters.start(id) brings it back
+    // end-snippet
+    return events;
   }
 
   /** README "Execution contexts": a Python context on a cluster, one blocking and one async command. */

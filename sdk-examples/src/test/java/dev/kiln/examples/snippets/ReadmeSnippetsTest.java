@@ -61,6 +61,35 @@ class ReadmeSnippetsTest {
     assertEquals(new BigDecimal("500.00"), totals.get("DOH"));
   }
 
+  /**
+   * A workspace and client on one test clock that the client's sleeper moves, so warehouse and cluster
+   * start-ups pass without waiting.
+   */
+  private static <T> T onClockedWorkspace(java.util.function.BiFunction<LocalWorkspace, dev.kiln.core.DatabricksClient, T> run) {
+    dev.kiln.core.testing.MutableClock clock = new dev.kiln.core.testing.MutableClock();
+    try (LocalWorkspace clocked = LocalWorkspace.builder().clock(clock).start();
+        dev.kiln.core.DatabricksClient db = dev.kiln.core.DatabricksClient.builder().host(clocked.host())
+            .credentials(dev.kiln.core.auth.Credentials.personalAccessToken(clocked.token()))
+            .clock(clock).sleeper(new dev.kiln.core.testing.FakeSleeper(clock)).build()) {
+      return run.apply(clocked, db);
+    }
+  }
+
+  @Test
+  void warehouses() {
+    List<String> result = onClockedWorkspace((clocked, db) -> {
+      clocked.sql().execute("CREATE SCHEMA gold; CREATE TABLE gold.bir (agency STRING); INSERT INTO gold.bir VALUES ('DOH')");
+      return ReadmeSnippets.warehouses(db, clocked.defaultWarehouseId());
+    });
+    assertEquals(List.of("SELECT COUNT(*) AS n FROM gold.bir", "RUNNING"), result);
+  }
+
+  @Test
+  void clusters() {
+    List<String> events = onClockedWorkspace((clocked, db) -> ReadmeSnippets.clusters(db));
+    assertEquals(List.of("UPSIZE_COMPLETED", "RESIZING", "RUNNING", "CREATING"), events);
+  }
+
   @Test
   void execution() {
     String path = System.getenv("PATH");
@@ -126,7 +155,8 @@ class ReadmeSnippetsTest {
         assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + m.group(1));
       }
     }
-    assertEquals(List.of("core", "sql", "execution", "serving", "vectorsearch", "genie", "mlflow", "emulator", "emulator-junit"),
+    assertEquals(List.of("core", "sql", "warehouses", "clusters", "execution", "serving", "vectorsearch", "genie", "mlflow",
+        "emulator", "emulator-junit"),
         names);
   }
 
