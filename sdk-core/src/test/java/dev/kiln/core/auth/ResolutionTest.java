@@ -142,7 +142,7 @@ class ResolutionTest {
   @Test
   void describeSaysWhereEachSettingCameFromWithSecretsMasked() {
     fx.config("[DEFAULT]\nhost = " + HOST + "\nclient_id = cid-1\nclient_secret = profile-secret-value\nwarehouse_id = wh-1\n"
-        + "custom_key = x\n");
+        + "custom_key = x\nregion = eu\n");
     fx.set("DATABRICKS_CLIENT_SECRET", "env-secret-value", "HTTPS_PROXY", "http://proxyuser:proxy-pass-value@proxy.corp:3128",
         "NO_PROXY", ".internal");
     DatabricksConfig c = fx.load();
@@ -151,7 +151,8 @@ class ResolutionTest {
         + "client_id = cid-1 (profile DEFAULT of " + file + ")\n"
         + "client_secret = *** (env DATABRICKS_CLIENT_SECRET)\n"
         + "warehouse_id = wh-1 (profile DEFAULT of " + file + ")\n"
-        + "custom_key = x (profile DEFAULT of " + file + ")\n"
+        + "custom_key = *** (profile DEFAULT of " + file + ")\n" // unknown keys that may be secrets are masked
+        + "region = eu (profile DEFAULT of " + file + ")\n"
         + "auth = oauth-m2m (first to apply in the default chain; not applied: pat: no token (DATABRICKS_TOKEN); basic: no "
         + "username and password (DATABRICKS_USERNAME, DATABRICKS_PASSWORD); metadata-service: no metadata_service_url "
         + "(DATABRICKS_METADATA_SERVICE_URL))\n"
