@@ -210,8 +210,9 @@ public final class AuthChain {
         subscription = parts[2];
       }
     }
-    return in.azureExtras(new AzureCliCredentials(in.env, az.get(), AZURE_DATABRICKS_RESOURCE, in.get("azure_tenant_id"),
-        subscription));
+    AzureCliCredentials cli = new AzureCliCredentials(in.env, az.get(), AZURE_DATABRICKS_RESOURCE, in.get("azure_tenant_id"),
+        subscription);
+    return resourceId == null ? cli : new AzureWorkspaceHeaders(cli, resourceId, new AzureCliCredentials.ManagementToken(cli));
   }
 
   private static Object databricksCli(Inputs in) {
