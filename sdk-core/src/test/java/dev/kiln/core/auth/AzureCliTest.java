@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.ConfigurationException;
