@@ -36,7 +36,7 @@ class ResolutionTest {
   @Test
   void theDefaultChainGoesInItsDocumentedOrder() {
     fx.stub("az", "exit 1");
-    fx.stub("databricks", "exit 1");
+    fx.databricksCli("exit 1");
     fx.set("DATABRICKS_HOST", "https://adb-1.2.azuredatabricks.net", "DATABRICKS_TOKEN", "dapi-secret-1",
         "DATABRICKS_USERNAME", "u", "DATABRICKS_PASSWORD", "password-secret-1",
         "DATABRICKS_METADATA_SERVICE_URL", "http://127.0.0.1:1/md-secret",
@@ -81,7 +81,7 @@ class ResolutionTest {
 
   @Test
   void authTypePicksExactlyOneMethodFromTheEnvironmentOrTheProfile() {
-    fx.stub("databricks", "exit 1");
+    fx.databricksCli("exit 1");
     fx.set("DATABRICKS_HOST", HOST, "DATABRICKS_TOKEN", "dapi-x", "DATABRICKS_AUTH_TYPE", "databricks-cli");
     assertEquals("databricks-cli", authType());
     assertTrue(fx.load().describe().contains("auth = databricks-cli (chosen by auth_type)"), fx.load().describe());
