@@ -179,8 +179,7 @@ public final class DatabricksConfig {
     settings.keySet().stream().filter(k -> !SETTINGS.containsKey(k)).sorted().forEach(keys::add);
     for (String k : keys) {
       if (settings.containsKey(k)) {
-        String v = SENSITIVE.contains(k) || k.contains("secret") || k.contains("password") || k.contains("token")
-            ? "***" : settings.get(k);
+        String v = sensitive(k) ? "***" : settings.get(k);
         described.put(k, v + " (" + sources.get(k) + ")");
       }
     }
@@ -191,6 +190,12 @@ public final class DatabricksConfig {
     EnvProxy proxy = EnvProxy.from(environment.variables(), direct).orElse(null);
     return new DatabricksConfig(host, auth.credentials(), settings.get("warehouse_id"), settings.get("cluster_id"),
         usedProfile, java.util.Collections.unmodifiableMap(described), auth.explanation(), proxy);
+  }
+
+  /** Known secrets, and any other key whose name suggests one (a profile may hold keys Kiln does not know). */
+  private static boolean sensitive(String key) {
+    return SENSITIVE.contains(key) || key.contains("secret") || key.contains("password") || key.contains("token")
+        || key.contains("credential") || key.contains("key");
   }
 
   private static Optional<String> directHost(String url) {

@@ -39,6 +39,8 @@ public final class AuthChain {
 
   /** The production Azure Databricks login application (public, US Gov and China clouds). */
   static final String AZURE_DATABRICKS_RESOURCE = AzureServicePrincipal.DATABRICKS_RESOURCE;
+  /** A `databricks` on the PATH smaller than this is the legacy Python CLI's launcher, not the Go binary. */
+  static final long LEGACY_CLI_MAX_BYTES = 1024 * 1024;
   private static final List<String> AZURE_ZONES = List.of(".azuredatabricks.net", ".databricks.azure.us", ".databricks.azure.cn");
 
   private final Map<String, Function<Inputs, Object>> methods = new LinkedHashMap<>();
@@ -210,8 +212,9 @@ public final class AuthChain {
         subscription = parts[2];
       }
     }
-    return in.azureExtras(new AzureCliCredentials(in.env, az.get(), AZURE_DATABRICKS_RESOURCE, in.get("azure_tenant_id"),
-        subscription));
+    AzureCliCredentials cli = new AzureCliCredentials(in.env, az.get(), AZURE_DATABRICKS_RESOURCE, in.get("azure_tenant_id"),
+        subscription);
+    return resourceId == null ? cli : new AzureWorkspaceHeaders(cli, resourceId, new AzureCliCredentials.ManagementToken(cli));
   }
 
   private static Object databricksCli(Inputs in) {
@@ -221,6 +224,11 @@ public final class AuthChain {
     if (cli.isEmpty()) {
       return configured != null ? "databricks_cli_path '" + configured + "' is not an executable (DATABRICKS_CLI_PATH)"
           : "`databricks` was not found on the PATH";
+    }
+    if (configured == null && Executables.size(cli.get()) < LEGACY_CLI_MAX_BYTES) {
+      // As Go and Python: the legacy Python CLI (a small launcher script) has no `auth token`.
+      return "`databricks` on the PATH (" + cli.get() + ") is the legacy Python CLI, which cannot sign in; install the"
+          + " current Databricks CLI or set databricks_cli_path";
     }
     return new DatabricksCliCredentials(in.env, cli.get(), in.host.toString());
   }

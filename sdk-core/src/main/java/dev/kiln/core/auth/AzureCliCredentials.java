@@ -97,6 +97,46 @@ final class AzureCliCredentials extends CommandTokenProvider {
     return new Token(token, expiry, json.path("tokenType").asText("Bearer"), null);
   }
 
+  /**
+   * The {@code X-Databricks-Azure-SP-Management-Token} source for az: a token for Azure Resource Manager when az
+   * is signed in as a service principal ({@code az account show}: {@code user.type}), as the official Python SDK
+   * does; for a user login an empty token that never expires, so az is asked once.
+   */
+  static final class ManagementToken extends CommandTokenProvider {
+    private final AzureCliCredentials databricks;
+
+    ManagementToken(AzureCliCredentials databricks) {
+      super(databricks.env, databricks.executable);
+      this.databricks = new AzureCliCredentials(databricks.env, databricks.executable, AzureServicePrincipal.MANAGEMENT_RESOURCE,
+          databricks.tenantId, databricks.subscription);
+    }
+
+    @Override
+    public String authType() {
+      return "azure-cli";
+    }
+
+    @Override
+    String commandName() {
+      return "az";
+    }
+
+    @Override
+    Token fetchBlocking() {
+      List<String> show = List.of("account", "show", "--output", "json");
+      String type;
+      try {
+        type = Json.mapper().readTree(run(show).stdout()).path("user").path("type").asText("");
+      } catch (IOException e) {
+        throw unreadable(show, "not JSON");
+      }
+      if (!"servicePrincipal".equals(type)) {
+        return new Token("", Instant.parse("9999-12-31T00:00:00Z"));
+      }
+      return databricks.fetchBlocking();
+    }
+  }
+
   @Override
   String hint(ProcessRunner.Result r) {
     String err = r.stderr();

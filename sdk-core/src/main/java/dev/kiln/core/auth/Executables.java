@@ -30,6 +30,15 @@ final class Executables {
     return Optional.empty();
   }
 
+  /** The file's size, or 0 when it cannot be read. */
+  static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
   private static boolean runnable(Path p) {
     return Files.isRegularFile(p) && Files.isExecutable(p);
   }

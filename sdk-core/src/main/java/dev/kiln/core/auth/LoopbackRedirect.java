@@ -42,31 +42,39 @@ final class LoopbackRedirect implements AutoCloseable {
   Map<String, String> await(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        throw timedOut(timeout);
+      }
+      Socket s;
       try {
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-        try (Socket s = socket.accept()) {
-          s.setSoTimeout(10_000);
-          BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-          String line = in.readLine();
-          Map<String, String> query = line == null ? Map.of() : query(line);
-          boolean answer = query.containsKey("code") || query.containsKey("error");
-          respond(s.getOutputStream(), answer ? 200 : 404, answer
-              ? (query.containsKey("code") ? "Signed in to Databricks. You can close this tab." : "Sign-in failed. You can close this tab.")
-              : "Not found");
-          if (answer) {
-            return query;
-          }
-        }
+        s = socket.accept();
       } catch (SocketTimeoutException e) {
-        throw new DatabricksClientException("external-browser: no sign-in came back within " + timeout.toSeconds() + " s");
+        throw timedOut(timeout);
       } catch (IOException e) {
-        if (System.nanoTime() > deadline) {
-          throw new DatabricksClientException("external-browser: no sign-in came back within " + timeout.toSeconds() + " s");
+        throw new DatabricksClientException("external-browser: the login redirect listener failed: " + e.getMessage(), e);
+      }
+      try (s) {
+        s.setSoTimeout(10_000); // a connection that never sends its request line is dropped, not waited on
+        BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        String line = in.readLine();
+        Map<String, String> query = line == null ? Map.of() : query(line);
+        boolean answer = query.containsKey("code") || query.containsKey("error");
+        respond(s.getOutputStream(), answer ? 200 : 404, answer
+            ? (query.containsKey("code") ? "Signed in to Databricks. You can close this tab." : "Sign-in failed. You can close this tab.")
+            : "Not found");
+        if (answer) {
+          return query;
         }
-        // a connection that broke off (a browser's speculative connect): wait for the next
+      } catch (IOException e) {
+        // a connection that broke off or stayed silent (a browser's speculative connect): wait for the next
       }
     }
+  }
+
+  private static DatabricksClientException timedOut(Duration timeout) {
+    return new DatabricksClientException("external-browser: no sign-in came back within " + timeout.toSeconds() + " s");
   }
 
   private static Map<String, String> query(String requestLine) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.core.Json;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -82,8 +81,8 @@ final class TokenCacheFile {
       }
       entry.put("expiry", token.expiresAt.toString());
       createOwnerOnlyDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.deleteIfExists(tmp);
+      // A temporary name of its own: another client (or process) may be writing the same cache.
+      Path tmp = file.resolveSibling(file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
       createOwnerOnlyFile(tmp);
       Files.write(tmp, Json.mapper().writeValueAsBytes(root));
       try {
@@ -117,8 +116,6 @@ final class TokenCacheFile {
       f.toFile().setReadable(true, true);
       f.toFile().setWritable(false, false);
       f.toFile().setWritable(true, true);
-    } catch (FileAlreadyExistsException raced) {
-      Files.write(f, new byte[0]);
     }
   }
 }

@@ -68,6 +68,19 @@ final class AuthFixture {
     return script;
   }
 
+  /**
+   * A {@code databricks} stub on the PATH, padded past 1 MiB: a smaller one is taken for the legacy Python CLI
+   * and skipped, as the official SDKs do.
+   */
+  Path databricksCli(String body) {
+    StringBuilder padding = new StringBuilder(body).append('\n');
+    String line = "# padding: the current Databricks CLI is a large binary\n";
+    while (padding.length() < AuthChain.LEGACY_CLI_MAX_BYTES) {
+      padding.append(line);
+    }
+    return stub("databricks", padding.toString());
+  }
+
   /** The argument lines of every run of stub {@code name}. */
   List<String> calls(String name) {
     Path f = bin.resolve(name + ".calls");

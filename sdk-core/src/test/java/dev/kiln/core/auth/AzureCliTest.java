@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.ConfigurationException;
@@ -40,6 +39,18 @@ class AzureCliTest {
     CapturedLogs.clear();
   }
 
+  /** The get-access-token runs for the Databricks resource (az is also asked who is signed in). */
+  private List<String> tokenRuns() {
+    return fx.calls("az").stream().filter(c -> c.contains("get-access-token --resource 2ff814a6"))
+        .collect(java.util.stream.Collectors.toList());
+  }
+
+  /** An az stub: {@code account show} says who is signed in, everything else prints {@code tokenBody}'s output. */
+  private void az(String userType, String tokenBody) {
+    fx.stub("az", "if [ \"$1 $2\" = 'account show' ]; then echo '{\"user\": {\"name\": \"x\", \"type\": \"" + userType
+        + "\"}}'; exit 0; fi\n" + tokenBody);
+  }
+
   private void call(DatabricksClient db) {
     AuthFixture.call(workspace, db);
   }
@@ -47,53 +58,70 @@ class AzureCliTest {
   @Test
   void tokenFromAzIsSentWithTheWorkspaceResourceIdAndCachedUntilShortlyBeforeExpiry() {
     fx.set("ARM_TENANT_ID", "tenant-1");
-    fx.stub("az", "echo '" + AuthFixture.azJson("az-token-1", 3600) + "'");
+    az("user", "echo '" + AuthFixture.azJson("az-token-1", 3600) + "'");
     try (DatabricksClient db = fx.client(fx.load())) {
       assertEquals("azure-cli", db.config().credentials().authType());
       call(db);
       RecordedRequest api = Wire.take(workspace);
       assertEquals("Bearer az-token-1", api.getHeaders().get("Authorization"));
       assertEquals(RESOURCE_ID, api.getHeaders().get("X-Databricks-Azure-Workspace-Resource-Id"));
-      assertEquals(List.of(GET_TOKEN + " --tenant tenant-1 --subscription sub-1"), fx.calls("az"));
+      assertEquals(null, api.getHeaders().get("X-Databricks-Azure-SP-Management-Token"), "a user login has none");
+      assertEquals(List.of(GET_TOKEN + " --tenant tenant-1 --subscription sub-1"), tokenRuns());
 
       fx.advance(Duration.ofMinutes(58)); // two minutes left: still good
       call(db);
       Wire.take(workspace);
-      assertEquals(1, fx.calls("az").size());
+      assertEquals(1, tokenRuns().size());
 
       fx.advance(Duration.ofMinutes(1).plusSeconds(1)); // inside the last minute: run az again
       call(db);
       Wire.take(workspace);
-      assertEquals(2, fx.calls("az").size());
+      assertEquals(2, tokenRuns().size());
+      assertEquals(1, fx.calls("az").stream().filter(c -> c.startsWith("account show")).count(), "asked once who is signed in");
     }
     AuthFixture.assertNoSecrets(List.of("az-token-1"));
   }
 
   @Test
   void aSubscriptionTheLoginDoesNotHaveIsDroppedOnTheSecondTry() {
-    fx.stub("az", "case \"$*\" in *--subscription*) echo 'ERROR: Subscription sub-1 not found' >&2; exit 1;; esac\n"
+    az("user", "case \"$*\" in *--subscription*) echo 'ERROR: Subscription sub-1 not found' >&2; exit 1;; esac\n"
         + "echo '" + AuthFixture.azJson("az-token-2", 3600) + "'");
     try (DatabricksClient db = fx.client(fx.load())) {
       call(db);
       assertEquals("Bearer az-token-2", Wire.take(workspace).getHeaders().get("Authorization"));
     }
-    assertEquals(List.of(GET_TOKEN + " --subscription sub-1", GET_TOKEN), fx.calls("az"));
+    assertEquals(List.of(GET_TOKEN + " --subscription sub-1", GET_TOKEN), tokenRuns());
+  }
+
+  @Test
+  void aServicePrincipalLoginAlsoSendsTheManagementToken() {
+    az("servicePrincipal", "case \"$*\" in *management.core.windows.net*) echo '" + AuthFixture.azJson("mgmt-token-1", 3600)
+        + "';; *) echo '" + AuthFixture.azJson("az-token-5", 3600) + "';; esac");
+    try (DatabricksClient db = fx.client(fx.load())) {
+      call(db);
+    }
+    RecordedRequest api = Wire.take(workspace);
+    assertEquals("Bearer az-token-5", api.getHeaders().get("Authorization"));
+    assertEquals("mgmt-token-1", api.getHeaders().get("X-Databricks-Azure-SP-Management-Token"));
+    assertTrue(fx.calls("az").contains("account get-access-token --resource https://management.core.windows.net/ --output json"
+        + " --subscription sub-1"), fx.calls("az").toString());
+    AuthFixture.assertNoSecrets(List.of("az-token-5", "mgmt-token-1"));
   }
 
   @Test
   void expiresOnInLocalTimeIsReadWhenThereIsNoEpoch() {
-    fx.stub("az", "echo '{\"accessToken\": \"az-token-3\", \"expiresOn\": \"2026-01-01 00:30:00.123456\", \"tokenType\": \"Bearer\"}'");
+    az("user", "echo '{\"accessToken\": \"az-token-3\", \"expiresOn\": \"2026-01-01 00:30:00.123456\", \"tokenType\": \"Bearer\"}'");
     try (DatabricksClient db = fx.client(fx.load())) {
       call(db);
       Wire.take(workspace);
       fx.advance(Duration.ofMinutes(28)); // expiresOn 00:30:00.123456 (UTC here): still good
       call(db);
       Wire.take(workspace);
-      assertEquals(1, fx.calls("az").size());
+      assertEquals(1, tokenRuns().size());
       fx.advance(Duration.ofMinutes(1).plusSeconds(30));
       call(db);
       Wire.take(workspace);
-      assertEquals(2, fx.calls("az").size());
+      assertEquals(2, tokenRuns().size());
     }
   }
 
@@ -110,7 +138,7 @@ class AzureCliTest {
 
   @Test
   void errorOutputIsShortenedAndCredentialsInItAreMasked() {
-    fx.stub("az", "echo 'ERROR: request failed: Authorization: Bearer eyJleaked.token.value' >&2\nexit 2");
+    az("user", "echo 'ERROR: request failed: Authorization: Bearer eyJleaked.token.value' >&2\nexit 2");
     AzureWorkspaceHeaders az = (AzureWorkspaceHeaders) fx.load().credentials();
     DatabricksClientException e = assertThrows(DatabricksClientException.class,
         () -> dev.kiln.core.spi.Futures.join(az.headers(new FixedContext())));

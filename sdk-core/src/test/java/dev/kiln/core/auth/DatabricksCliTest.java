@@ -55,7 +55,7 @@ class DatabricksCliTest {
 
   @Test
   void theCliLoginIsUsedAndRefreshedByRunningTheCliAgainNearExpiry() {
-    fx.stub("databricks", "echo '" + cliJson("cli-token-1", "2026-01-01T01:00:00.123456789+01:00") + "'");
+    fx.databricksCli("echo '" + cliJson("cli-token-1", "2026-01-01T01:00:00.123456789+01:00") + "'");
     try (DatabricksClient db = fx.client(fx.load())) {
       assertEquals("databricks-cli", db.config().credentials().authType());
       call(db);
@@ -73,7 +73,7 @@ class DatabricksCliTest {
 
   @Test
   void aLongLivedTokenIsCachedUntilShortlyBeforeItsExpiry() {
-    fx.stub("databricks", "echo '" + cliJson("cli-token-2", "2026-01-01T00:30:00Z") + "'");
+    fx.databricksCli("echo '" + cliJson("cli-token-2", "2026-01-01T00:30:00Z") + "'");
     try (DatabricksClient db = fx.client(fx.load())) {
       call(db);
       fx.advance(Duration.ofMinutes(28));
@@ -103,7 +103,7 @@ class DatabricksCliTest {
 
   @Test
   void aHostTheCliHasNoLoginForSaysHowToSignIn() {
-    fx.stub("databricks", "echo 'Error: databricks OAuth is not configured for this host. Try logging in again with "
+    fx.databricksCli("echo 'Error: databricks OAuth is not configured for this host. Try logging in again with "
         + "`databricks auth login --host " + host + "` before retrying.' >&2\nexit 1");
     try (DatabricksClient db = fx.client(fx.load())) {
       DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> call(db));
@@ -124,10 +124,20 @@ class DatabricksCliTest {
   }
 
   @Test
+  void theLegacyPythonCliOnThePathIsSkipped() {
+    fx.stub("databricks", "echo 'Usage: databricks [OPTIONS] COMMAND'"); // a small launcher script
+    ConfigurationException e = assertThrows(ConfigurationException.class, fx::load);
+    assertTrue(e.getMessage().contains("databricks-cli: `databricks` on the PATH (" + fx.bin.resolve("databricks")
+        + ") is the legacy Python CLI"), e.getMessage());
+    fx.set("DATABRICKS_CLI_PATH", fx.bin.resolve("databricks").toString()); // named explicitly: used as told
+    assertEquals("databricks-cli", fx.load().credentials().authType());
+  }
+
+  @Test
   void manyCallersAtExpiryRunTheCliOnce() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger runs = new AtomicInteger();
-    fx.stub("databricks", "exit 99"); // found on the PATH; the runner below answers instead
+    fx.databricksCli("exit 99"); // found on the PATH; the runner below answers instead
     ProcessRunner runner = (command, environment, timeout) -> {
       runs.incrementAndGet();
       if (!release.await(10, TimeUnit.SECONDS)) {

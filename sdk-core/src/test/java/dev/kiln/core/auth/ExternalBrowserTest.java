@@ -16,9 +16,8 @@ import dev.kiln.core.testing.Wire;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,13 +107,23 @@ class ExternalBrowserTest {
       // the listener answers after this returns; follow the redirect from another thread as a browser would
       new Thread(() -> {
         try {
-          HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(redirect + "/?code=" + code + "&state=" + state)).build(),
-              HttpResponse.BodyHandlers.discarding());
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException(e);
+          // a favicon request first, as browsers do: answered 404, the listener keeps waiting
+          get(redirect + "/favicon.ico");
+          get(redirect + "/?code=" + code + "&state=" + state);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       }).start();
     };
+  }
+
+  private static int get(String url) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    try {
+      return c.getResponseCode();
+    } finally {
+      c.disconnect();
+    }
   }
 
   DatabricksConfig load(Browser browser) {
@@ -207,6 +216,31 @@ class ExternalBrowserTest {
       DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> call(db));
       assertTrue(e.getMessage().contains("state does not match"), e.getMessage());
       assertFalse(e.getMessage().contains("auth-code-3"));
+    }
+    assertEquals(0, issued.get());
+  }
+
+  @Test
+  void aRefusedSignInOrOneThatNeverComesBackIsAClearError() {
+    Browser refusing = url -> {
+      String redirect = form(url.getRawQuery()).get("redirect_uri").replace("localhost", "127.0.0.1");
+      new Thread(() -> {
+        try {
+          get(redirect + "/?error=access_denied&error_description=The+user+said+no");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).start();
+    };
+    try (DatabricksClient db = fx.client(load(refusing))) {
+      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> call(db));
+      assertEquals("external-browser: sign-in failed: access_denied: The user said no", e.getMessage());
+    }
+    DatabricksConfig silent = DatabricksConfig.load(fx.environment().browser(url -> { }).oauthRedirectPort(0)
+        .browserLoginTimeout(Duration.ofMillis(200)).build(), null);
+    try (DatabricksClient db = fx.client(silent)) {
+      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> call(db));
+      assertTrue(e.getMessage().startsWith("external-browser: no sign-in came back within"), e.getMessage());
     }
     assertEquals(0, issued.get());
   }

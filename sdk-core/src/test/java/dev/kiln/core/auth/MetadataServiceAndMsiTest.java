@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.DatabricksConfig;
 import dev.kiln.core.error.ConfigurationException;

@@ -36,7 +36,7 @@ class ResolutionTest {
   @Test
   void theDefaultChainGoesInItsDocumentedOrder() {
     fx.stub("az", "exit 1");
-    fx.stub("databricks", "exit 1");
+    fx.databricksCli("exit 1");
     fx.set("DATABRICKS_HOST", "https://adb-1.2.azuredatabricks.net", "DATABRICKS_TOKEN", "dapi-secret-1",
         "DATABRICKS_USERNAME", "u", "DATABRICKS_PASSWORD", "password-secret-1",
         "DATABRICKS_METADATA_SERVICE_URL", "http://127.0.0.1:1/md-secret",
@@ -81,7 +81,7 @@ class ResolutionTest {
 
   @Test
   void authTypePicksExactlyOneMethodFromTheEnvironmentOrTheProfile() {
-    fx.stub("databricks", "exit 1");
+    fx.databricksCli("exit 1");
     fx.set("DATABRICKS_HOST", HOST, "DATABRICKS_TOKEN", "dapi-x", "DATABRICKS_AUTH_TYPE", "databricks-cli");
     assertEquals("databricks-cli", authType());
     assertTrue(fx.load().describe().contains("auth = databricks-cli (chosen by auth_type)"), fx.load().describe());
@@ -142,7 +142,7 @@ class ResolutionTest {
   @Test
   void describeSaysWhereEachSettingCameFromWithSecretsMasked() {
     fx.config("[DEFAULT]\nhost = " + HOST + "\nclient_id = cid-1\nclient_secret = profile-secret-value\nwarehouse_id = wh-1\n"
-        + "custom_key = x\n");
+        + "custom_key = x\nregion = eu\n");
     fx.set("DATABRICKS_CLIENT_SECRET", "env-secret-value", "HTTPS_PROXY", "http://proxyuser:proxy-pass-value@proxy.corp:3128",
         "NO_PROXY", ".internal");
     DatabricksConfig c = fx.load();
@@ -151,7 +151,8 @@ class ResolutionTest {
         + "client_id = cid-1 (profile DEFAULT of " + file + ")\n"
         + "client_secret = *** (env DATABRICKS_CLIENT_SECRET)\n"
         + "warehouse_id = wh-1 (profile DEFAULT of " + file + ")\n"
-        + "custom_key = x (profile DEFAULT of " + file + ")\n"
+        + "custom_key = *** (profile DEFAULT of " + file + ")\n" // unknown keys that may be secrets are masked
+        + "region = eu (profile DEFAULT of " + file + ")\n"
         + "auth = oauth-m2m (first to apply in the default chain; not applied: pat: no token (DATABRICKS_TOKEN); basic: no "
         + "username and password (DATABRICKS_USERNAME, DATABRICKS_PASSWORD); metadata-service: no metadata_service_url "
         + "(DATABRICKS_METADATA_SERVICE_URL))\n"
