@@ -124,6 +124,7 @@ public final class VolumeFilesClient {
       }
       Progress progress = new Progress(listener, size);
       Supplier<InputStream> open = () -> {
+        progress.restart(); // each attempt sends the file from its start
         try {
           return new Counting(Files.newInputStream(source), progress, true);
         } catch (IOException e) {

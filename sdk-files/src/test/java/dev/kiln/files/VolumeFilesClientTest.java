@@ -66,6 +66,27 @@ class VolumeFilesClientTest extends FilesTestBase {
     assertEquals(OptionalLong.of(200_000), total[0]);
   }
 
+  @Test
+  void aLocalFileIsSentAgainAfterA503ButACallersStreamIsNot(@TempDir Path dir) throws IOException {
+    Path local = dir.resolve("f.bin");
+    Files.write(local, bytes(50_000));
+    server.enqueue(Wire.error(503, "{'error_code': 'TEMPORARILY_UNAVAILABLE', 'message': 'busy'}"));
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    List<Long> progress = new CopyOnWriteArrayList<>();
+    volumes.uploadFile("/Volumes/c/s/v/f.bin", local, true, (n, t) -> progress.add(n));
+    Wire.take(server);
+    assertArrayEquals(bytes(50_000), Wire.take(server).getBody().toByteArray(), "the whole file again");
+    assertEquals(50_000L, progress.get(progress.size() - 1), "progress restarts with the second attempt");
+    assertTrue(progress.stream().allMatch(n -> n <= 50_000L));
+
+    server.enqueue(Wire.error(503, "{'error_code': 'TEMPORARILY_UNAVAILABLE', 'message': 'busy'}"));
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    assertThrows(dev.kiln.core.error.DatabricksException.class,
+        () -> volumes.upload("/Volumes/c/s/v/g.bin", new ByteArrayInputStream(bytes(50_000)), true));
+    Wire.take(server);
+    assertEquals(1, server.getRequestCount() - 2, "a caller's stream, once read, is not replayed");
+  }
+
   /**
    * A server that reads the request head and then nothing of the body: the client may only take
    * what the socket buffers hold from the caller's stream, never the whole 96 MB.
