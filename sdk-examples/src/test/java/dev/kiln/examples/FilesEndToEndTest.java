@@ -85,6 +85,20 @@ class FilesEndToEndTest {
   }
 
   @Test
+  void aDbfsDeleteAnsweredWithPartialDeleteIsRepeatedUntilItCompletes() {
+    dbfs.put("/partial/a/b.txt", new byte[3], false);
+    InjectedFault partial = ws.faults().inject(Fault.status(503, "PARTIAL_DELETE").on("POST", "/api/2.0/dbfs/delete").times(4));
+    // no retries in the client itself, so each PARTIAL_DELETE reaches the files client's loop at once
+    try (dev.kiln.core.DatabricksClient once = dev.kiln.core.DatabricksClient.builder().host(ws.host())
+        .credentials(dev.kiln.core.auth.Credentials.personalAccessToken(ws.token()))
+        .retryPolicy(dev.kiln.core.RetryPolicy.builder().maxAttempts(1).build()).build()) {
+      DbfsClient.create(once).delete("dbfs:/partial", true);
+    }
+    assertEquals(4, partial.hits());
+    assertThrows(ResourceDoesNotExistException.class, () -> dbfs.getStatus("/partial"));
+  }
+
+  @Test
   void workspaceImportsListsExportsAndDeletesNotebooks() throws IOException {
     String source = "# Databricks notebook source\nprint('bronze ingestion')\n";
     workspace.mkdirs("/Workspace/Users/etl@bir.gov.ph/month-end");

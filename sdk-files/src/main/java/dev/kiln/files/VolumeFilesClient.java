@@ -13,13 +13,13 @@ import dev.kiln.core.spi.Args;
 import dev.kiln.core.spi.Calls;
 import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.spi.Futures;
+import dev.kiln.files.internal.CountingInputStream;
 import dev.kiln.files.internal.FilePaths;
 import dev.kiln.files.internal.FilesWire;
 import dev.kiln.files.internal.Progress;
 import dev.kiln.files.internal.ResumingDownload;
 import dev.kiln.files.model.DirectoryEntry;
 import dev.kiln.files.model.FileMetadata;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -124,8 +124,9 @@ public final class VolumeFilesClient {
       }
       Progress progress = new Progress(listener, size);
       Supplier<InputStream> open = () -> {
+        progress.restart(); // each attempt sends the file from its start
         try {
-          return new Counting(Files.newInputStream(source), progress, true);
+          return new CountingInputStream(Files.newInputStream(source), progress, true);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -317,58 +318,21 @@ public final class VolumeFilesClient {
     return base + "/{path}".repeat(segments.size());
   }
 
-  /** Counts the bytes the HTTP client takes from a stream. */
-  private static class Counting extends FilterInputStream {
-    private final Progress progress;
-    private final boolean ownsStream;
-
-    Counting(InputStream in, Progress progress, boolean ownsStream) {
-      super(in);
-      this.progress = progress;
-      this.ownsStream = ownsStream;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        progress.add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        progress.add(n);
-      }
-      return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (ownsStream) { // a caller's stream stays open: the caller closes it
-        super.close();
-      }
-    }
-  }
-
   /**
    * The caller's stream as a body that can be sent once: asked again (a retry) before any byte was
    * read, it gives the same stream; after that it fails, since those bytes are gone.
    */
   private static final class OneShot implements Supplier<InputStream> {
-    private final Counting stream;
+    private final CountingInputStream stream;
     private final AtomicBoolean handedOut = new AtomicBoolean();
 
     OneShot(InputStream content, Progress progress) {
-      this.stream = new Counting(content, progress, false);
+      this.stream = new CountingInputStream(content, progress, false);
     }
 
     @Override
     public InputStream get() {
-      if (handedOut.getAndSet(true) && stream.progress.transferred() > 0) {
+      if (handedOut.getAndSet(true) && stream.progress().transferred() > 0) {
         throw new UncheckedIOException(new IOException("the upload body was already partly sent and cannot be replayed"));
       }
       return stream;

@@ -10,7 +10,10 @@ import dev.kiln.core.spi.Args;
 import dev.kiln.core.spi.Calls;
 import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.spi.Futures;
+import dev.kiln.files.internal.CountingInputStream;
 import dev.kiln.files.internal.FilePaths;
+import dev.kiln.files.internal.Progress;
+import dev.kiln.files.internal.ResumingDownload;
 import dev.kiln.files.internal.FilesWire;
 import dev.kiln.files.internal.TreeListing;
 import dev.kiln.files.model.ExportFormat;
@@ -160,6 +163,24 @@ public final class WorkspaceFilesClient {
     }));
   }
 
+  /**
+   * As {@link #importFile(String, ExportFormat, Language, InputStream, boolean)}, telling {@code listener}
+   * the bytes read from {@code source} as it is read, before the one import request.
+   */
+  public void importFile(String path, ExportFormat format, Language language, InputStream source, boolean overwrite,
+      TransferListener listener) {
+    Calls.join(importFileAsync(path, format, language, source, overwrite, listener));
+  }
+
+  public CompletableFuture<Void> importFileAsync(String path, ExportFormat format, Language language, InputStream source,
+      boolean overwrite, TransferListener listener) {
+    return Calls.async(() -> {
+      Args.notNull(listener, "listener");
+      InputStream counted = source == null ? null : new CountingInputStream(source, new Progress(listener, -1), false);
+      return importFileAsync(path, format, language, counted, overwrite);
+    });
+  }
+
   /** Checks the arguments, reads the content off the caller's thread, then imports it. */
   private CompletableFuture<Void> importLocal(String path, ExportFormat format, Language language, Object source,
       String sourceName, boolean overwrite, LocalRead read) {
@@ -237,11 +258,23 @@ public final class WorkspaceFilesClient {
   }
 
   public CompletableFuture<InputStream> exportStreamAsync(String path, ExportFormat format) {
+    return exportStreamAsync(path, format, TransferListener.NONE);
+  }
+
+  /** As {@link #exportStream(String, ExportFormat)}, telling {@code listener} the bytes read (of Content-Length). */
+  public InputStream exportStream(String path, ExportFormat format, TransferListener listener) {
+    return Calls.join(exportStreamAsync(path, format, listener));
+  }
+
+  public CompletableFuture<InputStream> exportStreamAsync(String path, ExportFormat format, TransferListener listener) {
     return Calls.async(() -> {
       String p = FilePaths.workspace(path, "path");
       Args.notNull(format, "format");
+      Args.notNull(listener, "listener");
       return Futures.map(db.sendAsync(ApiRequest.get(BASE + "export").query("path", p).query("format", format.name())
-          .query("direct_download", true).header("Accept", "*/*").overallTimeout(options.transferTimeout()).build(), BodyReader.inputStream()), r -> r.body());
+          .query("direct_download", true).header("Accept", "*/*").overallTimeout(options.transferTimeout()).build(),
+          BodyReader.inputStream()), r -> new CountingInputStream(r.body(),
+              new Progress(listener, ResumingDownload.contentLength(r).orElse(-1)), true));
     });
   }
 

@@ -66,6 +66,30 @@ class VolumeFilesClientTest extends FilesTestBase {
     assertEquals(OptionalLong.of(200_000), total[0]);
   }
 
+  @Test
+  void aLocalFileIsSentAgainAfterA503ButACallersStreamIsNot(@TempDir Path dir) throws IOException {
+    Path local = dir.resolve("f.bin");
+    Files.write(local, bytes(50_000));
+    server.enqueue(Wire.error(503, "{'error_code': 'TEMPORARILY_UNAVAILABLE', 'message': 'busy'}"));
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    List<Long> progress = new CopyOnWriteArrayList<>();
+    volumes.uploadFile("/Volumes/c/s/v/f.bin", local, true, (n, t) -> progress.add(n));
+    Wire.take(server);
+    assertArrayEquals(bytes(50_000), Wire.take(server).getBody().toByteArray(), "the whole file again");
+    assertEquals(50_000L, progress.get(progress.size() - 1), "progress restarts with the second attempt");
+    assertTrue(progress.stream().allMatch(n -> n <= 50_000L));
+
+    server.enqueue(Wire.error(503, "{'error_code': 'TEMPORARILY_UNAVAILABLE', 'message': 'busy'}"));
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    dev.kiln.core.error.DatabricksException e = assertThrows(dev.kiln.core.error.DatabricksException.class,
+        () -> volumes.upload("/Volumes/c/s/v/g.bin", new ByteArrayInputStream(bytes(50_000)), true));
+    StringBuilder chain = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      chain.append(t).append('\n');
+    }
+    assertTrue(chain.toString().contains("cannot be replayed"), chain.toString());
+  }
+
   /**
    * A server that reads the request head and then nothing of the body: the client may only take
    * what the socket buffers hold from the caller's stream, never the whole 96 MB.
@@ -146,6 +170,26 @@ class VolumeFilesClientTest extends FilesTestBase {
       assertEquals(modified, flaky.requests.get(1).headers.get("if-unmodified-since"));
       assertEquals(List.of(Duration.ofSeconds(2)), sleeper.sleeps(), "one pause before the resume, on the injected sleeper");
       assertEquals(file.length, progress.get(progress.size() - 1));
+    }
+  }
+
+  @Test
+  void aServerThatIgnoresTheRangeIsReadFromTheStartAndTheDeliveredBytesSkipped() throws Exception {
+    byte[] file = bytes(300_000);
+    try (ScriptedServer flaky = new ScriptedServer(
+        (head, in, out) -> {
+          ScriptedServer.writeHead(out, "200 OK", Map.of("Content-Length", String.valueOf(file.length)));
+          out.write(file, 0, 100_000);
+        },
+        (head, in, out) -> {
+          ScriptedServer.writeHead(out, "200 OK", Map.of("Content-Length", String.valueOf(file.length)));
+          out.write(file);
+        });
+        DatabricksClient client = TestClients.forUrl(flaky.url(), sleeper)) {
+      try (InputStream in = VolumeFilesClient.create(client).download("/Volumes/c/s/v/f.bin")) {
+        assertArrayEquals(file, in.readAllBytes());
+      }
+      assertTrue(flaky.requests.get(1).headers.containsKey("range"));
     }
   }
 

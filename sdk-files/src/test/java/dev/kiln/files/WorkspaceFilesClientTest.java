@@ -111,6 +111,28 @@ class WorkspaceFilesClientTest extends FilesTestBase {
   }
 
   @Test
+  void importAndExportStreamsReportProgress() throws IOException {
+    List<Long> imported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.enqueue(ok("{}"));
+    workspace.importFile("/Users/me/big.bin", ExportFormat.RAW, null, new GeneratedStream(300_000), true,
+        (n, total) -> imported.add(n));
+    Wire.take(server);
+    assertEquals(300_000L, imported.get(imported.size() - 1));
+
+    List<java.util.OptionalLong> totals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Long> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.enqueue(new MockResponse.Builder().code(200).body(NOTEBOOK).build());
+    try (InputStream in = workspace.exportStream("/Users/me/bronze", ExportFormat.SOURCE, (n, total) -> {
+      exported.add(n);
+      totals.add(total);
+    })) {
+      in.readAllBytes();
+    }
+    assertEquals((long) NOTEBOOK.length(), exported.get(exported.size() - 1));
+    assertEquals(java.util.OptionalLong.of(NOTEBOOK.length()), totals.get(0));
+  }
+
+  @Test
   void exportDecodesContentAndExportStreamAsksForTheRawBytes() throws IOException {
     server.enqueue(ok("{'content': '" + b64(NOTEBOOK) + "', 'file_type': 'py'}"));
     assertArrayEquals(NOTEBOOK.getBytes(StandardCharsets.UTF_8), workspace.export("/Users/me/bronze", ExportFormat.SOURCE));

@@ -6,6 +6,11 @@ import dev.kiln.emulator.LocalWorkspace;
 import dev.kiln.execution.ClusterHandle;
 import dev.kiln.execution.ClustersClient;
 import dev.kiln.execution.ExecutionClient;
+import dev.kiln.files.DbfsClient;
+import dev.kiln.files.VolumeFilesClient;
+import dev.kiln.files.WorkspaceFilesClient;
+import dev.kiln.files.model.ExportFormat;
+import dev.kiln.files.model.WorkspaceObject;
 import dev.kiln.execution.ExecutionContext;
 import dev.kiln.execution.model.AutoScale;
 import dev.kiln.execution.model.ClusterEvent;
@@ -44,6 +49,8 @@ import dev.kiln.vectorsearch.VectorSearchClient;
 import dev.kiln.vectorsearch.model.VectorMatch;
 import dev.kiln.vectorsearch.model.VectorQuery;
 import dev.kiln.vectorsearch.model.VectorQueryResult;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -243,6 +250,32 @@ public final class ReadmeSnippets {
     // end-snippet
     return List.of(v1.version(), mlflow.getModelVersion("bir_tax_forecaster", v1.version()).currentStage().name(),
         mlflow.getRun(runId).status().name());
+  }
+
+  /** README "Files": a CSV to a volume and back, a large file to DBFS, a notebook into the workspace. */
+  static List<String> files(DatabricksClient db, InputStream csv, InputStream big, byte[] notebook) throws IOException {
+    // snippet:files
+    VolumeFilesClient volumes = VolumeFilesClient.create(db);
+    volumes.upload("/Volumes/main/bir/landing/rates.csv", csv, true);           // the body is streamed
+    byte[] back;
+    try (InputStream in = volumes.download("/Volumes/main/bir/landing/rates.csv")) {
+        back = in.readAllBytes();                                               // resumes with Range if cut off
+    }
+    DbfsClient dbfs = DbfsClient.create(db);
+    long written = dbfs.write("dbfs:/landing/big.bin", big, true,               // 1 MB blocks, one held at a time
+            (bytes, total) -> System.err.printf("%d bytes%n", bytes));
+    WorkspaceFilesClient workspace = WorkspaceFilesClient.create(db);
+    workspace.mkdirs("/Users/etl@bir.gov.ph/month-end");
+    workspace.importFile("/Users/etl@bir.gov.ph/month-end/bronze", ExportFormat.AUTO, null,
+            notebook, true);                                                    // "# Databricks notebook source ..."
+    List<String> paths = new ArrayList<>();
+    for (WorkspaceObject o : workspace.list("/Users/etl@bir.gov.ph", true)) {  // lazy, one folder per request
+        paths.add(o.path() + " " + o.objectType());
+    }
+    // end-snippet
+    paths.add(0, new String(back, java.nio.charset.StandardCharsets.UTF_8));
+    paths.add(1, String.valueOf(written));
+    return paths;
   }
 
   /** README "Using the emulator in your own tests", without JUnit: a seeded workspace and a client for it. */

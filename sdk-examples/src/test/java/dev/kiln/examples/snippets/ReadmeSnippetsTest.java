@@ -135,6 +135,16 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void files() throws Exception {
+    byte[] big = new byte[(1 << 20) * 2 + 5];
+    List<String> out = ReadmeSnippets.files(ws.client(),
+        new java.io.ByteArrayInputStream("agency,rate\nBIR,0.02\n".getBytes(StandardCharsets.UTF_8)),
+        new java.io.ByteArrayInputStream(big), "# Databricks notebook source\nprint(1)\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of("agency,rate\nBIR,0.02\n", String.valueOf(big.length),
+        "/Users/etl@bir.gov.ph/month-end DIRECTORY", "/Users/etl@bir.gov.ph/month-end/bronze NOTEBOOK"), out);
+  }
+
+  @Test
   void emulator() {
     assertEquals(List.of(100L, 990L), ReadmeSnippets.emulator());
   }
@@ -156,7 +166,7 @@ class ReadmeSnippetsTest {
       }
     }
     assertEquals(List.of("core", "sql", "warehouses", "clusters", "execution", "serving", "vectorsearch", "genie", "mlflow",
-        "emulator", "emulator-junit"),
+        "files", "emulator", "emulator-junit"),
         names);
   }
 

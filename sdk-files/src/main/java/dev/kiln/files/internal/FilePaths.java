@@ -51,11 +51,6 @@ public final class FilePaths {
     return segments;
   }
 
-  /** Whether {@code path} names something in a UC volume (as opposed to DBFS). */
-  public static boolean isVolume(String path) {
-    return path != null && (path.startsWith(VOLUMES) || path.startsWith(DBFS_SCHEME + VOLUMES));
-  }
-
   private static String common(String path, String name) {
     if (path == null) {
       throw new InvalidRequestException(name + " must not be null");

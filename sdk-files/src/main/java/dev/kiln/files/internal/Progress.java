@@ -19,6 +19,11 @@ public final class Progress {
     listener.onProgress(transferred, total);
   }
 
+  /** Starts counting again from 0 (a file upload sent once more after a retryable failure). */
+  public synchronized void restart() {
+    transferred = 0;
+  }
+
   public synchronized long transferred() {
     return transferred;
   }
