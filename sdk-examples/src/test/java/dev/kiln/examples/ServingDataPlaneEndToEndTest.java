@@ -103,6 +103,17 @@ class ServingDataPlaneEndToEndTest {
     assertEquals(400, post(ws.host() + "/serving-endpoints/fast-echo/invocations", "Bearer " + ws.token()));
   }
 
+  @Test
+  void tagsAndLogsOfTheEndpoint() {
+    List<dev.kiln.serving.model.EndpointTag> tags = serving.updateTags("fast-echo",
+        List.of(dev.kiln.serving.model.EndpointTag.of("team", "tax")), List.of());
+    assertEquals("team", tags.get(0).key());
+    assertTrue(serving.updateTags("fast-echo", List.of(), List.of("team")).isEmpty());
+    String model = serving.getEndpoint("fast-echo").config().orElseThrow().servedEntities().get(0).name().orElseThrow();
+    assertTrue(serving.buildLogs("fast-echo", model).contains(model));
+    assertTrue(serving.logs("fast-echo", model).contains(model));
+  }
+
   /** A clock the test moves (the workspace and the client share it). */
   static final class SteppedClock extends Clock {
     private volatile Instant now;

@@ -26,6 +26,12 @@ public final class EndpointHandle extends OperationHandle<ServingEndpoint, Endpo
     return e.ready() == EndpointReadyState.READY || hasFailed(e);
   }
 
+  /** After a config update: the old config keeps the endpoint READY, so wait for the update itself to end. */
+  static boolean isUpdated(ServingEndpoint e) {
+    return hasFailed(e) || (e.ready() == EndpointReadyState.READY
+        && e.configUpdate() != EndpointConfigUpdateState.IN_PROGRESS);
+  }
+
   /** The ready endpoint, or the typed failure. */
   static ServingEndpoint resultOf(ServingEndpoint e) {
     if (hasFailed(e)) {

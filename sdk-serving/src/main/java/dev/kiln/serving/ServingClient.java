@@ -7,6 +7,7 @@ import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.Json;
 import dev.kiln.core.error.DatabricksServiceException;
+import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.spi.Args;
 import dev.kiln.core.spi.Calls;
 import dev.kiln.core.spi.Futures;
@@ -16,6 +17,8 @@ import dev.kiln.serving.internal.CreateEndpointBody;
 import dev.kiln.serving.internal.DataPlane;
 import dev.kiln.serving.internal.EndpointList;
 import dev.kiln.serving.internal.EndpointNames;
+import dev.kiln.serving.internal.LogsBody;
+import dev.kiln.serving.internal.TagList;
 import dev.kiln.serving.internal.StreamingChatBody;
 import dev.kiln.serving.model.ChatCompletion;
 import dev.kiln.serving.model.ChatCompletionChunk;
@@ -25,12 +28,16 @@ import dev.kiln.serving.model.CompletionRequest;
 import dev.kiln.serving.model.CreateEndpointRequest;
 import dev.kiln.serving.model.EmbeddingsRequest;
 import dev.kiln.serving.model.EmbeddingsResponse;
+import dev.kiln.serving.model.EndpointTag;
+import dev.kiln.serving.model.HttpFunctionRequest;
 import dev.kiln.serving.model.InvocationRequest;
 import dev.kiln.serving.model.InvocationResponse;
 import dev.kiln.serving.model.OpenApiDocument;
+import dev.kiln.serving.model.ServedEntityInput;
 import dev.kiln.serving.model.ServingEndpoint;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -51,6 +58,8 @@ public final class ServingClient {
   private static final String ENDPOINTS = "/api/2.0/serving-endpoints";
   private static final String SERVED_MODEL_HEADER = "served-model-name";
   private static final String EVENT_STREAM = "text/event-stream";
+  private static final String PERMISSIONS = "/api/2.0/permissions/serving-endpoints/{serving_endpoint_id}";
+  private static final String EXTERNAL_FUNCTION = "/api/2.0/external-function";
 
   private final DatabricksClient db;
   private final ServingOptions options;
@@ -145,10 +154,132 @@ public final class ServingClient {
         BodyReader.discard(), r -> null));
   }
 
+  /**
+   * Replaces the endpoint's served entities ({@code PUT /api/2.0/serving-endpoints/{name}/config}) and returns
+   * a handle that waits for the new configuration to be deployed.
+   */
+  public EndpointHandle updateConfig(String name, List<ServedEntityInput> servedEntities) {
+    return Calls.join(updateConfigAsync(name, servedEntities));
+  }
+
+  public CompletableFuture<EndpointHandle> updateConfigAsync(String name, List<ServedEntityInput> servedEntities) {
+    return Calls.async(() -> {
+      String endpoint = checkName(name);
+      Args.notNull(servedEntities, "servedEntities");
+      if (servedEntities.isEmpty()) {
+        throw new InvalidRequestException("servedEntities must name at least one entity");
+      }
+      return send(ApiRequest.put(EndpointNames.ENDPOINT + "/config", endpoint)
+              .jsonBody(Map.of("served_entities", servedEntities)).build(),
+          BodyReader.json(ServingEndpoint.class), r -> awaitReady(endpoint, r.body(), EndpointHandle::isUpdated));
+    });
+  }
+
+  /** Adds or replaces tags and removes the tags named in {@code deleteKeys}; returns the endpoint's tags now. */
+  public List<EndpointTag> updateTags(String name, List<EndpointTag> addTags, List<String> deleteKeys) {
+    return Calls.join(updateTagsAsync(name, addTags, deleteKeys));
+  }
+
+  public CompletableFuture<List<EndpointTag>> updateTagsAsync(String name, List<EndpointTag> addTags,
+      List<String> deleteKeys) {
+    return Calls.async(() -> {
+      String endpoint = checkName(name);
+      Args.notNull(addTags, "addTags");
+      Args.notNull(deleteKeys, "deleteKeys");
+      for (int i = 0; i < deleteKeys.size(); i++) {
+        Args.notBlank(deleteKeys.get(i), "deleteKeys[" + i + "]");
+      }
+      return send(ApiRequest.patch(EndpointNames.ENDPOINT + "/tags", endpoint)
+              .jsonBody(Map.of("add_tags", addTags, "delete_tags", deleteKeys)).idempotent(true).build(),
+          BodyReader.json(TagList.class), r -> r.body().tags());
+    });
+  }
+
+  /** The container build log of a served model (why a deployment failed, often). */
+  public String buildLogs(String name, String servedModel) {
+    return Calls.join(buildLogsAsync(name, servedModel));
+  }
+
+  public CompletableFuture<String> buildLogsAsync(String name, String servedModel) {
+    return Calls.async(() -> logs(name, servedModel, "/build-logs"));
+  }
+
+  /** The recent server log of a served model. */
+  public String logs(String name, String servedModel) {
+    return Calls.join(logsAsync(name, servedModel));
+  }
+
+  public CompletableFuture<String> logsAsync(String name, String servedModel) {
+    return Calls.async(() -> logs(name, servedModel, "/logs"));
+  }
+
+  private CompletableFuture<String> logs(String name, String servedModel, String which) {
+    return send(ApiRequest.get(EndpointNames.ENDPOINT + "/served-models/{served_model}" + which, checkName(name),
+            EndpointNames.check(servedModel, "servedModel")).build(),
+        BodyReader.json(LogsBody.class), r -> r.body().logs());
+  }
+
+  /**
+   * The endpoint's permissions ({@code GET /api/2.0/permissions/serving-endpoints/{id}}; the id is
+   * {@link ServingEndpoint#id()}, not the name), as the server sends them.
+   */
+  public JsonNode getPermissions(String endpointId) {
+    return Calls.join(getPermissionsAsync(endpointId));
+  }
+
+  public CompletableFuture<JsonNode> getPermissionsAsync(String endpointId) {
+    return Calls.async(() -> send(ApiRequest.get(PERMISSIONS, Args.id(endpointId, "endpointId")).build(),
+        BodyReader.jsonTree(), ApiResponse::body));
+  }
+
+  /**
+   * Grants permissions, keeping the others ({@code PATCH}); each entry names one of {@code user_name},
+   * {@code group_name}, {@code service_principal_name} and a {@code permission_level} (CAN_MANAGE, CAN_QUERY,
+   * CAN_VIEW). Returns the permissions now.
+   */
+  public JsonNode updatePermissions(String endpointId, List<Map<String, String>> accessControlList) {
+    return Calls.join(updatePermissionsAsync(endpointId, accessControlList));
+  }
+
+  public CompletableFuture<JsonNode> updatePermissionsAsync(String endpointId,
+      List<Map<String, String>> accessControlList) {
+    return Calls.async(() -> {
+      String id = Args.id(endpointId, "endpointId");
+      Args.notNull(accessControlList, "accessControlList");
+      for (int i = 0; i < accessControlList.size(); i++) {
+        Map<String, String> entry = Args.notNull(accessControlList.get(i), "accessControlList[" + i + "]");
+        if (!entry.containsKey("permission_level")) {
+          throw new InvalidRequestException("accessControlList[" + i + "] needs a permission_level");
+        }
+      }
+      return send(ApiRequest.patch(PERMISSIONS, id).jsonBody(Map.of("access_control_list", accessControlList))
+          .idempotent(true).build(), BodyReader.jsonTree(), ApiResponse::body);
+    });
+  }
+
+  /**
+   * Calls an external service through a Unity Catalog HTTP connection and returns the service's response body.
+   * Not retried: the call may have effects on the other side.
+   */
+  public String httpRequest(HttpFunctionRequest request) {
+    return Calls.join(httpRequestAsync(request));
+  }
+
+  public CompletableFuture<String> httpRequestAsync(HttpFunctionRequest request) {
+    return Calls.async(() -> send(ApiRequest.post(EXTERNAL_FUNCTION)
+            .jsonBody(Args.notNull(request, "request")).build(),
+        BodyReader.string(), ApiResponse::body));
+  }
+
   private EndpointHandle awaitReady(String name, ServingEndpoint initial) {
+    return awaitReady(name, initial, EndpointHandle::isSettled);
+  }
+
+  private EndpointHandle awaitReady(String name, ServingEndpoint initial,
+      java.util.function.Predicate<ServingEndpoint> done) {
     Poller<ServingEndpoint, ServingEndpoint> poller = Poller.<ServingEndpoint, ServingEndpoint>builder(db)
         .poll(() -> getEndpointAsync(name))
-        .isTerminal(EndpointHandle::isSettled)
+        .isTerminal(done)
         .result(EndpointHandle::resultOf)
         .statusOf(EndpointHandle::statusOf)
         .initialDelay(options.pollInitialDelay())

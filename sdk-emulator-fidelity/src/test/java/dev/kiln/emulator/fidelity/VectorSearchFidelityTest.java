@@ -59,7 +59,8 @@ class VectorSearchFidelityTest {
 
   @BeforeAll
   static void start() {
-    ws = LocalWorkspace.builder().vectorSearchPageSize(2).start();
+    // indexes created over the API serve at once here: the official SDK's createIndex does not wait for ONLINE
+    ws = LocalWorkspace.builder().vectorSearchPageSize(2).vectorSearchProvisioningTime(java.time.Duration.ZERO).start();
     w = OfficialSdk.client(ws);
     ws.addVectorSearchEndpoint("docs-endpoint");
     ws.sql().execute("CREATE TABLE bir_rulings (id INTEGER, ruling VARCHAR, year INTEGER);"

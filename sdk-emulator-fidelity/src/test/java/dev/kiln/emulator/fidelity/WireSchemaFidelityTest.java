@@ -89,7 +89,10 @@ class WireSchemaFidelityTest {
       "VectorIndexStatus.detailed_state",
       "real: the databricks-vectorsearch client reads status.detailed_state (e.g. ONLINE_NO_PENDING_UPDATE)",
       "V1ResponseChoiceElement.finish_reason",
-      "SDK bug: the wire field is OpenAI's finish_reason (PROTOCOL.md); the SDK maps JSON \"finishReason\"");
+      "SDK bug: the wire field is OpenAI's finish_reason (PROTOCOL.md); the SDK maps JSON \"finishReason\"",
+      "GenieSpace.etag", "SDK 0.149.0's GenieSpace has etag (optimistic concurrency of update)",
+      "GenieSpace.parent_path", "SDK 0.149.0's GenieSpace has parent_path",
+      "GenieSpace.serialized_space", "SDK 0.149.0's GenieSpace has serialized_space");
 
   /** Emulator deviations reported to the emulator's owners; {@link #knownDeviationsAreGone} shows them. */
   static final Map<String, String> KNOWN_DEVIATIONS = Map.of(

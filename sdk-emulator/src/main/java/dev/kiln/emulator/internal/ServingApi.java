@@ -39,6 +39,12 @@ final class ServingApi implements WorkspaceApi {
     router.get(ENDPOINTS + "/{name}", request -> Response.ok(describe(endpoints.require(request.pathParam("name")))));
     router.delete(ENDPOINTS + "/{name}", this::delete);
     router.get(ENDPOINTS + "/{name}/openapi", this::openApi);
+    router.patch(ENDPOINTS + "/{name}/tags", this::tags);
+    router.get(ENDPOINTS + "/{name}/served-models/{model}/build-logs", request -> Response.ok(Json.object()
+        .put("logs", logs(request, "Step 1/3 : FROM kiln/serving-base\nStep 2/3 : COPY model /model\n"
+            + "Step 3/3 : CMD serve\nSuccessfully built "))));
+    router.get(ENDPOINTS + "/{name}/served-models/{model}/logs", request -> Response.ok(Json.object()
+        .put("logs", logs(request, "INFO serving model "))));
     router.post("/serving-endpoints/{name}/invocations", this::invokeOnWorkspace);
     router.post("/serving-endpoints/{name}/served-models/{model}/invocations", this::invokeOnWorkspace);
   }
@@ -71,6 +77,34 @@ final class ServingApi implements WorkspaceApi {
           .put("authorization_details", ServingDataPlane.authorizationDetails(endpoint.name()));
     }
     return json;
+  }
+
+  private Response tags(Request request) {
+    ServingEndpoint endpoint = endpoints.require(request.pathParam("name"));
+    JsonNode body = request.json();
+    java.util.Map<String, String> add = new java.util.LinkedHashMap<>();
+    for (JsonNode tag : body.path("add_tags")) {
+      String key = tag.path("key").asText("");
+      if (key.isEmpty()) {
+        throw ApiException.invalidParameter("Every tag in add_tags needs a key.");
+      }
+      add.put(key, tag.path("value").asText(""));
+    }
+    java.util.List<String> delete = new java.util.ArrayList<>();
+    body.path("delete_tags").forEach(key -> delete.add(key.asText()));
+    ObjectNode reply = Json.object();
+    reply.set("tags", endpoint.updateTags(add, delete));
+    return Response.ok(reply);
+  }
+
+  /** A served model's log: a fixed text naming it, since the emulator builds and runs no container. */
+  private String logs(Request request, String prefix) {
+    ServingEndpoint endpoint = endpoints.require(request.pathParam("name"));
+    String model = request.pathParam("model");
+    if (!model.equals(endpoint.servedModelName())) {
+      throw ApiException.notFound("Served model " + model + " does not exist in endpoint " + endpoint.name() + ".");
+    }
+    return prefix + model + "\n";
   }
 
   /** Route-optimized endpoints answer only on their own URL. */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.ServingEndpointSpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,7 @@ final class ServingEndpoint {
   private final Instant createdAt;
   private final Instant readyAt;
   private final boolean routeOptimized;
+  private final Map<String, String> tags;
 
   ServingEndpoint(ServingEndpointSpec spec, Clock clock, boolean routeOptimized) {
     this.spec = spec;
@@ -27,6 +30,19 @@ final class ServingEndpoint {
     this.createdAt = clock.instant();
     this.readyAt = createdAt.plus(spec.startTime());
     this.routeOptimized = routeOptimized;
+    this.tags = new LinkedHashMap<>(spec.tags());
+  }
+
+  /** Adds or replaces {@code add}, then removes {@code delete}; the tags as they are now. */
+  synchronized ArrayNode updateTags(Map<String, String> add, List<String> delete) {
+    tags.putAll(add);
+    delete.forEach(tags::remove);
+    return tagsJson(Json.array());
+  }
+
+  private synchronized ArrayNode tagsJson(ArrayNode into) {
+    tags.forEach((key, value) -> into.addObject().put("key", key).put("value", value));
+    return into;
   }
 
   boolean routeOptimized() {
@@ -88,7 +104,7 @@ final class ServingEndpoint {
     config.put("config_version", 1);
     spec.task().ifPresent(task -> json.put("task", task));
     ArrayNode tags = json.putArray("tags");
-    spec.tags().forEach((key, value) -> tags.addObject().put("key", key).put("value", value));
+    tagsJson(tags);
     json.put("route_optimized", routeOptimized);
     json.put("permission_level", "CAN_MANAGE");
     return json;
