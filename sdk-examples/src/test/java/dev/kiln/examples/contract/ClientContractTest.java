@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.catalog.CatalogClient;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.OperationHandle;
 import dev.kiln.core.auth.Credentials;
@@ -58,7 +59,7 @@ class ClientContractTest {
 
   static List<Class<?>> clients() {
     return List.of(SqlClient.class, ExecutionClient.class, ClustersClient.class, ServingClient.class,
-        VectorSearchClient.class, GenieClient.class);
+        VectorSearchClient.class, GenieClient.class, CatalogClient.class);
   }
 
   @BeforeEach
