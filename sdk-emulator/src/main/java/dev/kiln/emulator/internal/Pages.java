@@ -21,7 +21,13 @@ final class Pages {
    */
   static <T> Response reply(
       Request request, List<T> all, int maxPageSize, String field, Function<? super T, ? extends JsonNode> toJson) {
-    int pageSize = pageSize(request, maxPageSize);
+    return reply(request, all, maxPageSize, field, toJson, "page_size");
+  }
+
+  /** As above with the page size read from {@code sizeParameter} (Unity Catalog's is {@code max_results}). */
+  static <T> Response reply(Request request, List<T> all, int maxPageSize, String field,
+      Function<? super T, ? extends JsonNode> toJson, String sizeParameter) {
+    int pageSize = pageSize(request, maxPageSize, sizeParameter);
     int offset = request.queryParam("page_token").filter(token -> !token.isEmpty()).map(Pages::decode).orElse(0);
     int end = Math.min(all.size(), offset + pageSize);
     ObjectNode body = Json.object();
@@ -35,19 +41,19 @@ final class Pages {
     return Response.ok(body);
   }
 
-  private static int pageSize(Request request, int maxPageSize) {
-    Optional<String> text = request.queryParam("page_size");
+  private static int pageSize(Request request, int maxPageSize, String sizeParameter) {
+    Optional<String> text = request.queryParam(sizeParameter);
     if (text.isEmpty() || text.get().isEmpty()) {
       return maxPageSize;
     }
     try {
       int size = Integer.parseInt(text.get());
       if (size < 0) {
-        throw ApiException.invalidParameter("page_size must not be negative.");
+        throw ApiException.invalidParameter(sizeParameter + " must not be negative.");
       }
       return size == 0 ? maxPageSize : Math.min(size, maxPageSize);
     } catch (NumberFormatException e) {
-      throw ApiException.invalidParameter("page_size must be a number.");
+      throw ApiException.invalidParameter(sizeParameter + " must be a number.");
     }
   }
 

@@ -85,7 +85,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
             new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
-            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host));
+            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
+            new UnityCatalogApi(engine, clock));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
   }

@@ -31,8 +31,9 @@ class SparkSqlTranslatorTest {
             "SELECT :a, ':a', \":a\" -- :a\n, x::INT /* :a */ FROM t WHERE y = :b AND z = :a",
             params("a", "INT", "b", "DECIMAL(5,2)"));
 
+    // Double quotes delimit string literals in Spark SQL (DuckDB would read an identifier).
     assertEquals(
-        "SELECT CAST(? AS INTEGER), ':a', \":a\" -- :a\n, x::INT /* :a */ FROM t WHERE y = CAST(? AS DECIMAL(5,2))"
+        "SELECT CAST(? AS INTEGER), ':a', ':a' -- :a\n, x::INT /* :a */ FROM t WHERE y = CAST(? AS DECIMAL(5,2))"
             + " AND z = CAST(? AS INTEGER)",
         translated.sql);
     assertEquals(List.of("a", "b", "a"), translated.bindings.stream().map(SqlParameter::name).collect(Collectors.toList()));
