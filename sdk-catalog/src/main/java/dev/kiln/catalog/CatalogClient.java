@@ -123,6 +123,10 @@ public final class CatalogClient {
     Calls.join(deleteCatalogAsync(name, force));
   }
 
+  public CompletableFuture<Void> deleteCatalogAsync(String name) {
+    return deleteCatalogAsync(name, false);
+  }
+
   public CompletableFuture<Void> deleteCatalogAsync(String name, boolean force) {
     return Calls.async(() -> delete(ApiRequest.delete(CATALOG, catalogName(name)), force));
   }
@@ -170,6 +174,10 @@ public final class CatalogClient {
   /** Deletes a schema; with {@code force}, also when it still holds tables, views or volumes. */
   public void deleteSchema(String fullName, boolean force) {
     Calls.join(deleteSchemaAsync(fullName, force));
+  }
+
+  public CompletableFuture<Void> deleteSchemaAsync(String fullName) {
+    return deleteSchemaAsync(fullName, false);
   }
 
   public CompletableFuture<Void> deleteSchemaAsync(String fullName, boolean force) {
@@ -280,6 +288,10 @@ public final class CatalogClient {
     return Calls.join(getGrantsAsync(type, fullName, principal));
   }
 
+  public CompletableFuture<List<PrivilegeAssignment>> getGrantsAsync(SecurableType type, String fullName) {
+    return getGrantsAsync(type, fullName, null);
+  }
+
   /** {@code principal} may be null (every principal). */
   public CompletableFuture<List<PrivilegeAssignment>> getGrantsAsync(SecurableType type, String fullName,
       String principal) {
@@ -294,6 +306,11 @@ public final class CatalogClient {
 
   public List<EffectivePrivilegeAssignment> getEffectiveGrants(SecurableType type, String fullName, String principal) {
     return Calls.join(getEffectiveGrantsAsync(type, fullName, principal));
+  }
+
+  public CompletableFuture<List<EffectivePrivilegeAssignment>> getEffectiveGrantsAsync(SecurableType type,
+      String fullName) {
+    return getEffectiveGrantsAsync(type, fullName, null);
   }
 
   public CompletableFuture<List<EffectivePrivilegeAssignment>> getEffectiveGrantsAsync(SecurableType type,

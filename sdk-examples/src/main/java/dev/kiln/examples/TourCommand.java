@@ -73,7 +73,7 @@ final class TourCommand extends CliCommand {
     }
     out().flush();
     if (failed > 0) {
-      err().println("kiln: TOUR_FAILED: " + failed + " of 5 steps failed (see above)");
+      err().println("kiln: TOUR_FAILED: " + failed + " of " + Tour.STEPS + " steps failed (see above)");
       throw new TourFailed();
     }
   }

@@ -38,11 +38,14 @@ class TourTest {
     assertContains(out,
         "Kiln tour on the local emulator at http://127.0.0.1:",
         "Seeded: table bir.withholding (30 rows of 2026 withholding tax), vector index main.bir.notes_index (6 notes)",
-        "[1/5] SQL statement execution",
-        "[2/5] Execution contexts (API 1.2)",
-        "[3/5] Model serving",
-        "[4/5] Vector search",
-        "[5/5] Genie");
+        "[1/6] SQL statement execution",
+        "[2/6] Execution contexts (API 1.2)",
+        "[3/6] Model serving",
+        "[4/6] Vector search",
+        "[5/6] Genie",
+        "[6/6] Unity Catalog governance",
+        "  created catalogs bronze, silver, gold; granted on gold: erp-integration-sp -> USE_CATALOG, USE_SCHEMA, SELECT");
+    assertMatches(out, "^  gold\\s+reporting marts$");
     // SQL: progress, then typed rows with exact decimal totals
     assertMatches(out, "^  statement \\S+ SUCCEEDED on warehouse \\S+ in \\d+\\.\\d s$");
     assertMatches(out, "^  DPWH\\s+Department of Public Works and Highways\\s+6\\s+124,433,649\\.00$");
@@ -114,10 +117,10 @@ class TourTest {
       Cli.Result r = Cli.unconfigured(home).run("tour");
       assertEquals(0, r.exitCode, r::toString);
       assertContains(r.out, "Kiln tour on " + ws.host() + " (nothing is created", "5 agencies, PHP 359,015,998.50 in total",
-          "[2/5] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
-          "[3/5] Model serving\n  skipped: no serving endpoints",
-          "[4/5] Vector search\n  skipped: no vector index",
-          "[5/5] Genie\n  skipped: no Genie space");
+          "[2/6] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
+          "[3/6] Model serving\n  skipped: no serving endpoints",
+          "[4/6] Vector search\n  skipped: no vector index",
+          "[5/6] Genie\n  skipped: no Genie space");
     }
   }
 
@@ -129,7 +132,7 @@ class TourTest {
       assertEquals(1, r.exitCode, r::toString);
       assertMatches(r.out, "^  FAILED [A-Z_]+: HTTP 404");
       assertContains(r.out, "Tour finished in");
-      assertContains(r.err, "kiln: TOUR_FAILED: 1 of 5 steps failed");
+      assertContains(r.err, "kiln: TOUR_FAILED: 1 of 6 steps failed");
     }
   }
 

@@ -179,6 +179,9 @@ final class SparkDdl {
       for (int i = 0; i < def.size(); i++) {
         Node n = def.get(i);
         if (SqlTokens.isWord(n, "COMMENT")) {
+          while (!out.isEmpty() && SqlTokens.isTrivia(out.get(out.size() - 1))) {
+            out.remove(out.size() - 1);
+          }
           int value = nextSignificantIndex(def, i + 1);
           if (column != null && value < def.size() && def.get(value) instanceof Token) {
             followUps.add("COMMENT ON COLUMN " + tableName + "." + SparkSqlTranslator.quote(column) + " IS "

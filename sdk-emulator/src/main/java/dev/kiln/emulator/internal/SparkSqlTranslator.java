@@ -237,8 +237,20 @@ final class SparkSqlTranslator {
 
   /** Whether the comma at {@code i} separates select items (a SELECT precedes it with no clause between). */
   private static boolean inSelectList(List<Node> nodes, int i) {
+    int brackets = 0; // a comma inside [..] or {..} separates elements, not select items
     for (int j = i - 1; j >= 0; j--) {
       Node n = nodes.get(j);
+      if (SqlTokens.isOp(n, "]") || SqlTokens.isOp(n, "}")) {
+        brackets++;
+      } else if (SqlTokens.isOp(n, "[") || SqlTokens.isOp(n, "{")) {
+        if (brackets == 0) {
+          return false;
+        }
+        brackets--;
+      }
+      if (brackets > 0) {
+        continue;
+      }
       if (SqlTokens.isWord(n, "SELECT")) {
         return true;
       }
@@ -286,7 +298,11 @@ final class SparkSqlTranslator {
 
   /** {@code raw:a} with the colon right after a column name (not a keyword), a {@code ]} or a {@code )}. */
   private static boolean isJsonPathBase(List<Node> nodes, int colon) {
-    if (colon == 0) {
+    if (colon == 0 || colon + 1 >= nodes.size()) {
+      return false;
+    }
+    Node field = nodes.get(colon + 1); // the path starts right after the colon: `{k: v}` is no path
+    if (!(field instanceof Token && (((Token) field).isName() || ((Token) field).isOp("[")))) {
       return false;
     }
     Node before = nodes.get(colon - 1);

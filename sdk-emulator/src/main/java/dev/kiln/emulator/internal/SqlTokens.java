@@ -98,12 +98,25 @@ final class SqlTokens {
     return out;
   }
 
-  /** Splits on top-level commas (commas inside groups belong to the group). */
+  /**
+   * Splits on top-level commas: commas inside groups belong to the group, and those inside a nested type's
+   * angle brackets ({@code MAP<STRING, INT>}) to the type.
+   */
   static List<List<Node>> splitCommas(List<Node> nodes) {
     List<List<Node>> parts = new ArrayList<>();
     List<Node> current = new ArrayList<>();
+    int angles = 0;
+    Node previous = null;
     for (Node n : nodes) {
-      if (isOp(n, ",")) {
+      if (isOp(n, "<") && (isWord(previous, "ARRAY") || isWord(previous, "MAP") || isWord(previous, "STRUCT"))) {
+        angles++;
+      } else if (isOp(n, ">") && angles > 0) {
+        angles--;
+      }
+      if (!isTrivia(n)) {
+        previous = n;
+      }
+      if (isOp(n, ",") && angles == 0) {
         parts.add(current);
         current = new ArrayList<>();
       } else {

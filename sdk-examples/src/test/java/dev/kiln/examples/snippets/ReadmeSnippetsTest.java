@@ -78,6 +78,14 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void catalog() {
+    ws.sql().execute("CREATE SCHEMA main.`bir-2026`; CREATE TABLE main.`bir-2026`.withholding"
+        + " (agency STRING, amount DECIMAL(14,2))");
+    assertEquals(List.of("agency string", "amount decimal(14,2)", "erp-integration-sp [USE_CATALOG, USE_SCHEMA, SELECT]"),
+        ReadmeSnippets.catalog(ws.client()));
+  }
+
+  @Test
   void vectorSearch() {
     List<String> texts = ReadmeSnippets.vectorSearch(ws.client());
     assertEquals(3, texts.size());
@@ -121,7 +129,8 @@ class ReadmeSnippetsTest {
         assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + m.group(1));
       }
     }
-    assertEquals(List.of("core", "sql", "execution", "serving", "vectorsearch", "genie", "emulator", "emulator-junit"),
+    assertEquals(List.of("core", "sql", "execution", "serving", "vectorsearch", "catalog", "genie", "emulator",
+        "emulator-junit"),
         names);
   }
 
