@@ -173,6 +173,7 @@ class SparkDialectTest {
     assertEquals(List.of("NULL", "col", "date_format(DATE '2026-01-02', yyyy)"), columnNames(r));
     assertEquals(List.of("NULL VOID", "INT INT", "STRING STRING"), types(r));
     assertEquals(List.of("1", "2"), column(r, 1));
+    assertEquals(List.of("name", "sku", "id"), columnNames(ok("SELECT raw:name, raw:items[0].sku, id FROM orders")));
   }
 
   @Test

@@ -163,6 +163,7 @@ final class SparkSqlTranslator {
   private String render(List<Node> nodes) {
     StringBuilder out = new StringBuilder();
     boolean selectItemStart = false; // the next significant node starts a select-list item
+    int itemOutStart = -1; // where the current select item starts in out
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(i);
       if (SqlTokens.isTrivia(node)) {
@@ -170,6 +171,9 @@ final class SparkSqlTranslator {
         continue;
       }
       boolean itemStart = selectItemStart;
+      if (itemStart) {
+        itemOutStart = out.length();
+      }
       selectItemStart = false;
       if (node instanceof Group) {
         out.append('(').append(render(((Group) node).children)).append(')');
@@ -189,7 +193,13 @@ final class SparkSqlTranslator {
         out.append(placeholder(((Token) after).value));
         i = next;
       } else if (t.isOp(":") && isJsonPathBase(nodes, i)) {
+        int baseStart = baseStart(out);
         i = jsonPath(nodes, i, out);
+        int after2 = nextSignificant(nodes, i + 1);
+        Node afterPath = after2 < nodes.size() ? nodes.get(after2) : null;
+        if (baseStart == itemOutStart && endsItem(afterPath) && !aliased(afterPath)) {
+          out.append(" AS ").append(quote(lastPathField(out))); // Spark names raw:a.b after its last field, b
+        }
       } else if (t.isName() && after instanceof Group && (next == i + 1 || t.kind == Kind.WORD) && !afterDot(nodes, i)) {
         int end = call(t, (Group) after, nodes, next, itemStart, out);
         i = end;
@@ -320,6 +330,14 @@ final class SparkSqlTranslator {
    * Rewrites {@code base:a.b[0]['c']} (the base already written to {@code out}) as {@code
    * json_extract_string(base, '$.a.b[0].c')}; Spark's {@code :} extraction returns a STRING.
    */
+  /** The last field of the path just written ({@code json_extract_string(x, '$.a.b[0]')} → b). */
+  private static String lastPathField(StringBuilder out) {
+    int open = out.lastIndexOf("'$");
+    String path = out.substring(open + 2, out.lastIndexOf("'"));
+    String[] fields = path.replaceAll("\\[[^]]*]", "").split("\\.");
+    return fields.length == 0 ? "col" : fields[fields.length - 1];
+  }
+
   private static int jsonPath(List<Node> nodes, int colon, StringBuilder out) {
     int baseStart = baseStart(out);
     String base = out.substring(baseStart);

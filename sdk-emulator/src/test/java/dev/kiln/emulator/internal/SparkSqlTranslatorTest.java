@@ -104,8 +104,9 @@ class SparkSqlTranslatorTest {
   void jsonPathsAreNotParameters() {
     SparkSqlTranslator.Translated translated =
         SparkSqlTranslator.translate("SELECT raw:a.b[0], t.raw:['k'] FROM t WHERE x = :a", params("a", "INT"));
-    assertEquals("SELECT json_extract_string(raw, '$.a.b[0]'), json_extract_string(t.raw, '$.k') FROM t WHERE x ="
-        + " CAST(? AS INTEGER)", translated.sql);
+    // Unaliased, a path item is named after its last field, as in Spark.
+    assertEquals("SELECT json_extract_string(raw, '$.a.b[0]') AS \"b\", json_extract_string(t.raw, '$.k') AS \"k\""
+        + " FROM t WHERE x = CAST(? AS INTEGER)", translated.sql);
   }
 
   @Test
