@@ -15,7 +15,7 @@ module dev.kiln.core {
   exports dev.kiln.core.error;
   exports dev.kiln.core.spi to
       dev.kiln.sql, dev.kiln.execution, dev.kiln.serving, dev.kiln.vectorsearch, dev.kiln.genie,
-      dev.kiln.jobs, dev.kiln.files, dev.kiln.mlflow;
+      dev.kiln.jobs, dev.kiln.files, dev.kiln.mlflow, dev.kiln.catalog;
 
   opens dev.kiln.core.auth to com.fasterxml.jackson.databind;
 }

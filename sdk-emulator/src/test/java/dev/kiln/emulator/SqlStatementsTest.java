@@ -135,7 +135,7 @@ class SqlStatementsTest {
         wire.execute(Wire.statement(
             ws,
             "SELECT false AS b, [1, 2] AS arr, MAP {'k': 1} AS m, {'a': 1, 'b': 'x'} AS st,"
-                + " '\\x01\\x02'::BLOB AS bin, 1.5::FLOAT AS f, 3::TINYINT AS t, 4::SMALLINT AS sm,"
+                + " X'0102' AS bin, 1.5::FLOAT AS f, 3::TINYINT AS t, 4::SMALLINT AS sm,"
                 + " TIMESTAMPTZ '2026-01-31 12:15:30.5+02' AS tz, `weird name` FROM (SELECT 1 AS `weird name`)"));
 
     assertEquals("SUCCEEDED", response.at("/status/state").asText(), response.toString());

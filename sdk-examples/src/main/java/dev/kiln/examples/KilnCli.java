@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
         FsCommand.class,
         WorkspaceCommand.class,
         MlflowCommand.class,
+        CatalogCommand.class,
         EmulatorCommand.class,
         TourCommand.class,
         AuthCommand.class,

@@ -1,5 +1,11 @@
 package dev.kiln.examples;
 
+import dev.kiln.catalog.CatalogClient;
+import dev.kiln.catalog.model.CreateCatalog;
+import dev.kiln.catalog.model.GrantChanges;
+import dev.kiln.catalog.model.Privilege;
+import dev.kiln.catalog.model.PrivilegeAssignment;
+import dev.kiln.catalog.model.SecurableType;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.ResourceAlreadyExistsException;
 import dev.kiln.core.error.ResourceDoesNotExistException;
@@ -76,15 +82,19 @@ public final class Tour {
   static final String TOUR_CLUSTER_NAME = "bir-analytics";
   private static final Duration CLUSTER_START = Duration.ofSeconds(2);
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
-  static final int STEPS = 7;
+  static final int STEPS = 8;
   /** The volume directory the tour copies its CSV through on the emulator (volumes exist there implicitly). */
   static final String TOUR_VOLUME = "/Volumes/main/bir/landing";
   static final String TOUR_MODEL = "bir_tax_forecaster";
   static final String TOUR_MODEL_ENDPOINT = "bir-tax-forecaster-prod";
+  /** The service principal the ERP integration runs as; the tour grants it read access to the gold catalog. */
+  static final String ERP_PRINCIPAL = "erp-integration-sp";
   private static final OutputFormatter TABLES = new OutputFormatter(OutputFormatter.Format.TABLE).groupingDecimals();
 
   private final PrintStream out;
   private int failures;
+  /** Only the emulator tour creates things (the governance step's catalogs and grant). */
+  private boolean creates;
 
   public Tour(PrintStream out) {
     this.out = out;
@@ -134,6 +144,7 @@ public final class Tour {
       out.printf("Kiln tour on the local emulator at %s%n", ws.host());
       out.printf("Seeded: table %s (%d rows of %d withholding tax), vector index %s (%d notes), Genie space \"%s\"%n",
           seeded.table, seeded.rows, TourData.YEAR, seeded.index, seeded.documents, TourData.GENIE_TITLE);
+      creates = true;
       return run(ws.client(), settingsFor(ws, seeded), start);
     }
   }
@@ -141,6 +152,7 @@ public final class Tour {
   /** Runs every step against {@code db}; the caller keeps ownership of the client. */
   public int runOn(DatabricksClient db, TourSettings settings) {
     out.printf("Kiln tour on %s (nothing is created; steps without a resource are skipped)%n", db.host());
+    creates = false;
     return run(db, settings, System.nanoTime());
   }
 
@@ -161,10 +173,11 @@ public final class Tour {
     step(5, "Genie", settings.genieSpaceId().isPresent() ? null
         : "no Genie space: set KILN_GENIE_SPACE or pass --genie-space",
         () -> genie(db, settings));
-    step(6, "Files in a Unity Catalog volume", settings.volume().isPresent() ? null
+    step(6, "Unity Catalog governance", null, () -> governance(db));
+    step(7, "Files in a Unity Catalog volume", settings.volume().isPresent() ? null
         : "no volume: set KILN_VOLUME or pass --volume /Volumes/<catalog>/<schema>/<volume>",
         () -> files(db, settings));
-    step(7, "MLflow: track, register, promote, serve", settings.mlflowExperiment().isPresent() ? null
+    step(8, "MLflow: track, register, promote, serve", settings.mlflowExperiment().isPresent() ? null
         : "it creates an experiment, a run, a model and an endpoint: set KILN_MLFLOW_EXPERIMENT or pass --mlflow-experiment",
         () -> mlflow(db, settings));
     out.println();
@@ -233,6 +246,30 @@ public final class Tour {
       out.printf("  %d agencies, PHP %s in total (typed rows: getString, getLong, getBigDecimal)%n",
           table.size(), grouped(grandTotal));
     }
+  }
+
+  // ---- 6. Unity Catalog
+
+  /**
+   * On the emulator: the medallion catalogs and read access to gold for the ERP's service principal. On a
+   * real workspace (nothing is created there): the catalogs the caller can see.
+   */
+  private void governance(DatabricksClient db) {
+    CatalogClient uc = CatalogClient.create(db);
+    if (creates) {
+      for (String[] layer : new String[][] {{"bronze", "raw ERP extracts"}, {"silver", "cleaned and conformed"},
+          {"gold", "reporting marts"}}) {
+        uc.createCatalog(CreateCatalog.builder().name(layer[0]).comment(layer[1]).build());
+      }
+      List<PrivilegeAssignment> grants = uc.updateGrants(SecurableType.CATALOG, "gold", GrantChanges.builder()
+          .grant(ERP_PRINCIPAL, Privilege.USE_CATALOG, Privilege.USE_SCHEMA, Privilege.SELECT)
+          .build());
+      out.printf("  created catalogs bronze, silver, gold; granted on gold: %s -> %s%n",
+          grants.get(0).principal(), String.join(", ", grants.get(0).rawPrivileges()));
+    }
+    Table table = Table.withColumns("catalog", "comment");
+    uc.listCatalogs().stream().limit(10).forEach(c -> table.addRow(c.name(), c.comment().orElse("")));
+    printTable(table);
   }
 
   // ---- 2. Execution contexts

@@ -46,7 +46,10 @@ class ArrowEndToEndTest {
   private static final int ROWS = 50;
   private static final int CHUNK_ROWS = 7;
 
-  /** DuckDB SQL; row {@code id} 0 is all NULL, 1 and 2 carry the minimum and maximum of each type. */
+  /**
+   * Spark SQL (with DuckDB's list, map and struct literals); row {@code id} 0 is all NULL, 1 and 2 carry the
+   * minimum and maximum of each type.
+   */
   private static final String QUERY = String.join("\n",
       "SELECT id,",
       "  CASE WHEN id = 0 THEN NULL WHEN id = 1 THEN -128 WHEN id = 2 THEN 127 ELSE id % 100 END::TINYINT AS b,",
@@ -62,9 +65,9 @@ class ArrowEndToEndTest {
       "       WHEN id = 2 THEN '99999999999999999999999999.999999999999'::DECIMAL(38,12)",
       "       ELSE CAST(id / 7 AS DECIMAL(38,12)) END AS dec,",
       "  CASE WHEN id = 0 THEN NULL WHEN id = 1 THEN '0.05'::DECIMAL(5,2) ELSE CAST(id AS DECIMAL(5,2)) END AS small_dec,",
-      "  CASE WHEN id = 0 THEN NULL WHEN id = 1 THEN '' WHEN id = 2 THEN 'h\u00e9llo \u2603 \uD834\uDD1E \"q\" \\ back'",
+      "  CASE WHEN id = 0 THEN NULL WHEN id = 1 THEN '' WHEN id = 2 THEN 'h\u00e9llo \u2603 \uD834\uDD1E \"q\" \\\\ back'",
       "       WHEN id = 3 THEN 'line' || chr(10) || 'tab' || chr(9) || 'end' ELSE 'row-' || id END AS str,",
-      "  CASE WHEN id = 0 THEN NULL WHEN id = 1 THEN ''::BLOB WHEN id = 2 THEN '\\x00\\xFF\\x7F'::BLOB",
+      "  CASE WHEN id = 0 THEN NULL WHEN id = 1 THEN ''::BLOB WHEN id = 2 THEN X'00FF7F'",
       "       ELSE ('b' || id)::BLOB END AS bin,",
       "  CASE WHEN id = 0 THEN NULL ELSE id % 2 = 0 END AS bool,",
       "  CASE WHEN id = 0 THEN NULL WHEN id = 1 THEN DATE '0001-01-01' WHEN id = 2 THEN DATE '9999-12-31'",

@@ -38,13 +38,16 @@ class TourTest {
     assertContains(out,
         "Kiln tour on the local emulator at http://127.0.0.1:",
         "Seeded: table bir.withholding (30 rows of 2026 withholding tax), vector index main.bir.notes_index (6 notes)",
-        "[1/7] SQL statement execution",
-        "[2/7] Execution contexts (API 1.2)",
-        "[3/7] Model serving",
-        "[4/7] Vector search",
-        "[5/7] Genie",
-        "[6/7] Files in a Unity Catalog volume",
-        "[7/7] MLflow: track, register, promote, serve");
+        "[1/8] SQL statement execution",
+        "[2/8] Execution contexts (API 1.2)",
+        "[3/8] Model serving",
+        "[4/8] Vector search",
+        "[5/8] Genie",
+        "[6/8] Unity Catalog governance",
+        "  created catalogs bronze, silver, gold; granted on gold: erp-integration-sp -> USE_CATALOG, USE_SCHEMA, SELECT",
+        "[7/8] Files in a Unity Catalog volume",
+        "[8/8] MLflow: track, register, promote, serve");
+    assertMatches(out, "^  gold\\s+reporting marts$");
     // SQL: progress, then typed rows with exact decimal totals
     assertMatches(out, "^  statement \\S+ SUCCEEDED on warehouse \\S+ in \\d+\\.\\d s$");
     assertMatches(out, "^  DPWH\\s+Department of Public Works and Highways\\s+6\\s+124,433,649\\.00$");
@@ -125,12 +128,12 @@ class TourTest {
       Cli.Result r = Cli.unconfigured(home).run("tour");
       assertEquals(0, r.exitCode, r::toString);
       assertContains(r.out, "Kiln tour on " + ws.host() + " (nothing is created", "5 agencies, PHP 359,015,998.50 in total",
-          "[2/7] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
-          "[3/7] Model serving\n  skipped: no serving endpoints",
-          "[4/7] Vector search\n  skipped: no vector index",
-          "[5/7] Genie\n  skipped: no Genie space",
-          "[6/7] Files in a Unity Catalog volume\n  skipped: no volume",
-          "[7/7] MLflow: track, register, promote, serve\n  skipped: it creates");
+          "[2/8] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
+          "[3/8] Model serving\n  skipped: no serving endpoints",
+          "[4/8] Vector search\n  skipped: no vector index",
+          "[5/8] Genie\n  skipped: no Genie space",
+          "[7/8] Files in a Unity Catalog volume\n  skipped: no volume",
+          "[8/8] MLflow: track, register, promote, serve\n  skipped: it creates");
     }
   }
 

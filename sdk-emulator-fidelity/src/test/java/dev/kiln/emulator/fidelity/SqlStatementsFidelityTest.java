@@ -49,7 +49,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** SQL Statement Execution and the Queries API through the official SDK's {@code StatementExecutionAPI} / {@code QueriesAPI}. */
@@ -144,9 +143,6 @@ class SqlStatementsFidelityTest {
   }
 
   @Test
-  @Disabled("known emulator limitation, kept as the spec: Databricks types SELECT NULL AS z as type_name NULL /"
-      + " type_text VOID, but DuckDB types an untyped NULL literal as INTEGER (also in DESCRIBE), so the emulator"
-      + " cannot tell it from an INT column through JDBC")
   void anUntypedNullIsOfTypeNull() {
     StatementResponse r = w.statementExecution().executeStatement(statement("SELECT NULL AS z"));
     assertEquals(StatementState.SUCCEEDED, r.getStatus().getState());

@@ -36,7 +36,9 @@ final class ColumnType {
           Map.entry("BLOB", new String[] {"BINARY", "BINARY"}),
           Map.entry("DATE", new String[] {"DATE", "DATE"}),
           Map.entry("INTERVAL", new String[] {"INTERVAL", "INTERVAL"}),
-          Map.entry("NULL", new String[] {"NULL", "VOID"}));
+          Map.entry("NULL", new String[] {"NULL", "VOID"}),
+          // DuckDB reports its NULL type as INTEGER; the translator types a bare NULL select item as BIT instead.
+          Map.entry("BIT", new String[] {"NULL", "VOID"}));
 
   private final String typeName;
   private final String typeText;
@@ -121,6 +123,10 @@ final class ColumnType {
     if (upper.equals("UBIGINT")) {
       return decimal(20, 0);
     }
+    if (upper.equals("TIMESTAMP_NS")) {
+      // The translator writes Spark's TIMESTAMP_NTZ as DuckDB's TIMESTAMP_NS, so the name survives the engine.
+      return new ColumnType("TIMESTAMP_NTZ", "TIMESTAMP_NTZ", null, null, Rendering.TIMESTAMP);
+    }
     if (upper.startsWith("TIMESTAMP WITH TIME ZONE") || upper.equals("TIMESTAMPTZ")) {
       return new ColumnType("TIMESTAMP", "TIMESTAMP", null, null, Rendering.TIMESTAMP_WITH_ZONE);
     }
@@ -178,6 +184,28 @@ final class ColumnType {
       parts.add(text.substring(start).trim());
     }
     return parts;
+  }
+
+  /**
+   * Spark's catalog string of the type, as DESCRIBE's {@code data_type} and Unity Catalog's {@code type_text}
+   * show it: lower case, no spaces ({@code decimal(10,2)}, {@code array<string>}, {@code struct<a:int,b:string>}),
+   * field names as written.
+   */
+  String catalogString() {
+    switch (typeName) {
+      case "ARRAY":
+        return "array<" + children.get(0).catalogString() + ">";
+      case "MAP":
+        return "map<" + children.get(0).catalogString() + "," + children.get(1).catalogString() + ">";
+      case "STRUCT":
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+          fields.add(childNames.get(i) + ":" + children.get(i).catalogString());
+        }
+        return "struct<" + String.join(",", fields) + ">";
+      default:
+        return typeText.toLowerCase(Locale.ROOT);
+    }
   }
 
   String typeName() {

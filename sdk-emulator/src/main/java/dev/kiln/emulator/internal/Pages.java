@@ -21,7 +21,14 @@ final class Pages {
    */
   static <T> Response reply(
       Request request, List<T> all, int maxPageSize, String field, Function<? super T, ? extends JsonNode> toJson) {
-    return reply(all, pageSize(request, maxPageSize), request.queryParam("page_token").orElse(null), field, toJson);
+    return reply(request, all, maxPageSize, field, toJson, "page_size");
+  }
+
+  /** As above with the page size read from {@code sizeParameter} (Unity Catalog's is {@code max_results}). */
+  static <T> Response reply(Request request, List<T> all, int maxPageSize, String field,
+      Function<? super T, ? extends JsonNode> toJson, String sizeParameter) {
+    return reply(all, pageSize(request, maxPageSize, sizeParameter), request.queryParam("page_token").orElse(null),
+        field, toJson);
   }
 
   /** As above for APIs that take the page size and token from elsewhere (a POST body, {@code max_results}). */
@@ -46,19 +53,19 @@ final class Pages {
     return body;
   }
 
-  private static int pageSize(Request request, int maxPageSize) {
-    Optional<String> text = request.queryParam("page_size");
+  private static int pageSize(Request request, int maxPageSize, String sizeParameter) {
+    Optional<String> text = request.queryParam(sizeParameter);
     if (text.isEmpty() || text.get().isEmpty()) {
       return maxPageSize;
     }
     try {
       int size = Integer.parseInt(text.get());
       if (size < 0) {
-        throw ApiException.invalidParameter("page_size must not be negative.");
+        throw ApiException.invalidParameter(sizeParameter + " must not be negative.");
       }
       return size == 0 ? maxPageSize : Math.min(size, maxPageSize);
     } catch (NumberFormatException e) {
-      throw ApiException.invalidParameter("page_size must be a number.");
+      throw ApiException.invalidParameter(sizeParameter + " must be a number.");
     }
   }
 

@@ -38,20 +38,48 @@ final class SqlEngine implements AutoCloseable {
   SqlEngine() {
     try {
       this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      try (Statement statement = root.createStatement()) {
+        // Databricks workspaces have the legacy metastore as a catalog beside main.
+        statement.execute("ATTACH ':memory:' AS hive_metastore");
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open the embedded DuckDB database", e);
     }
+  }
+
+  /** Runs {@code work} on a connection of its own (for the Unity Catalog API, which reads the same catalog). */
+  <T> T withConnection(SqlWork<T> work) {
+    try (Connection connection = connect()) {
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw SqlFailure.from(e);
+    }
+  }
+
+  /** Work on a connection. */
+  interface SqlWork<T> {
+    T apply(Connection connection) throws SQLException;
   }
 
   private Connection connect() throws SQLException {
     return root.duplicate();
   }
 
-  /** Runs setup SQL (one or more statements, Spark-style {@code range()} and backticks allowed). */
+  /** Runs setup SQL (one or more Spark SQL statements separated by {@code ;}; {@code USE} lasts to the end). */
   void executeScript(String sql) {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
-      statement.execute(SparkSqlTranslator.translate(sql, Collections.emptyMap()).sql);
+      for (List<SqlTokens.Node> tree : SqlTokens.splitStatements(SqlTokens.parse(sql))) {
+        if (SparkCommands.handles(tree)) {
+          SparkCommands.run(connection, tree);
+          continue;
+        }
+        SparkSqlTranslator.Translated translated = SparkSqlTranslator.translate(tree, Collections.emptyMap());
+        statement.execute(translated.sql);
+        for (String followUp : translated.followUps) {
+          statement.execute(followUp);
+        }
+      }
     } catch (SQLException e) {
       throw new IllegalArgumentException(SqlFailure.from(e).getMessage(), e);
     } catch (SqlFailure e) {
@@ -63,7 +91,11 @@ final class SqlEngine implements AutoCloseable {
   List<Map<String, Object>> query(String sql) {
     String translated;
     try {
-      translated = SparkSqlTranslator.translate(sql, Collections.emptyMap()).sql;
+      List<SqlTokens.Node> tree = SqlTokens.parse(sql);
+      if (SparkCommands.handles(tree)) {
+        return withConnection(connection -> rowsOf(SparkCommands.run(connection, tree)));
+      }
+      translated = SparkSqlTranslator.translate(tree, Collections.emptyMap()).sql;
     } catch (SqlFailure e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -85,9 +117,28 @@ final class SqlEngine implements AutoCloseable {
     }
   }
 
+  /** The result columns of a Spark SQL query, in Databricks' types, without running it. */
+  List<ResultColumn> describeQuery(String sql) {
+    return withConnection(connection -> SparkCommands.describeQuery(connection, SqlTokens.parse(sql)));
+  }
+
+  private static List<Map<String, Object>> rowsOf(QueryResult result) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String[] values : result.rows()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (ResultColumn column : result.columns()) {
+        row.put(column.name(), values[column.position()]);
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
   /** Makes {@code name} usable as the first part of three-part names ({@code name.schema.table}). */
   void createCatalog(String name) {
-    executeScript("ATTACH IF NOT EXISTS ':memory:' AS " + quote(name));
+    if (!name.equalsIgnoreCase(Namespace.DEFAULT_CATALOG)) {
+      executeScript("CREATE CATALOG IF NOT EXISTS " + SparkSqlTranslator.quote(name).replace('"', '`'));
+    }
   }
 
   /**
@@ -97,10 +148,15 @@ final class SqlEngine implements AutoCloseable {
    * @throws SQLException when the hook interrupted it (the caller decides it was cancelled)
    */
   QueryResult run(StatementRequest request, CancelHook hook) throws SQLException {
+    List<SqlTokens.Node> tree = SqlTokens.parse(request.statement());
+    boolean command = SparkCommands.handles(tree);
     SparkSqlTranslator.Translated translated =
-        SparkSqlTranslator.translate(request.statement(), request.parameters());
+        command ? null : SparkSqlTranslator.translate(tree, request.parameters());
     try (Connection connection = connect()) {
       use(connection, request.catalog(), request.schema());
+      if (command) {
+        return SparkCommands.run(connection, tree);
+      }
       try (PreparedStatement statement = connection.prepareStatement(translated.sql)) {
         for (int i = 0; i < translated.bindings.size(); i++) {
           statement.setString(i + 1, translated.bindings.get(i).value());
@@ -114,7 +170,13 @@ final class SqlEngine implements AutoCloseable {
               return read(rs, request);
             }
           }
-          return affectedRows(statement.getUpdateCount());
+          int updated = statement.getUpdateCount();
+          try (Statement followUp = connection.createStatement()) {
+            for (String sql : translated.followUps) {
+              followUp.execute(sql);
+            }
+          }
+          return affectedRows(updated);
         } finally {
           hook.finished();
         }
@@ -127,8 +189,8 @@ final class SqlEngine implements AutoCloseable {
       return;
     }
     // Databricks' default catalog and schema names map onto DuckDB's defaults.
-    String db = catalog == null ? null : catalog.equalsIgnoreCase("main") ? "memory" : catalog;
-    String sch = schema == null ? null : schema.equalsIgnoreCase("default") ? "main" : schema;
+    String db = catalog == null ? null : Namespace.toDuckCatalog(catalog);
+    String sch = schema == null ? null : Namespace.toDuckSchema(schema);
     String target = db == null ? quote(sch) : sch == null ? quote(db) : quote(db) + "." + quote(sch);
     try (Statement statement = connection.createStatement()) {
       statement.execute("USE " + target);

@@ -206,9 +206,8 @@ final class VectorSearch {
   /** Column name → Databricks type name of the table, in table order. */
   private Map<String, String> describe(String table) {
     Map<String, String> columns = new LinkedHashMap<>();
-    for (Map<String, Object> row : engine.query("DESCRIBE SELECT * FROM " + table)) {
-      columns.put(String.valueOf(row.get("column_name")),
-          ColumnType.fromDuckDb(String.valueOf(row.get("column_type"))).typeName());
+    for (ResultColumn column : engine.describeQuery("SELECT * FROM " + table)) {
+      columns.put(column.name(), column.type().typeName());
     }
     return columns;
   }

@@ -108,7 +108,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new DbfsApi(files, clock),
             new WorkspaceObjectsApi(workspaceTree),
             new VolumeFilesApi(files),
-            new MlflowApi(mlflowTracking, mlflowRegistry));
+            new MlflowApi(mlflowTracking, mlflowRegistry),
+            new UnityCatalogApi(engine, clock));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
   }

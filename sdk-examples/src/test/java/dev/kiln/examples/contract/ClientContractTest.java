@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.catalog.CatalogClient;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.OperationHandle;
 import dev.kiln.core.auth.Credentials;
@@ -64,7 +65,8 @@ class ClientContractTest {
     return List.of(SqlClient.class, dev.kiln.sql.WarehousesClient.class, ExecutionClient.class, ClustersClient.class,
         ServingClient.class, VectorSearchClient.class, GenieClient.class, dev.kiln.jobs.JobsClient.class,
         DbfsClient.class, WorkspaceFilesClient.class, VolumeFilesClient.class,
-        dev.kiln.mlflow.MlflowClient.class);
+        dev.kiln.mlflow.MlflowClient.class,
+        CatalogClient.class);
   }
 
   @BeforeEach

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleBoundaryTest {
   private static final List<String> LIBRARIES = List.of(
       "dev.kiln.core", "dev.kiln.sql", "dev.kiln.execution", "dev.kiln.serving", "dev.kiln.vectorsearch", "dev.kiln.genie",
-      "dev.kiln.jobs", "dev.kiln.files", "dev.kiln.mlflow");
+      "dev.kiln.jobs", "dev.kiln.files", "dev.kiln.mlflow", "dev.kiln.catalog");
 
   @Test
   void librariesExportOnlyTheirApiAndModels() {
@@ -117,6 +117,7 @@ class ModuleBoundaryTest {
         dev.kiln.execution.ExecutionClient.class, dev.kiln.serving.ServingClient.class,
         dev.kiln.vectorsearch.VectorSearchClient.class, dev.kiln.genie.GenieClient.class,
         dev.kiln.jobs.JobsClient.class, dev.kiln.files.DbfsClient.class, dev.kiln.mlflow.MlflowClient.class,
+        dev.kiln.catalog.CatalogClient.class,
         com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.core.JsonParser.class,
         com.fasterxml.jackson.annotation.JsonProperty.class,
         com.fasterxml.jackson.datatype.jdk8.Jdk8Module.class,

@@ -112,6 +112,14 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void catalog() {
+    ws.sql().execute("CREATE SCHEMA main.`bir-2026`; CREATE TABLE main.`bir-2026`.withholding"
+        + " (agency STRING, amount DECIMAL(14,2))");
+    assertEquals(List.of("agency string", "amount decimal(14,2)", "erp-integration-sp [USE_CATALOG, USE_SCHEMA, SELECT]"),
+        ReadmeSnippets.catalog(ws.client()));
+  }
+
+  @Test
   void vectorSearch() {
     List<String> texts = ReadmeSnippets.vectorSearch(ws.client());
     assertEquals(3, texts.size());
@@ -165,8 +173,8 @@ class ReadmeSnippetsTest {
         assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + m.group(1));
       }
     }
-    assertEquals(List.of("core", "sql", "warehouses", "clusters", "execution", "serving", "vectorsearch", "genie", "mlflow",
-        "files", "emulator", "emulator-junit"),
+    assertEquals(List.of("core", "sql", "warehouses", "clusters", "execution", "serving", "vectorsearch", "catalog", "genie",
+        "mlflow", "files", "emulator", "emulator-junit"),
         names);
   }
 
