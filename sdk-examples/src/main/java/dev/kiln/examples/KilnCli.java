@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
         ServingCommand.class,
         VsCommand.class,
         GenieCommand.class,
+        JobsCommand.class,
         EmulatorCommand.class,
         TourCommand.class,
         CommandLine.HelpCommand.class

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The workspace's jobs and runs, and the scheduler that moves them on. Like the clusters, runs move on the
@@ -76,6 +80,8 @@ final class JobStore {
   private final NotebookSources notebooks;
   private final NotebookRunner runner;
   private final String defaultClusterId;
+  private final ScheduledExecutorService scheduler;
+  private ScheduledFuture<?> tick; // settles active runs in the background, so no poll waits for a step
   private final Map<Long, JobRecord> jobs = new LinkedHashMap<>();
   private final Map<Long, JobRun> runs = new LinkedHashMap<>(); // creation order
   private final Map<String, Long> tokens = new HashMap<>();
@@ -84,7 +90,9 @@ final class JobStore {
   private long nextRunId = FIRST_RUN_ID;
   private long nextRepairId = 700_000_000_000_001L;
 
-  JobStore(Clock clock, Duration step, NotebookSources notebooks, NotebookRunner runner, String defaultClusterId) {
+  JobStore(Clock clock, Duration step, NotebookSources notebooks, NotebookRunner runner, String defaultClusterId,
+      ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
     this.clock = clock;
     this.step = step;
     this.notebooks = notebooks;
@@ -355,10 +363,36 @@ final class JobStore {
 
   private void settleAll() {
     Instant now = clock.instant();
+    boolean active = false;
     for (JobRun run : runs.values()) {
       while (step(run, now)) {
         // each step moves the run or one of its tasks by one state
       }
+      active |= !run.isTerminal();
+    }
+    if (active) {
+      scheduleTick();
+    }
+  }
+
+  /**
+   * While runs are active, settles again after one step of real time: a run then moves on (and its notebooks
+   * start) as time passes, not only when it is read. On a test clock that does not move, a tick changes nothing.
+   */
+  private void scheduleTick() {
+    if (tick != null && !tick.isDone()) {
+      return;
+    }
+    long delayMillis = Math.max(10, Math.min(1000, step.toMillis()));
+    try {
+      tick = scheduler.schedule(() -> {
+        synchronized (this) {
+          tick = null;
+          settleAll();
+        }
+      }, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      tick = null; // the workspace is closing
     }
   }
 

@@ -77,7 +77,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock);
     this.jobs = new JobStore(clock, settings.jobStepTime(), notebooks, new NotebookRunner(contexts),
-        clusters.defaultClusterId());
+        clusters.defaultClusterId(), scheduler);
     StatementJson statementJson = new StatementJson(externalLinks);
     List<WorkspaceApi> apis =
         List.of(
