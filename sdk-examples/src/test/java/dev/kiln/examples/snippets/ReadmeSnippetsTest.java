@@ -101,6 +101,22 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void jobs() {
+    ws.addNotebook("/Shared/bir/bronze_ingestion", "PYTHON",
+        "month = dbutils.widgets.get('month')\ndbutils.notebook.exit('ingested ' + month)");
+    ws.addNotebook("/Shared/bir/month_end_report", "SQL", "SELECT 'report for ' || :month");
+    List<String> results = ReadmeSnippets.jobs(ws.client());
+    assertEquals("report for 2026-02", results.get(1));
+    assertTrue(results.get(0).equals("ingested 2026-02") || !python(), results.toString());
+  }
+
+  private static boolean python() {
+    String path = System.getenv("PATH");
+    return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+        .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Paths.get(dir, "python3")));
+  }
+
+  @Test
   void emulator() {
     assertEquals(List.of(100L, 990L), ReadmeSnippets.emulator());
   }
@@ -121,7 +137,7 @@ class ReadmeSnippetsTest {
         assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + m.group(1));
       }
     }
-    assertEquals(List.of("core", "sql", "execution", "serving", "vectorsearch", "genie", "emulator", "emulator-junit"),
+    assertEquals(List.of("core", "sql", "execution", "serving", "vectorsearch", "genie", "jobs", "emulator", "emulator-junit"),
         names);
   }
 
