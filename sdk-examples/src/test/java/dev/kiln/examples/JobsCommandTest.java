@@ -60,6 +60,11 @@ class JobsCommandTest {
     assertTrue(list.out.contains(jobId + "  BIR Month-End ETL") || list.out.matches("(?s).*" + jobId + "\\s+BIR Month-End ETL.*"),
         list.out);
 
+    Cli.Result json = kiln.run("jobs", "list", "--name", "bir month-end etl", "--output", "json");
+    assertEquals(0, json.exitCode, json::toString);
+    assertTrue(json.out.strip().startsWith("[") && json.out.contains("\"job_id\" : " + jobId)
+        && !json.out.contains(String.valueOf(slowJobId)), json.out);
+
     Cli.Result get = kiln.run("jobs", "get", String.valueOf(jobId));
     assertEquals(0, get.exitCode, get::toString);
     assertTrue(get.out.matches("(?s).*task ingest\\s+notebook /Shared/ingest.*"), get.out);
