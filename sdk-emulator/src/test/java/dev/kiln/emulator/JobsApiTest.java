@@ -150,6 +150,33 @@ class JobsApiTest {
   }
 
   @Test
+  void aRunJobTaskRunsTheOtherJobWithItsParameters() {
+    ObjectNode childJob = Wire.object().put("name", "child");
+    childJob.putArray("parameters").addObject().put("name", "month").put("default", "2026-01");
+    childJob.putArray("tasks").add(task("inner"));
+    long childId = wire.post("/api/2.2/jobs/create", childJob).json().path("job_id").asLong();
+    ObjectNode trigger = Wire.object().put("task_key", "trigger");
+    trigger.putObject("run_job_task").put("job_id", childId).putObject("job_parameters").put("month", "2026-02");
+    long parentId = createJob(trigger);
+
+    long runId = wire.post("/api/2.2/jobs/run-now", Wire.object().put("job_id", parentId)).json().path("run_id").asLong();
+    for (int i = 0; i < 4; i++) {
+      clock.advance(STEP.multipliedBy(10));
+      states(runId);
+    }
+
+    JsonNode run = wire.get("/api/2.2/jobs/runs/get?run_id=" + runId).json();
+    assertEquals("SUCCESS", run.at("/state/result_state").asText(), run.toString());
+    JsonNode output = wire.get("/api/2.2/jobs/runs/get-output?run_id=" + run.at("/tasks/0/run_id").asLong()).json();
+    long childRun = output.at("/run_job_output/run_id").asLong();
+    JsonNode child = wire.get("/api/2.2/jobs/runs/get?run_id=" + childRun).json();
+    assertEquals(childId, child.path("job_id").asLong());
+    assertEquals("RUN_JOB_TASK", child.path("trigger").asText());
+    assertEquals("2026-02", child.at("/job_parameters/0/value").asText());
+    assertEquals("SUCCESS", child.at("/state/result_state").asText());
+  }
+
+  @Test
   void cancelEndsTheRunCanceledAndAnUnknownRunIsInvalid() {
     long jobId = createJob(task("a"));
     long runId = wire.post("/api/2.2/jobs/run-now", Wire.object().put("job_id", jobId)).json().path("run_id").asLong();
