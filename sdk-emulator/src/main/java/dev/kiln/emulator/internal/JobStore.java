@@ -645,16 +645,7 @@ final class JobStore {
     String problem = job == null ? "Job " + jobId + " does not exist."
         : parent.depth >= MAX_RUN_JOB_DEPTH ? "run_job_task nests deeper than " + MAX_RUN_JOB_DEPTH + " jobs." : null;
     if (problem != null) {
-      NotebookRunner.Outcome failed = NotebookRunner.Outcome.failure(problem, null);
-      return new NotebookRunner.Execution() {
-        @Override
-        public Optional<NotebookRunner.Outcome> poll() {
-          return Optional.of(failed);
-        }
-
-        @Override
-        public void cancel() {}
-      };
+      return NotebookRunner.done(NotebookRunner.Outcome.failure(problem, null));
     }
     ObjectNode body = Json.object();
     body.set("job_parameters", spec.path("job_parameters").deepCopy());
