@@ -111,6 +111,72 @@ class JobsApiTest {
   }
 
   @Test
+  void withQueueingOffASecondRunIsSkipped() {
+    ObjectNode body = Wire.object().put("name", "no queue").put("max_concurrent_runs", 1);
+    body.putObject("queue").put("enabled", false);
+    body.putArray("tasks").add(task("a"));
+    long jobId = wire.post("/api/2.2/jobs/create", body).json().path("job_id").asLong();
+    wire.post("/api/2.2/jobs/run-now", Wire.object().put("job_id", jobId));
+    long second = wire.post("/api/2.2/jobs/run-now", Wire.object().put("job_id", jobId)).json().path("run_id").asLong();
+
+    JsonNode run = wire.get("/api/2.2/jobs/runs/get?run_id=" + second).json();
+    assertEquals("SKIPPED", run.at("/state/life_cycle_state").asText());
+    assertEquals("MAXIMUM_CONCURRENT_RUNS_REACHED", run.at("/state/result_state").asText());
+    assertEquals("TERMINATED", run.at("/status/state").asText());
+    assertEquals("MAX_CONCURRENT_RUNS_EXCEEDED", run.at("/status/termination_details/code").asText());
+  }
+
+  @Test
+  void runIfDecidesWhatRunsAfterAFailure() {
+    ws.failJobTask("fails", "boom");
+    ObjectNode cleanup = task("cleanup", "fails").put("run_if", "ALL_DONE");
+    ObjectNode onSuccess = task("publish", "fails");
+    ObjectNode onFailure = task("alert", "fails").put("run_if", "AT_LEAST_ONE_FAILED");
+    ObjectNode whenAllOk = task("celebrate", "fails").put("run_if", "NONE_FAILED");
+    long jobId = createJob(task("fails"), cleanup, onSuccess, onFailure, whenAllOk);
+    long runId = wire.post("/api/2.2/jobs/run-now", Wire.object().put("job_id", jobId)).json().path("run_id").asLong();
+    clock.advance(STEP.multipliedBy(20));
+
+    JsonNode run = wire.get("/api/2.2/jobs/runs/get?run_id=" + runId).json();
+    List<String> results = new ArrayList<>();
+    run.path("tasks").forEach(t -> results.add(t.path("task_key").asText() + "=" + t.at("/state/result_state").asText()));
+    assertEquals(List.of("fails=FAILED", "cleanup=SUCCESS", "publish=UPSTREAM_FAILED", "alert=SUCCESS",
+        "celebrate=UPSTREAM_FAILED"), results);
+    assertEquals("FAILED", run.at("/state/result_state").asText());
+    assertTrue(run.at("/state/state_message").asText().contains("boom"), run.toString());
+    long failedTask = run.at("/tasks/0/run_id").asLong();
+    JsonNode output = wire.get("/api/2.2/jobs/runs/get-output?run_id=" + failedTask).json();
+    assertEquals("boom", output.path("error").asText());
+  }
+
+  @Test
+  void aRunJobTaskRunsTheOtherJobWithItsParameters() {
+    ObjectNode childJob = Wire.object().put("name", "child");
+    childJob.putArray("parameters").addObject().put("name", "month").put("default", "2026-01");
+    childJob.putArray("tasks").add(task("inner"));
+    long childId = wire.post("/api/2.2/jobs/create", childJob).json().path("job_id").asLong();
+    ObjectNode trigger = Wire.object().put("task_key", "trigger");
+    trigger.putObject("run_job_task").put("job_id", childId).putObject("job_parameters").put("month", "2026-02");
+    long parentId = createJob(trigger);
+
+    long runId = wire.post("/api/2.2/jobs/run-now", Wire.object().put("job_id", parentId)).json().path("run_id").asLong();
+    for (int i = 0; i < 4; i++) {
+      clock.advance(STEP.multipliedBy(10));
+      states(runId);
+    }
+
+    JsonNode run = wire.get("/api/2.2/jobs/runs/get?run_id=" + runId).json();
+    assertEquals("SUCCESS", run.at("/state/result_state").asText(), run.toString());
+    JsonNode output = wire.get("/api/2.2/jobs/runs/get-output?run_id=" + run.at("/tasks/0/run_id").asLong()).json();
+    long childRun = output.at("/run_job_output/run_id").asLong();
+    JsonNode child = wire.get("/api/2.2/jobs/runs/get?run_id=" + childRun).json();
+    assertEquals(childId, child.path("job_id").asLong());
+    assertEquals("RUN_JOB_TASK", child.path("trigger").asText());
+    assertEquals("2026-02", child.at("/job_parameters/0/value").asText());
+    assertEquals("SUCCESS", child.at("/state/result_state").asText());
+  }
+
+  @Test
   void cancelEndsTheRunCanceledAndAnUnknownRunIsInvalid() {
     long jobId = createJob(task("a"));
     long runId = wire.post("/api/2.2/jobs/run-now", Wire.object().put("job_id", jobId)).json().path("run_id").asLong();

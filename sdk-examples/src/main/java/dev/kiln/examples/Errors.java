@@ -40,6 +40,7 @@ final class Errors {
       Map.entry(CommandFailedException.class, "COMMAND_FAILED"),
       Map.entry(CommandCancelledException.class, "COMMAND_CANCELLED"),
       Map.entry(GenieCancelledException.class, "GENIE_CANCELLED"),
+      Map.entry(dev.kiln.jobs.RunFailedException.class, "RUN_FAILED"),
       Map.entry(InvalidRequestException.class, "INVALID_REQUEST"),
       Map.entry(ConfigurationException.class, "CONFIGURATION"),
       Map.entry(OperationTimeoutException.class, "TIMEOUT"),

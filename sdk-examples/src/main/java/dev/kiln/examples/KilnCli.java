@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
         WorkspaceCommand.class,
         MlflowCommand.class,
         CatalogCommand.class,
+        JobsCommand.class,
         EmulatorCommand.class,
         TourCommand.class,
         AuthCommand.class,

@@ -26,6 +26,8 @@ import dev.kiln.genie.model.GenieAnswer;
 import dev.kiln.genie.model.GenieMessageStatus;
 import dev.kiln.genie.model.GenieQuery;
 import dev.kiln.files.VolumeFilesClient;
+import dev.kiln.files.WorkspaceFilesClient;
+import dev.kiln.files.model.ExportFormat;
 import dev.kiln.files.model.DirectoryEntry;
 import dev.kiln.files.model.FileMetadata;
 import dev.kiln.mlflow.MlflowClient;
@@ -33,6 +35,17 @@ import dev.kiln.mlflow.MlflowOptions;
 import dev.kiln.mlflow.model.CreateRunRequest;
 import dev.kiln.mlflow.model.ModelStage;
 import dev.kiln.mlflow.model.ModelVersion;
+import dev.kiln.jobs.JobsClient;
+import dev.kiln.jobs.JobsOptions;
+import dev.kiln.jobs.RunHandle;
+import dev.kiln.jobs.model.JobParameterDefinition;
+import dev.kiln.jobs.model.JobSettings;
+import dev.kiln.jobs.model.NotebookTask;
+import dev.kiln.jobs.model.RunNowRequest;
+import dev.kiln.jobs.model.RunResult;
+import dev.kiln.jobs.model.RunTask;
+import dev.kiln.jobs.model.Task;
+import dev.kiln.jobs.model.TaskDependency;
 import dev.kiln.serving.ServingClient;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import dev.kiln.serving.model.ChatMessage;
@@ -70,8 +83,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A walk through the APIs: SQL, execution contexts, model serving, vector search, Genie, files in a Unity
- * Catalog volume and MLflow. On the
+ * A walk through the APIs: SQL, execution contexts, model serving, vector search, Genie, Unity Catalog
+ * governance, jobs, files in a Unity Catalog volume and MLflow. On the
  * embedded emulator (the default) it seeds the BIR withholding-tax data first; against a real workspace it
  * creates nothing and skips the steps it has no resource for. Everything goes to the {@link PrintStream}
  * given, so tests can read it.
@@ -82,7 +95,7 @@ public final class Tour {
   static final String TOUR_CLUSTER_NAME = "bir-analytics";
   private static final Duration CLUSTER_START = Duration.ofSeconds(2);
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
-  static final int STEPS = 8;
+  static final int STEPS = 9;
   /** The volume directory the tour copies its CSV through on the emulator (volumes exist there implicitly). */
   static final String TOUR_VOLUME = "/Volumes/main/bir/landing";
   static final String TOUR_MODEL = "bir_tax_forecaster";
@@ -93,8 +106,13 @@ public final class Tour {
 
   private final PrintStream out;
   private int failures;
-  /** Only the emulator tour creates things (the governance step's catalogs and grant). */
-  private boolean creates;
+  /** Only the emulator tour creates things (catalogs and a grant, a job, a model); elsewhere it reads. */
+  private boolean onEmulator;
+
+  /** The month-end notebooks the jobs step imports and runs (SQL, so the tour needs no python3). */
+  static final String INGEST_NOTEBOOK = "/Shared/bir/bronze_ingestion";
+  static final String REPORT_NOTEBOOK = "/Shared/bir/month_end_report";
+  private static final String MONTH_FILTER = " FROM " + TourData.TABLE + " WHERE month = CAST(:month || '-01' AS DATE)";
 
   public Tour(PrintStream out) {
     this.out = out;
@@ -141,18 +159,18 @@ public final class Tour {
     out.println("Starting the local Databricks emulator (no account, no network) ...");
     try (LocalWorkspace ws = startEmulator()) {
       TourData.Seeded seeded = TourData.seed(ws);
+      onEmulator = true;
       out.printf("Kiln tour on the local emulator at %s%n", ws.host());
       out.printf("Seeded: table %s (%d rows of %d withholding tax), vector index %s (%d notes), Genie space \"%s\"%n",
           seeded.table, seeded.rows, TourData.YEAR, seeded.index, seeded.documents, TourData.GENIE_TITLE);
-      creates = true;
       return run(ws.client(), settingsFor(ws, seeded), start);
     }
   }
 
   /** Runs every step against {@code db}; the caller keeps ownership of the client. */
   public int runOn(DatabricksClient db, TourSettings settings) {
+    onEmulator = false;
     out.printf("Kiln tour on %s (nothing is created; steps without a resource are skipped)%n", db.host());
-    creates = false;
     return run(db, settings, System.nanoTime());
   }
 
@@ -174,10 +192,11 @@ public final class Tour {
         : "no Genie space: set KILN_GENIE_SPACE or pass --genie-space",
         () -> genie(db, settings));
     step(6, "Unity Catalog governance", null, () -> governance(db));
-    step(7, "Files in a Unity Catalog volume", settings.volume().isPresent() ? null
+    step(7, "Jobs", null, () -> jobs(db));
+    step(8, "Files in a Unity Catalog volume", settings.volume().isPresent() ? null
         : "no volume: set KILN_VOLUME or pass --volume /Volumes/<catalog>/<schema>/<volume>",
         () -> files(db, settings));
-    step(8, "MLflow: track, register, promote, serve", settings.mlflowExperiment().isPresent() ? null
+    step(9, "MLflow: track, register, promote, serve", settings.mlflowExperiment().isPresent() ? null
         : "it creates an experiment, a run, a model and an endpoint: set KILN_MLFLOW_EXPERIMENT or pass --mlflow-experiment",
         () -> mlflow(db, settings));
     out.println();
@@ -256,7 +275,7 @@ public final class Tour {
    */
   private void governance(DatabricksClient db) {
     CatalogClient uc = CatalogClient.create(db);
-    if (creates) {
+    if (onEmulator) {
       for (String[] layer : new String[][] {{"bronze", "raw ERP extracts"}, {"silver", "cleaned and conformed"},
           {"gold", "reporting marts"}}) {
         uc.createCatalog(CreateCatalog.builder().name(layer[0]).comment(layer[1]).build());
@@ -465,13 +484,62 @@ public final class Tour {
 
   // ---- output
 
+  // ---- 7. Jobs
+
+  /**
+   * On the emulator: imports the two month-end notebooks through the Workspace API, creates the month-end job
+   * (ingest, then report), runs it for 2026-02 and prints each task's result. On a real workspace it creates
+   * nothing and lists the first jobs instead.
+   */
+  private void jobs(DatabricksClient db) {
+    JobsClient jobs = JobsClient.create(db, JobsOptions.builder().pollInitialDelay(Duration.ofMillis(500)).build());
+    if (!onEmulator) {
+      Table table = Table.withColumns("job_id", "name");
+      jobs.list().stream().limit(5).forEach(j -> table.addRow(j.jobId(), j.name().orElse(null)));
+      out.println(table.size() == 0 ? "  no jobs in this workspace" : "  the first jobs of this workspace:");
+      if (table.size() > 0) {
+        printTable(table);
+      }
+      return;
+    }
+    WorkspaceFilesClient workspace = WorkspaceFilesClient.create(db);
+    workspace.mkdirs(INGEST_NOTEBOOK.substring(0, INGEST_NOTEBOOK.lastIndexOf('/')));
+    workspace.importFile(INGEST_NOTEBOOK, ExportFormat.SOURCE, dev.kiln.files.model.Language.SQL, utf8("-- Databricks notebook source\n"
+        + "SELECT CAST(COUNT(*) AS VARCHAR) || ' filings ingested for ' || :month" + MONTH_FILTER + ";\n"), true);
+    workspace.importFile(REPORT_NOTEBOOK, ExportFormat.SOURCE, dev.kiln.files.model.Language.SQL, utf8("-- Databricks notebook source\n"
+        + "SELECT 'PHP ' || CAST(SUM(amount) AS VARCHAR) || ' withheld in ' || :month" + MONTH_FILTER + ";\n"), true);
+    out.printf("  imported notebooks %s and %s%n", INGEST_NOTEBOOK, REPORT_NOTEBOOK);
+    long jobId = jobs.create(JobSettings.builder().name("BIR Month-End ETL")
+        .addParameters(JobParameterDefinition.of("month", "2026-01"))
+        .addTasks(Task.builder().taskKey("ingest").notebookTask(NotebookTask.of(INGEST_NOTEBOOK)).build())
+        .addTasks(Task.builder().taskKey("report").addDependsOn(TaskDependency.on("ingest"))
+            .notebookTask(NotebookTask.of(REPORT_NOTEBOOK)).build())
+        .build());
+    out.printf("  created job %d \"BIR Month-End ETL\": ingest -> report%n", jobId);
+    RunHandle run = jobs.runNow(RunNowRequest.builder().jobId(jobId).putJobParameters("month", "2026-02").build());
+    out.printf("  run %d with month=2026-02; waiting ...%n", run.runId());
+    RunResult result = run.await(STEP_TIMEOUT);
+    Table table = Table.withColumns("task", "result", "notebook_result");
+    for (RunTask task : result.run().tasks()) {
+      table.addRow(task.taskKey(), task.resultState().map(Enum::name).orElse(null),
+          result.notebookResult(task.taskKey()).orElse(null));
+    }
+    printTable(table);
+    out.printf("  run %s: %s%n", result.run().resultState().map(Enum::name).orElse("?"),
+        result.run().runPageUrl().orElse(""));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** True the first time it is given a value: progress listeners print each waiting state once. */
   private static <T> Predicate<T> firstSighting() {
     Set<T> seen = ConcurrentHashMap.newKeySet();
     return seen::add;
   }
 
-  // ---- 6. MLflow
+  // ---- 9. MLflow
 
   /**
    * Fits next month = coefficient × this month on the monthly totals, logs the fit as a run, registers it as
@@ -558,7 +626,7 @@ public final class Tour {
     return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
   }
 
-  // ---- 6. Files
+  // ---- 8. Files
 
   /** Uploads a small CSV to the volume, reads its metadata and the directory, downloads it back and deletes it. */
   private void files(DatabricksClient db, TourSettings settings) throws java.io.IOException {

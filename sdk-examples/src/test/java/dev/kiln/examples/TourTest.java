@@ -38,15 +38,16 @@ class TourTest {
     assertContains(out,
         "Kiln tour on the local emulator at http://127.0.0.1:",
         "Seeded: table bir.withholding (30 rows of 2026 withholding tax), vector index main.bir.notes_index (6 notes)",
-        "[1/8] SQL statement execution",
-        "[2/8] Execution contexts (API 1.2)",
-        "[3/8] Model serving",
-        "[4/8] Vector search",
-        "[5/8] Genie",
-        "[6/8] Unity Catalog governance",
+        "[1/9] SQL statement execution",
+        "[2/9] Execution contexts (API 1.2)",
+        "[3/9] Model serving",
+        "[4/9] Vector search",
+        "[5/9] Genie",
+        "[6/9] Unity Catalog governance",
         "  created catalogs bronze, silver, gold; granted on gold: erp-integration-sp -> USE_CATALOG, USE_SCHEMA, SELECT",
-        "[7/8] Files in a Unity Catalog volume",
-        "[8/8] MLflow: track, register, promote, serve");
+        "[7/9] Jobs",
+        "[8/9] Files in a Unity Catalog volume",
+        "[9/9] MLflow: track, register, promote, serve");
     assertMatches(out, "^  gold\\s+reporting marts$");
     // SQL: progress, then typed rows with exact decimal totals
     assertMatches(out, "^  statement \\S+ SUCCEEDED on warehouse \\S+ in \\d+\\.\\d s$");
@@ -68,6 +69,12 @@ class TourTest {
     assertContains(out, "  Genie: DPWH, DepEd and DOH withheld the most tax in 2026; DPWH leads with PHP 124.4 million.",
         "  SQL:   SELECT agency, SUM(amount) AS total_withheld FROM bir.withholding");
     assertMatches(out, "^  DOH\\s+67,274,539\\.80$");
+    // jobs: the month-end job's two notebooks, in order, with the month passed down
+    assertContains(out, "  imported notebooks /Shared/bir/bronze_ingestion and /Shared/bir/month_end_report",
+        "\"BIR Month-End ETL\": ingest -> report", "with month=2026-02; waiting ...");
+    assertMatches(out, "^  ingest\\s+SUCCESS\\s+\\d+ filings ingested for 2026-02$");
+    assertMatches(out, "^  report\\s+SUCCESS\\s+PHP [0-9.]+ withheld in 2026-02$");
+    assertMatches(out, "^  run SUCCESS: http://127\\.0\\.0\\.1:\\d+/\\?o=0#job/\\d+/run/\\d+$");
     // files: a CSV to the volume and back
     assertContains(out, "  uploaded /Volumes/main/bir/landing/kiln-tour/withholding-2026.csv (113 bytes, last modified ",
         "  ls: withholding-2026.csv 113 bytes", "  downloaded 113 bytes back, identical: true");
@@ -128,12 +135,12 @@ class TourTest {
       Cli.Result r = Cli.unconfigured(home).run("tour");
       assertEquals(0, r.exitCode, r::toString);
       assertContains(r.out, "Kiln tour on " + ws.host() + " (nothing is created", "5 agencies, PHP 359,015,998.50 in total",
-          "[2/8] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
-          "[3/8] Model serving\n  skipped: no serving endpoints",
-          "[4/8] Vector search\n  skipped: no vector index",
-          "[5/8] Genie\n  skipped: no Genie space",
-          "[7/8] Files in a Unity Catalog volume\n  skipped: no volume",
-          "[8/8] MLflow: track, register, promote, serve\n  skipped: it creates");
+          "[2/9] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
+          "[3/9] Model serving\n  skipped: no serving endpoints",
+          "[4/9] Vector search\n  skipped: no vector index",
+          "[5/9] Genie\n  skipped: no Genie space",
+          "[8/9] Files in a Unity Catalog volume\n  skipped: no volume",
+          "[9/9] MLflow: track, register, promote, serve\n  skipped: it creates");
     }
   }
 

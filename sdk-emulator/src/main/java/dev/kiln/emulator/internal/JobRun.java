@@ -36,6 +36,7 @@ final class JobRun {
   String cancelResult = "CANCELED";
   String cancelMessage = "";
   Long latestRepairId;
+  int depth; // how many run_job_tasks started this run (0: started by a user)
 
   JobRun(long runId, Long jobId, String runName, long numberInJob, String runType, String trigger, int maxConcurrentRuns,
       long timeoutSeconds, Instant now) {

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The workspace's jobs and runs, and the scheduler that moves them on. Like the clusters, runs move on the
@@ -76,15 +80,21 @@ final class JobStore {
   private final NotebookSources notebooks;
   private final NotebookRunner runner;
   private final String defaultClusterId;
+  private final ScheduledExecutorService scheduler;
+  private ScheduledFuture<?> tick; // settles active runs in the background, so no poll waits for a step
   private final Map<Long, JobRecord> jobs = new LinkedHashMap<>();
   private final Map<Long, JobRun> runs = new LinkedHashMap<>(); // creation order
   private final Map<String, Long> tokens = new HashMap<>();
   private final Map<String, Script> scripts = new ConcurrentHashMap<>();
+  private final List<JobRun> childRuns = new ArrayList<>();
   private long nextJobId = FIRST_JOB_ID;
   private long nextRunId = FIRST_RUN_ID;
   private long nextRepairId = 700_000_000_000_001L;
+  private static final int MAX_RUN_JOB_DEPTH = 5;
 
-  JobStore(Clock clock, Duration step, NotebookSources notebooks, NotebookRunner runner, String defaultClusterId) {
+  JobStore(Clock clock, Duration step, NotebookSources notebooks, NotebookRunner runner, String defaultClusterId,
+      ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
     this.clock = clock;
     this.step = step;
     this.notebooks = notebooks;
@@ -136,10 +146,16 @@ final class JobStore {
       return earlier.get();
     }
     settleAll();
+    return remember(newRun(job, body, "ONE_TIME", 0), body);
+  }
+
+  /** A new run of {@code job}, not yet stored (so the scheduler may create one while it walks the runs). */
+  private JobRun newRun(JobRecord job, JsonNode body, String trigger, int depth) {
     Instant now = clock.instant();
     ObjectNode settings = job.settings;
-    JobRun run = new JobRun(nextRunId++, job.jobId, job.name(), ++job.runCount, "JOB_RUN", "ONE_TIME",
+    JobRun run = new JobRun(nextRunId++, job.jobId, job.name(), ++job.runCount, "JOB_RUN", trigger,
         settings.path("max_concurrent_runs").asInt(1), settings.path("timeout_seconds").asLong(0), now);
+    run.depth = depth;
     // job parameters: defaults, overridden by the request
     JsonNode overrides = body.path("job_parameters");
     for (JsonNode p : settings.path("parameters")) {
@@ -179,7 +195,7 @@ final class JobStore {
           + " active run(s), its maximum of concurrent runs, and queueing is disabled.";
       run.endTime = now;
     }
-    return remember(run, body);
+    return run;
   }
 
   /** {@code runs/submit}: a one-time run. */
@@ -355,10 +371,42 @@ final class JobStore {
 
   private void settleAll() {
     Instant now = clock.instant();
-    for (JobRun run : runs.values()) {
+    boolean active = false;
+    for (JobRun run : new ArrayList<>(runs.values())) {
       while (step(run, now)) {
         // each step moves the run or one of its tasks by one state
       }
+      active |= !run.isTerminal();
+    }
+    // runs started by run_job_tasks during the walk; they move on from the next settle
+    for (JobRun child : childRuns) {
+      runs.put(child.runId, child);
+      active = true;
+    }
+    childRuns.clear();
+    if (active) {
+      scheduleTick();
+    }
+  }
+
+  /**
+   * While runs are active, settles again after one step of real time: a run then moves on (and its notebooks
+   * start) as time passes, not only when it is read. On a test clock that does not move, a tick changes nothing.
+   */
+  private void scheduleTick() {
+    if (tick != null && !tick.isDone()) {
+      return;
+    }
+    long delayMillis = Math.max(10, Math.min(1000, step.toMillis()));
+    try {
+      tick = scheduler.schedule(() -> {
+        synchronized (this) {
+          tick = null;
+          settleAll();
+        }
+      }, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      tick = null; // the workspace is closing
     }
   }
 
@@ -568,8 +616,15 @@ final class JobStore {
   private void startExecution(JobRun run, TaskRun task) {
     String clusterId = task.spec.path("existing_cluster_id").asText(defaultClusterId);
     task.clusterId = clusterId;
+    if (scripts.containsKey(task.taskKey)) {
+      return;
+    }
+    if (task.spec.has("run_job_task")) {
+      task.execution = runJob(run, task);
+      return;
+    }
     JsonNode notebookTask = task.spec.get("notebook_task");
-    if (notebookTask == null || scripts.containsKey(task.taskKey)) {
+    if (notebookTask == null) {
       return;
     }
     Optional<Notebook> notebook = notebooks.find(notebookTask.path("notebook_path").asText());
@@ -580,6 +635,43 @@ final class JobStore {
     notebookTask.path("base_parameters").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
     params.putAll(run.taskParameters);
     task.execution = runner.start(clusterId, notebook.get(), params);
+  }
+
+  /** A run_job_task: a run of the other job, with the task's job_parameters; the task ends as that run does. */
+  private NotebookRunner.Execution runJob(JobRun parent, TaskRun task) {
+    JsonNode spec = task.spec.path("run_job_task");
+    long jobId = spec.path("job_id").asLong();
+    JobRecord job = jobs.get(jobId);
+    String problem = job == null ? "Job " + jobId + " does not exist."
+        : parent.depth >= MAX_RUN_JOB_DEPTH ? "run_job_task nests deeper than " + MAX_RUN_JOB_DEPTH + " jobs." : null;
+    if (problem != null) {
+      return NotebookRunner.done(NotebookRunner.Outcome.failure(problem, null));
+    }
+    ObjectNode body = Json.object();
+    body.set("job_parameters", spec.path("job_parameters").deepCopy());
+    JobRun child = newRun(job, body, "RUN_JOB_TASK", parent.depth + 1);
+    childRuns.add(child);
+    task.childRunId = child.runId;
+    return new NotebookRunner.Execution() {
+      @Override
+      public Optional<NotebookRunner.Outcome> poll() {
+        if (!child.isTerminal()) {
+          return Optional.empty();
+        }
+        boolean ok = "SUCCESS".equals(child.resultState) || "SUCCESS_WITH_FAILURES".equals(child.resultState);
+        return Optional.of(ok ? NotebookRunner.Outcome.success(null, "")
+            : NotebookRunner.Outcome.failure("Run " + child.runId + " of job " + jobId + " ended "
+                + child.lifeCycle + (child.resultState == null ? "" : " " + child.resultState) + ".", null));
+      }
+
+      @Override
+      public void cancel() {
+        if (!child.isTerminal()) {
+          child.cancelRequested = true;
+          child.cancelMessage = "Cancelled with the run that started it.";
+        }
+      }
+    };
   }
 
   private static String skipResult(String runIf, List<TaskRun> deps) {

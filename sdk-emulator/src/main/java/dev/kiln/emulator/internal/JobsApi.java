@@ -318,6 +318,9 @@ final class JobsApi implements WorkspaceApi {
         body.put("logs", outcome.logs == null ? "" : outcome.logs);
         body.put("logs_truncated", false);
       }
+      if (task.childRunId != null) {
+        body.putObject("run_job_output").put("run_id", task.childRunId);
+      }
       if (outcome != null && outcome.failed) {
         body.put("error", outcome.error);
         if (outcome.errorTrace != null) {

@@ -86,7 +86,8 @@ final class NotebookRunner {
     return new ContextExecution(clusterId, context, commands, language.equals("python"));
   }
 
-  private static Execution done(Outcome outcome) {
+  /** An execution that has already ended with {@code outcome}. */
+  static Execution done(Outcome outcome) {
     return new Execution() {
       @Override
       public Optional<Outcome> poll() {

@@ -25,6 +25,7 @@ final class TaskRun {
   String clusterId;
   NotebookRunner.Execution execution;
   NotebookRunner.Outcome outcome;
+  Long childRunId; // the run a run_job_task started
 
   TaskRun(long runId, ObjectNode spec, int attemptNumber, Instant now) {
     this.runId = runId;

@@ -87,7 +87,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.workspaceTree = new WorkspaceTree(files.workspace, clock);
     // Job notebook tasks run the notebooks of the workspace tree (imported through the API or seeded).
     this.jobs = new JobStore(clock, settings.jobStepTime(), workspaceTree::notebook, new NotebookRunner(contexts),
-        clusters.defaultClusterId());
+        clusters.defaultClusterId(), scheduler);
     ServingApi servingApi =
         new ServingApi(serving, this::host, settings.servingEndpointStartTime(), mlflowRegistry::servedModel);
     List<WorkspaceApi> apis =

@@ -33,6 +33,14 @@ import dev.kiln.mlflow.model.CreateRunRequest;
 import dev.kiln.mlflow.model.Metric;
 import dev.kiln.mlflow.model.ModelStage;
 import dev.kiln.mlflow.model.ModelVersion;
+import dev.kiln.jobs.JobsClient;
+import dev.kiln.jobs.RunHandle;
+import dev.kiln.jobs.model.JobSettings;
+import dev.kiln.jobs.model.NotebookTask;
+import dev.kiln.jobs.model.RunNowRequest;
+import dev.kiln.jobs.model.RunResult;
+import dev.kiln.jobs.model.Task;
+import dev.kiln.jobs.model.TaskDependency;
 import dev.kiln.serving.ServingClient;
 import dev.kiln.serving.model.ChatCompletion;
 import dev.kiln.serving.model.ChatCompletionChunk;
@@ -303,6 +311,25 @@ public final class ReadmeSnippets {
     paths.add(0, new String(back, java.nio.charset.StandardCharsets.UTF_8));
     paths.add(1, String.valueOf(written));
     return paths;
+  }
+
+  /** README "Jobs (sdk-jobs)": the two notebooks must exist in the workspace. */
+  static List<String> jobs(DatabricksClient db) {
+    // snippet:jobs
+    JobsClient jobs = JobsClient.create(db);
+    long jobId = jobs.create(JobSettings.builder()
+            .name("BIR Month-End ETL")
+            .addTasks(Task.builder().taskKey("ingest")
+                    .notebookTask(NotebookTask.of("/Shared/bir/bronze_ingestion")).build())
+            .addTasks(Task.builder().taskKey("report").addDependsOn(TaskDependency.on("ingest"))
+                    .notebookTask(NotebookTask.of("/Shared/bir/month_end_report")).build())
+            .build());
+    RunHandle run = jobs.runNow(RunNowRequest.builder().jobId(jobId)
+            .putJobParameters("month", "2026-02").build());      // an idempotency token is generated
+    RunResult done = run.await();                                 // or RunFailedException with the task errors
+    Optional<String> ingested = done.notebookResult("ingest");    // its dbutils.notebook.exit value
+    // end-snippet
+    return List.of(ingested.orElse(""), done.notebookResult("report").orElse(""));
   }
 
   /** README "Using the emulator in your own tests", without JUnit: a seeded workspace and a client for it. */

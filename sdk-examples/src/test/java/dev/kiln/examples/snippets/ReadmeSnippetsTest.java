@@ -153,6 +153,22 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void jobs() {
+    ws.addNotebook("/Shared/bir/bronze_ingestion", "PYTHON",
+        "month = dbutils.widgets.get('month')\ndbutils.notebook.exit('ingested ' + month)");
+    ws.addNotebook("/Shared/bir/month_end_report", "SQL", "SELECT 'report for ' || :month");
+    List<String> results = ReadmeSnippets.jobs(ws.client());
+    assertEquals("report for 2026-02", results.get(1));
+    assertTrue(results.get(0).equals("ingested 2026-02") || !python(), results.toString());
+  }
+
+  private static boolean python() {
+    String path = System.getenv("PATH");
+    return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+        .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Paths.get(dir, "python3")));
+  }
+
+  @Test
   void emulator() {
     assertEquals(List.of(100L, 990L), ReadmeSnippets.emulator());
   }
@@ -174,7 +190,7 @@ class ReadmeSnippetsTest {
       }
     }
     assertEquals(List.of("core", "sql", "warehouses", "clusters", "execution", "serving", "vectorsearch", "catalog", "genie",
-        "mlflow", "files", "emulator", "emulator-junit"),
+        "mlflow", "files", "jobs", "emulator", "emulator-junit"),
         names);
   }
 
