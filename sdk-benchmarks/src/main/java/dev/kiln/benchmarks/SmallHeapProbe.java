@@ -31,13 +31,13 @@ public final class SmallHeapProbe {
     int chunks = p.integer("chunks", 10);
     int chunkRows = (rows + chunks - 1) / chunks;
     if (p.bool("serve", false)) {
-      serve(rows, chunkRows);
+      serve(rows, chunkRows, p.integer("maxResultGb", 2) * (1L << 30));
       return;
     }
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Process child = new ProcessBuilder(java, "-Xmx" + p.string("emulatorHeap", "6g"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
         System.getProperty("java.class.path"), SmallHeapProbe.class.getName(), "serve=true", "rows=" + rows,
-        "chunks=" + chunks).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        "chunks=" + chunks, "maxResultGb=" + p.integer("maxResultGb", 2)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       String line;
@@ -55,8 +55,8 @@ public final class SmallHeapProbe {
   }
 
   /** The child: a workspace with the table, its address on stdout, until stdin closes. */
-  private static void serve(int rows, int chunkRows) throws Exception {
-    try (LocalWorkspace ws = LocalWorkspace.builder().chunkRowCount(chunkRows).start()) {
+  private static void serve(int rows, int chunkRows, long maxResultBytes) throws Exception {
+    try (LocalWorkspace ws = LocalWorkspace.builder().chunkRowCount(chunkRows).maxResultBytes(maxResultBytes).start()) {
       ws.sql().execute(BenchTable.createStatement(rows));
       System.out.println("READY " + ws.host() + " " + ws.token() + " " + ws.defaultWarehouseId());
       System.out.flush();

@@ -335,6 +335,16 @@ public final class LocalWorkspace implements AutoCloseable {
     }
 
     /**
+     * EXTERNAL_LINKS results (counted as the text of their values) larger than this are cut and marked
+     * {@code truncated} (default 256 MiB; Databricks' limit is 100 GiB, but the emulator holds each result in
+     * memory). Raise it, with the heap to match, to serve larger results.
+     */
+    public Builder maxResultBytes(long bytes) {
+      settings.maxResultBytes(bytes);
+      return this;
+    }
+
+    /**
      * ARROW_STREAM results carry ARRAY, MAP and STRUCT columns as Arrow list, map and struct vectors
      * instead of UTF-8 JSON text (default false: the Statement Execution API sends JSON text; native nested
      * Arrow is what Databricks sends over Thrift with {@code complexTypesAsArrow}). For testing readers.

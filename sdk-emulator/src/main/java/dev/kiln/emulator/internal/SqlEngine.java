@@ -25,6 +25,8 @@ final class SqlEngine implements AutoCloseable {
   /** Stands in for the 100 GiB EXTERNAL_LINKS limit: results are held in memory, so stop (truncated) here. */
   static final long MAX_RESULT_BYTES = 256L * 1024 * 1024;
 
+  private final long maxResultBytes;
+
   /** Lets a running statement be interrupted from another thread. */
   interface CancelHook {
     /** Called once the JDBC statement exists; false means it was cancelled already. */
@@ -36,6 +38,12 @@ final class SqlEngine implements AutoCloseable {
   private final DuckDBConnection root;
 
   SqlEngine() {
+    this(MAX_RESULT_BYTES);
+  }
+
+  /** {@code maxResultBytes}: EXTERNAL_LINKS results are cut there and marked truncated. */
+  SqlEngine(long maxResultBytes) {
+    this.maxResultBytes = maxResultBytes;
     try {
       this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
       try (Statement statement = root.createStatement()) {
@@ -167,7 +175,7 @@ final class SqlEngine implements AutoCloseable {
         try {
           if (statement.execute()) {
             try (ResultSet rs = statement.getResultSet()) {
-              return read(rs, request);
+              return read(rs, request, maxResultBytes);
             }
           }
           int updated = statement.getUpdateCount();
@@ -199,7 +207,7 @@ final class SqlEngine implements AutoCloseable {
     }
   }
 
-  private static QueryResult read(ResultSet rs, StatementRequest request) throws SQLException {
+  private static QueryResult read(ResultSet rs, StatementRequest request, long maxResultBytes) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     List<ResultColumn> columns = new ArrayList<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -207,7 +215,7 @@ final class SqlEngine implements AutoCloseable {
     }
     boolean inline = request.disposition() == StatementRequest.Disposition.INLINE;
     boolean arrow = request.format() == ResultFormat.ARROW_STREAM;
-    long maxBytes = inline ? INLINE_LIMIT_BYTES : MAX_RESULT_BYTES;
+    long maxBytes = inline ? INLINE_LIMIT_BYTES : maxResultBytes;
     Long rowLimit = request.rowLimit();
     Long byteLimit = request.byteLimit();
     List<String[]> rows = new ArrayList<>();

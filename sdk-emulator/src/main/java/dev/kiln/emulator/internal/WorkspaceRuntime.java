@@ -64,7 +64,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.sqlPool = pool("kiln-workspace-sql", settings.sqlConcurrency());
     this.scheduler = new ScheduledThreadPoolExecutor(1, threads("kiln-workspace-timer"));
     scheduler.setRemoveOnCancelPolicy(true);
-    this.engine = new SqlEngine();
+    this.engine = new SqlEngine(settings.maxResultBytes());
     this.warehouses = new Warehouses(clock, settings.warehouseStartTime());
     this.statements =
         new StatementService(

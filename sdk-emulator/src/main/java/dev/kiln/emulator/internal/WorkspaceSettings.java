@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class WorkspaceSettings {
   private String token; // null: a fresh random one for each workspace
   private int chunkRowCount = 10_000;
+  private long maxResultBytes = SqlEngine.MAX_RESULT_BYTES;
   private boolean arrowNativeComplexTypes;
   private Duration externalLinkTtl = Duration.ofMinutes(15);
   private Duration resultRetention = Duration.ofHours(1);
@@ -46,6 +47,14 @@ public final class WorkspaceSettings {
   /** Rows per result chunk. */
   public void chunkRowCount(int rows) {
     this.chunkRowCount = atLeastOne(rows, "chunkRowCount");
+  }
+
+  /** EXTERNAL_LINKS results larger than this are cut and marked truncated. */
+  public void maxResultBytes(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxResultBytes must be positive, was " + bytes);
+    }
+    this.maxResultBytes = bytes;
   }
 
   /** ARROW_STREAM: ARRAY/MAP/STRUCT as Arrow list/map/struct instead of Databricks' JSON text. */
@@ -156,6 +165,10 @@ public final class WorkspaceSettings {
 
   int chunkRowCount() {
     return chunkRowCount;
+  }
+
+  long maxResultBytes() {
+    return maxResultBytes;
   }
 
   Duration externalLinkTtl() {
