@@ -76,6 +76,16 @@ public final class LocalWorkspace implements AutoCloseable {
     return runtime.token();
   }
 
+  /**
+   * Registers a service principal for OAuth M2M: {@code POST /oidc/v1/token} with {@code
+   * grant_type=client_credentials} and this client id and secret (HTTP Basic or form fields) issues an access
+   * token that the REST routes accept until it expires ({@link Builder#oauthTokenTtl}).
+   */
+  public LocalWorkspace addServicePrincipal(String clientId, String clientSecret) {
+    runtime.addServicePrincipal(clientId, clientSecret);
+    return this;
+  }
+
   /** A client configured for this workspace, created on first use and closed with the workspace. */
   public synchronized DatabricksClient client() {
     if (closed) {
@@ -391,6 +401,12 @@ public final class LocalWorkspace implements AutoCloseable {
     /** Rows per vector search result page (default 1,000); more come through {@code next_page_token}. */
     public Builder vectorSearchPageSize(int rows) {
       settings.vectorSearchPageSize(rows);
+      return this;
+    }
+
+    /** How long an OAuth access token from {@code /oidc/v1/token} works (default 1 hour), on the {@link #clock}. */
+    public Builder oauthTokenTtl(Duration ttl) {
+      settings.oauthTokenTtl(ttl);
       return this;
     }
 

@@ -79,6 +79,12 @@ final class Request {
     return Optional.ofNullable(headers.getFirst(name));
   }
 
+  /** One field of an {@code application/x-www-form-urlencoded} body. */
+  Optional<String> formParam(String name) {
+    List<String> values = parseQuery(new String(body, StandardCharsets.UTF_8)).get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
   /** The JSON body (an empty object when there is none); a malformed body fails with 400. */
   JsonNode json() {
     if (json == null) {

@@ -48,6 +48,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final ServingEndpoints serving;
   private final VectorSearch vectorSearch;
   private final String defaultWarehouseId = Ids.hex16();
+  private final OAuthTokens oauth;
   private final Router router = new Router();
   private WorkspaceServer server;
 
@@ -55,6 +56,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private WorkspaceRuntime(WorkspaceSettings settings) {
     this.token = settings.token().orElseGet(Ids::personalAccessToken);
     Clock clock = settings.clock();
+    this.oauth = new OAuthTokens(clock, settings.oauthTokenTtl());
     this.httpPool = pool("kiln-workspace-http", settings.serverThreads());
     this.sqlPool = pool("kiln-workspace-sql", settings.sqlConcurrency());
     this.scheduler = new ScheduledThreadPoolExecutor(1, threads("kiln-workspace-timer"));
@@ -77,7 +79,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     StatementJson statementJson = new StatementJson(externalLinks);
     List<WorkspaceApi> apis =
         List.of(
-            new OidcApi(this::host),
+            new OidcApi(this::host, oauth, Ids.workspaceId(), Ids.uuid()),
             new SqlApi(statements, statementJson, warehouses),
             externalLinks,
             queries,
@@ -96,7 +98,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     try {
       runtime.server =
           new WorkspaceServer(
-              runtime.router, new BearerAuth(runtime.token), runtime.faults, runtime.httpPool, runtime.scheduler);
+              runtime.router, new BearerAuth(runtime.token, runtime.oauth), runtime.faults, runtime.httpPool, runtime.scheduler);
       runtime.server.start();
       return runtime;
     } catch (IOException | RuntimeException e) {
@@ -183,6 +185,10 @@ public final class WorkspaceRuntime implements AutoCloseable {
     if (!warehouses.exists(id)) {
       throw new IllegalArgumentException("SQL warehouse " + id + " does not exist; add it first");
     }
+  }
+
+  public void addServicePrincipal(String clientId, String clientSecret) {
+    oauth.addServicePrincipal(clientId, clientSecret);
   }
 
   // Clusters and command execution

@@ -28,6 +28,7 @@ public final class WorkspaceSettings {
   private Optional<Path> pythonExecutable = PythonLocator.onPath();
   private Duration servingEndpointStartTime = Duration.ofMillis(200);
   private int vectorSearchPageSize = 1000;
+  private Duration oauthTokenTtl = Duration.ofHours(1);
 
   /** A fixed bearer token instead of a random one. */
   public void token(String token) {
@@ -110,6 +111,15 @@ public final class WorkspaceSettings {
   /** Rows per page of a vector search query; more results come through next-page tokens. */
   public void vectorSearchPageSize(int rows) {
     this.vectorSearchPageSize = atLeastOne(rows, "vectorSearchPageSize");
+  }
+
+  /** How long an OAuth access token from {@code /oidc/v1/token} works. */
+  public void oauthTokenTtl(Duration ttl) {
+    this.oauthTokenTtl = positive(ttl, "oauthTokenTtl");
+  }
+
+  Duration oauthTokenTtl() {
+    return oauthTokenTtl;
   }
 
   /** The token set with {@link #token(String)}, if any. */
