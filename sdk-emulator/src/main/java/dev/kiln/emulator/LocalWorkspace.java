@@ -71,6 +71,14 @@ public final class LocalWorkspace implements AutoCloseable {
     return runtime.host();
   }
 
+  /**
+   * {@code http://127.0.0.1:PORT2}: the "cloud storage" that EXTERNAL_LINKS point at, a listener of its own
+   * (as presigned URLs are another host), which refuses requests that carry {@code Authorization}.
+   */
+  public String storageHost() {
+    return runtime.storageHost();
+  }
+
   /** The bearer token this workspace accepts. */
   public String token() {
     return runtime.token();

@@ -50,7 +50,9 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final String defaultWarehouseId = Ids.hex16();
   private final OAuthTokens oauth;
   private final Router router = new Router();
+  private final Router storageRouter = new Router();
   private WorkspaceServer server;
+  private WorkspaceServer storage;
 
   /** Creates the parts; pool threads start lazily, so a failure here leaves nothing running. */
   private WorkspaceRuntime(WorkspaceSettings settings) {
@@ -66,7 +68,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
         new StatementService(
             engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.arrowNativeComplexTypes(),
             settings.resultRetention(), changes);
-    ExternalLinks externalLinks = new ExternalLinks(clock, settings.externalLinkTtl(), this::host, statements);
+    ExternalLinks externalLinks =
+        new ExternalLinks(clock, settings.externalLinkTtl(), this::storageHost, statements);
     this.faults = new FaultEngine(externalLinks::expireAllNow);
     this.queries = new QueriesApi(clock);
     this.genieAssistant = new GenieAssistant(statements, scheduler, clock, settings.genieStepDelay());
@@ -81,7 +84,6 @@ public final class WorkspaceRuntime implements AutoCloseable {
         List.of(
             new OidcApi(this::host, oauth, Ids.workspaceId(), Ids.uuid()),
             new SqlApi(statements, statementJson, warehouses),
-            externalLinks,
             queries,
             new GenieApi(genie, genieAssistant, statements, statementJson, clock),
             new ClustersApi(clusters),
@@ -90,16 +92,20 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
+    // Presigned links live on cloud storage, another origin than the workspace: a listener of their own.
+    externalLinks.register(storageRouter);
   }
 
   /** Starts a workspace; on failure nothing is left running. */
   public static WorkspaceRuntime start(WorkspaceSettings settings) throws IOException {
     WorkspaceRuntime runtime = new WorkspaceRuntime(settings);
     try {
-      runtime.server =
-          new WorkspaceServer(
-              runtime.router, new BearerAuth(runtime.token, runtime.oauth), runtime.faults, runtime.httpPool, runtime.scheduler);
+      BearerAuth auth = new BearerAuth(runtime.token, runtime.oauth);
+      runtime.server = new WorkspaceServer(runtime.router, auth, runtime.faults, runtime.httpPool, runtime.scheduler);
+      runtime.storage =
+          new WorkspaceServer(runtime.storageRouter, auth, runtime.faults, runtime.httpPool, runtime.scheduler);
       runtime.server.start();
+      runtime.storage.start();
       return runtime;
     } catch (IOException | RuntimeException e) {
       runtime.close();
@@ -125,6 +131,11 @@ public final class WorkspaceRuntime implements AutoCloseable {
 
   public String host() {
     return "http://127.0.0.1:" + server.port();
+  }
+
+  /** Where external links point: the storage listener, another port than the workspace's. */
+  public String storageHost() {
+    return "http://127.0.0.1:" + storage.port();
   }
 
   public String token() {
@@ -243,6 +254,9 @@ public final class WorkspaceRuntime implements AutoCloseable {
   public void close() {
     if (server != null) {
       server.close();
+    }
+    if (storage != null) {
+      storage.close();
     }
     statements.cancelAll();
     contexts.close(); // kills every Python process and stops the command threads
