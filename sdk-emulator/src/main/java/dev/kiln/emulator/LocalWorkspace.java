@@ -7,12 +7,14 @@ import dev.kiln.emulator.internal.WorkspaceRuntime;
 import dev.kiln.emulator.internal.WorkspaceSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local Databricks workspace on {@code 127.0.0.1} that speaks the wire protocol of the five APIs Kiln covers,
@@ -66,7 +68,7 @@ public final class LocalWorkspace implements AutoCloseable {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** {@code http://127.0.0.1:PORT}, or {@code https://} with {@link Builder#https()}. */
   public String host() {
     return runtime.host();
   }
@@ -77,6 +79,36 @@ public final class LocalWorkspace implements AutoCloseable {
    */
   public String storageHost() {
     return runtime.storageHost();
+  }
+
+  /**
+   * With {@link Builder#https()}: an {@link SSLContext} that trusts this workspace's self-signed certificate
+   * (for {@code HttpClient.newBuilder().sslContext(...)} and the like).
+   *
+   * @throws IllegalStateException when the workspace serves plain http
+   */
+  public SSLContext sslContext() {
+    return runtime.clientTls().orElseThrow(LocalWorkspace::notHttps);
+  }
+
+  /**
+   * With {@link Builder#https()}: a PKCS12 trust store file holding this workspace's certificate, password
+   * {@link #trustStorePassword()}, for clients configured by path (the JDBC driver's {@code SSLTrustStore},
+   * {@code javax.net.ssl.trustStore}). Deleted when the workspace closes.
+   *
+   * @throws IllegalStateException when the workspace serves plain http
+   */
+  public Path trustStorePath() {
+    return runtime.trustStore().orElseThrow(LocalWorkspace::notHttps);
+  }
+
+  /** The password of {@link #trustStorePath()}. */
+  public String trustStorePassword() {
+    return runtime.trustStorePassword();
+  }
+
+  private static IllegalStateException notHttps() {
+    return new IllegalStateException("this workspace serves plain http; start it with LocalWorkspace.builder().https()");
   }
 
   /** The bearer token this workspace accepts. */
@@ -100,11 +132,11 @@ public final class LocalWorkspace implements AutoCloseable {
       throw new IllegalStateException("the workspace is closed");
     }
     if (client == null) {
-      client =
-          DatabricksClient.builder()
-              .host(host())
-              .credentials(Credentials.personalAccessToken(token()))
-              .build();
+      DatabricksClient.Builder builder =
+          DatabricksClient.builder().host(host()).credentials(Credentials.personalAccessToken(token()));
+      runtime.clientTls().ifPresent(tls -> builder.httpClient(
+          HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build()));
+      client = builder.build();
     }
     return client;
   }
@@ -409,6 +441,16 @@ public final class LocalWorkspace implements AutoCloseable {
     /** Rows per vector search result page (default 1,000); more come through {@code next_page_token}. */
     public Builder vectorSearchPageSize(int rows) {
       settings.vectorSearchPageSize(rows);
+      return this;
+    }
+
+    /**
+     * Serves https (workspace and storage listeners) with a self-signed certificate for {@code 127.0.0.1} and
+     * {@code localhost}, made at start; clients trust it through {@link LocalWorkspace#sslContext()} or {@link
+     * LocalWorkspace#trustStorePath()}. Plain http is the default.
+     */
+    public Builder https() {
+      settings.https(true);
       return this;
     }
 

@@ -9,17 +9,20 @@ import dev.kiln.emulator.LocalSql;
 import dev.kiln.emulator.SavedQuery;
 import dev.kiln.emulator.ServingEndpointSpec;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything one local workspace runs: the server, its thread pools, the SQL engine, the shared state of every
@@ -53,6 +56,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final Router storageRouter = new Router();
   private WorkspaceServer server;
   private WorkspaceServer storage;
+  private SelfSignedTls tls; // null: plain http
 
   /** Creates the parts; pool threads start lazily, so a failure here leaves nothing running. */
   private WorkspaceRuntime(WorkspaceSettings settings) {
@@ -101,9 +105,12 @@ public final class WorkspaceRuntime implements AutoCloseable {
     WorkspaceRuntime runtime = new WorkspaceRuntime(settings);
     try {
       BearerAuth auth = new BearerAuth(runtime.token, runtime.oauth);
-      runtime.server = new WorkspaceServer(runtime.router, auth, runtime.faults, runtime.httpPool, runtime.scheduler);
-      runtime.storage =
-          new WorkspaceServer(runtime.storageRouter, auth, runtime.faults, runtime.httpPool, runtime.scheduler);
+      runtime.tls = settings.https() ? SelfSignedTls.generate(settings.clock().instant()) : null;
+      SSLContext serverTls = runtime.tls == null ? null : runtime.tls.serverContext();
+      runtime.server =
+          new WorkspaceServer(runtime.router, auth, runtime.faults, runtime.httpPool, runtime.scheduler, serverTls);
+      runtime.storage = new WorkspaceServer(
+          runtime.storageRouter, auth, runtime.faults, runtime.httpPool, runtime.scheduler, serverTls);
       runtime.server.start();
       runtime.storage.start();
       return runtime;
@@ -130,12 +137,30 @@ public final class WorkspaceRuntime implements AutoCloseable {
   }
 
   public String host() {
-    return "http://127.0.0.1:" + server.port();
+    return scheme() + "://127.0.0.1:" + server.port();
   }
 
   /** Where external links point: the storage listener, another port than the workspace's. */
   public String storageHost() {
-    return "http://127.0.0.1:" + storage.port();
+    return scheme() + "://127.0.0.1:" + storage.port();
+  }
+
+  private String scheme() {
+    return tls == null ? "http" : "https";
+  }
+
+  /** A client context trusting the workspace's certificate; empty over http. */
+  public Optional<SSLContext> clientTls() {
+    return Optional.ofNullable(tls).map(SelfSignedTls::clientContext);
+  }
+
+  /** The PKCS12 trust store holding the workspace's certificate; empty over http. */
+  public Optional<Path> trustStore() {
+    return Optional.ofNullable(tls).map(SelfSignedTls::trustStore);
+  }
+
+  public String trustStorePassword() {
+    return SelfSignedTls.TRUST_STORE_PASSWORD;
   }
 
   public String token() {
@@ -268,6 +293,9 @@ public final class WorkspaceRuntime implements AutoCloseable {
     awaitQuietly(httpPool);
     joinQuietly();
     engine.close();
+    if (tls != null) {
+      tls.delete();
+    }
   }
 
   private static void awaitQuietly(ExecutorService pool) {

@@ -2,6 +2,8 @@ package dev.kiln.emulator.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.kiln.emulator.Fault;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +21,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDK {@link HttpServer} on loopback: reads each request, applies injected faults and bearer auth, hands
+ * The JDK {@link HttpServer} (or {@link HttpsServer}) on loopback: reads each request, applies injected faults and bearer auth, hands
  * it to the {@link Router} and writes the reply when the (possibly asynchronous) handler is done.
  */
 final class WorkspaceServer implements AutoCloseable {
@@ -50,14 +53,22 @@ final class WorkspaceServer implements AutoCloseable {
       BearerAuth auth,
       FaultEngine faults,
       ExecutorService httpPool,
-      ScheduledExecutorService scheduler)
+      ScheduledExecutorService scheduler,
+      SSLContext tls)
       throws IOException {
     this.router = router;
     this.auth = auth;
     this.faults = faults;
     this.httpPool = httpPool;
     this.scheduler = scheduler;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      this.server = HttpServer.create(loopback, 128);
+    } else {
+      HttpsServer https = HttpsServer.create(loopback, 128);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      this.server = https;
+    }
     server.setExecutor(httpPool);
     server.createContext("/", this::handle);
   }

@@ -29,6 +29,7 @@ public final class WorkspaceSettings {
   private Duration servingEndpointStartTime = Duration.ofMillis(200);
   private int vectorSearchPageSize = 1000;
   private Duration oauthTokenTtl = Duration.ofHours(1);
+  private boolean https;
 
   /** A fixed bearer token instead of a random one. */
   public void token(String token) {
@@ -116,6 +117,15 @@ public final class WorkspaceSettings {
   /** How long an OAuth access token from {@code /oidc/v1/token} works. */
   public void oauthTokenTtl(Duration ttl) {
     this.oauthTokenTtl = positive(ttl, "oauthTokenTtl");
+  }
+
+  /** Serve https with a self-signed certificate made at start. */
+  public void https(boolean enabled) {
+    this.https = enabled;
+  }
+
+  boolean https() {
+    return https;
   }
 
   Duration oauthTokenTtl() {
