@@ -11,6 +11,7 @@ import dev.kiln.emulator.InjectedFault;
 import dev.kiln.emulator.LocalWorkspace;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,9 +24,12 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -192,6 +196,42 @@ class JdbcDriverFidelityTest {
     }
     assertEquals(1, sessionCloses.hits());
     sessionCloses.remove();
+  }
+
+  @Test
+  @Disabled("needs the Spark SQL dialect of issue 14 item 4 (SHOW CATALOGS/SCHEMAS/TABLES/COLUMNS in Databricks'"
+      + " shape, helper 'catalog'), not merged into main yet: the driver's metadata SQL fails to parse on DuckDB")
+  void databaseMetaDataListsCatalogsSchemasTablesAndColumns() throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    List<String> catalogs = new ArrayList<>();
+    try (ResultSet rs = meta.getCatalogs()) {
+      while (rs.next()) {
+        catalogs.add(rs.getString("TABLE_CAT"));
+      }
+    }
+    assertTrue(catalogs.contains("main"), catalogs.toString());
+    List<String> schemas = new ArrayList<>();
+    try (ResultSet rs = meta.getSchemas("main", null)) {
+      while (rs.next()) {
+        schemas.add(rs.getString("TABLE_SCHEM"));
+      }
+    }
+    assertTrue(schemas.contains("fidelity"), schemas.toString());
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = meta.getTables("main", "fidelity", "%", null)) {
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_NAME"));
+      }
+    }
+    assertEquals(List.of("people"), tables);
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rs = meta.getColumns("main", "fidelity", "people", "%")) {
+      while (rs.next()) {
+        columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getInt("DATA_TYPE"));
+      }
+    }
+    assertEquals(List.of("id:" + Types.INTEGER, "name:" + Types.VARCHAR, "score:" + Types.DECIMAL,
+        "born:" + Types.DATE), columns);
   }
 
   @Test
