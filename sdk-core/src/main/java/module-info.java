@@ -14,7 +14,8 @@ module dev.kiln.core {
   exports dev.kiln.core.auth;
   exports dev.kiln.core.error;
   exports dev.kiln.core.spi to
-      dev.kiln.sql, dev.kiln.execution, dev.kiln.serving, dev.kiln.vectorsearch, dev.kiln.genie;
+      dev.kiln.sql, dev.kiln.execution, dev.kiln.serving, dev.kiln.vectorsearch, dev.kiln.genie,
+      dev.kiln.jobs, dev.kiln.files;
 
   opens dev.kiln.core.auth to com.fasterxml.jackson.databind;
 }

@@ -24,9 +24,20 @@ final class BenchConfig {
   final boolean heapProbe;
   /** Also a numeric-only section (4 numeric columns; Kiln JSON_ARRAY, Kiln ARROW_STREAM, raw 16) at +0 ms. */
   final boolean numeric;
+  /**
+   * Also the numeric result replayed from memory ({@link ReplayServer}: rendered once by the emulator, then served
+   * as stored bytes), so the figures are the readers' own: Kiln JSON_ARRAY, ARROW_STREAM with and without LZ4,
+   * raw 16.
+   */
+  final boolean replay;
 
   BenchConfig(int rows, int chunks, List<Integer> latenciesMs, int warmup, int iterations, boolean inline,
       boolean heapProbe, boolean numeric) {
+    this(rows, chunks, latenciesMs, warmup, iterations, inline, heapProbe, numeric, true);
+  }
+
+  BenchConfig(int rows, int chunks, List<Integer> latenciesMs, int warmup, int iterations, boolean inline,
+      boolean heapProbe, boolean numeric, boolean replay) {
     if (rows < 1 || chunks < 1 || chunks > rows || warmup < 0 || iterations < 1 || latenciesMs.isEmpty()) {
       throw new IllegalArgumentException("need rows >= chunks >= 1, warmup >= 0, iterations >= 1 and a latency");
     }
@@ -43,6 +54,7 @@ final class BenchConfig {
     this.inline = inline;
     this.heapProbe = heapProbe;
     this.numeric = numeric;
+    this.replay = replay;
   }
 
   static BenchConfig defaults() {
@@ -60,7 +72,8 @@ final class BenchConfig {
         p.integer("iterations", 7),
         p.bool("inline", true),
         p.bool("heapProbe", true),
-        p.bool("numeric", true));
+        p.bool("numeric", true),
+        p.bool("replay", true));
   }
 
   int chunkRowCount() {
@@ -70,6 +83,6 @@ final class BenchConfig {
   @Override
   public String toString() {
     return "rows=" + rows + " chunks=" + chunks + " latenciesMs=" + latenciesMs + " warmup=" + warmup
-        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric;
+        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric + " replay=" + replay;
   }
 }

@@ -5,6 +5,7 @@ import dev.kiln.sql.SqlClient;
 import dev.kiln.sql.StatementResult;
 import dev.kiln.sql.model.Disposition;
 import dev.kiln.sql.model.Format;
+import dev.kiln.sql.model.ResultCompression;
 import dev.kiln.sql.model.StatementRequest;
 import java.time.Duration;
 
@@ -14,20 +15,31 @@ final class KilnReader implements ResultReader {
   private final String warehouseId;
   private final Disposition disposition;
   private final Format format;
+  /** Null: sdk-sql's default (LZ4_FRAME for ARROW_STREAM links). */
+  private final ResultCompression compression;
 
   KilnReader(SqlClient sql, String warehouseId, Disposition disposition, Format format) {
+    this(sql, warehouseId, disposition, format, null);
+  }
+
+  KilnReader(SqlClient sql, String warehouseId, Disposition disposition, Format format, ResultCompression compression) {
     this.sql = sql;
     this.warehouseId = warehouseId;
     this.disposition = disposition;
     this.format = format;
+    this.compression = compression;
   }
 
-  /** E.g. {@code Kiln JSON_ARRAY (64 MiB budget, 16 parallel)}; ARROW_STREAM is requested LZ4_FRAME-compressed. */
+  /**
+   * E.g. {@code Kiln JSON_ARRAY (64 MiB budget, 16 parallel)}; ARROW_STREAM is requested LZ4_FRAME-compressed
+   * ({@code Kiln ARROW_STREAM+LZ4}) unless compression is NONE ({@code Kiln ARROW_STREAM, no compression}).
+   */
   @Override
   public String name() {
-    return "Kiln " + (format == Format.ARROW_STREAM ? "ARROW_STREAM+LZ4" : format.name()) + " ("
-        + (sql.options().resultMemoryBudget() >> 20) + " MiB budget, " + sql.options().downloadParallelism()
-        + " parallel)";
+    String variant = format != Format.ARROW_STREAM ? format.name()
+        : compression == ResultCompression.NONE ? "ARROW_STREAM, no compression" : "ARROW_STREAM+LZ4";
+    return "Kiln " + variant + " (" + (sql.options().resultMemoryBudget() >> 20) + " MiB budget, "
+        + sql.options().downloadParallelism() + " parallel)";
   }
 
   @Override
@@ -38,6 +50,7 @@ final class KilnReader implements ResultReader {
         .disposition(disposition)
         .format(format)
         .waitTimeout(Duration.ofSeconds(50))
+        .resultCompression(java.util.Optional.ofNullable(compression))
         .build();
     long start = System.nanoTime();
     try (StatementResult result = sql.execute(request)) {

@@ -1,12 +1,15 @@
 package dev.kiln.benchmarks;
 
 import com.databricks.sdk.WorkspaceClient;
+import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.auth.Credentials;
 import dev.kiln.emulator.Fault;
 import dev.kiln.emulator.InjectedFault;
 import dev.kiln.emulator.LocalWorkspace;
 import dev.kiln.sql.SqlClient;
 import dev.kiln.sql.model.Disposition;
 import dev.kiln.sql.model.Format;
+import dev.kiln.sql.model.ResultCompression;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
@@ -84,8 +87,12 @@ public final class SqlResultBenchmark {
         }
       }
       if (config.numeric) {
-        sections.add(runner.section("EXTERNAL_LINKS", BenchQuery.NUMERIC, 0,
-            Arrays.asList(kilnJson, kilnArrow, raw16)));
+        sections.add(runner.section("EXTERNAL_LINKS", BenchQuery.NUMERIC, 0, Arrays.asList(kilnJson, kilnArrow,
+            new KilnReader(kiln, warehouse, Disposition.EXTERNAL_LINKS, Format.ARROW_STREAM, ResultCompression.NONE),
+            raw16)));
+      }
+      if (config.replay) {
+        sections.add(replaySection(ws, runner));
       }
       if (config.inline) {
         sections.add(runner.section("INLINE", BenchQuery.MIXED, -1, Arrays.asList(
@@ -93,6 +100,30 @@ public final class SqlResultBenchmark {
             new OfficialSdkReaders.Inline(official, warehouse))));
       }
       return new Report(config, sections, (System.nanoTime() - started) / 1_000_000_000.0);
+    }
+  }
+
+  /**
+   * The numeric result rendered once per format by the emulator and then served from memory by a {@link
+   * ReplayServer}: Kiln JSON_ARRAY, ARROW_STREAM with and without LZ4, and raw 16 read the same stored bytes.
+   */
+  private static Section replaySection(LocalWorkspace ws, Runner runner) throws Exception {
+    try (ReplayServer replay = ReplayServer.start(16);
+        DatabricksClient client = DatabricksClient.builder()
+            .host(replay.host())
+            .credentials(Credentials.personalAccessToken("replay"))
+            .build();
+        RawReader raw16 = new RawReader(replay.host(), "replay", "replay", 16)) {
+      String sql = BenchQuery.NUMERIC.sql;
+      replay.record(ws.host(), ws.token(), ws.defaultWarehouseId(), sql, "JSON_ARRAY", "NONE");
+      replay.record(ws.host(), ws.token(), ws.defaultWarehouseId(), sql, "ARROW_STREAM", "LZ4_FRAME");
+      replay.record(ws.host(), ws.token(), ws.defaultWarehouseId(), sql, "ARROW_STREAM", "NONE");
+      SqlClient kiln = SqlClient.create(client);
+      return runner.section("REPLAYED", BenchQuery.NUMERIC, 0, Arrays.asList(
+          new KilnReader(kiln, "replay", Disposition.EXTERNAL_LINKS, Format.JSON_ARRAY),
+          new KilnReader(kiln, "replay", Disposition.EXTERNAL_LINKS, Format.ARROW_STREAM),
+          new KilnReader(kiln, "replay", Disposition.EXTERNAL_LINKS, Format.ARROW_STREAM, ResultCompression.NONE),
+          raw16));
     }
   }
 
@@ -168,6 +199,9 @@ public final class SqlResultBenchmark {
 
     /** Outside the timed region: lets the emulator drop the finished result (see {@link ShiftableClock}). */
     private void release(String statementId) {
+      if (statementId.startsWith("replay-")) {
+        return; // served from memory, nothing to drop
+      }
       clock.advance(RETENTION.plusMinutes(1));
       official.statementExecution().getStatement(statementId);
     }
@@ -314,13 +348,23 @@ public final class SqlResultBenchmark {
         ratio(out, s, "rows/s Kiln JSON / raw 16", json, s.result("raw HttpClient + Jackson streaming, 16"));
         ratio(out, s, "rows/s Kiln JSON / raw 4", json, s.result("raw HttpClient + Jackson streaming, 4 "));
         ratio(out, s, "rows/s Kiln JSON / official loop", json, s.result("official"));
-        ratio(out, s, "rows/s Kiln ARROW / Kiln JSON", s.result("Kiln ARROW"), json);
-        ratio(out, s, "rows/s Kiln ARROW / raw 16", s.result("Kiln ARROW"), s.result("raw HttpClient + Jackson streaming, 16"));
+        ratio(out, s, "rows/s Kiln ARROW+LZ4 / Kiln JSON", s.result("Kiln ARROW_STREAM+LZ4"), json);
+        ratio(out, s, "rows/s Kiln ARROW, no compression / Kiln JSON", s.result("Kiln ARROW_STREAM, no"), json);
+        ratio(out, s, "rows/s Kiln ARROW+LZ4 / raw 16", s.result("Kiln ARROW_STREAM+LZ4"),
+            s.result("raw HttpClient + Jackson streaming, 16"));
         Result raw16 = s.result("raw HttpClient + Jackson streaming, 16");
         if (json != null && raw16 != null) {
           out.printf(Locale.ROOT, "%-34s %-50s %20s%n", "", "  CPU/row Kiln JSON / raw 16 (median, total / read)",
               String.format(Locale.ROOT, "%.2f / %.2f", json.cpuNanosPerRow() / raw16.cpuNanosPerRow(),
                   json.readCpuNanosPerRow() / raw16.readCpuNanosPerRow()));
+        }
+        for (Result arrow : new Result[] {s.result("Kiln ARROW_STREAM+LZ4"), s.result("Kiln ARROW_STREAM, no")}) {
+          if (json != null && arrow != null) {
+            out.printf(Locale.ROOT, "%-34s %-50s %20s%n", "", "  CPU/row " + arrow.name.substring(0, arrow.name.indexOf(" ("))
+                    + " / Kiln JSON (total / read)",
+                String.format(Locale.ROOT, "%.2f / %.2f", arrow.cpuNanosPerRow() / json.cpuNanosPerRow(),
+                    arrow.readCpuNanosPerRow() / json.readCpuNanosPerRow()));
+          }
         }
       }
       out.println();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class SqlResultBenchmarkSmokeTest {
   @Test
-  @Timeout(20)
+  @Timeout(60)
   void bothVariantsReadTheSameRowsInEverySection() throws Exception {
     BenchConfig config = new BenchConfig(2_000, 4, Arrays.asList(0, 5), 0, 1, true, true, true);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -26,9 +26,11 @@ class SqlResultBenchmarkSmokeTest {
         SqlResultBenchmark.run(config, new PrintStream(log, true, StandardCharsets.UTF_8));
 
     List<SqlResultBenchmark.Section> sections = report.sections;
-    assertEquals(4, sections.size(), "EXTERNAL_LINKS at 0 and 5 ms, numeric, then INLINE");
+    assertEquals(5, sections.size(), "EXTERNAL_LINKS at 0 and 5 ms, numeric, numeric replayed, then INLINE");
     assertEquals(5, sections.get(0).results.size(), "Kiln JSON and Arrow, raw 4 and 16, official");
-    assertEquals(3, sections.get(2).results.size(), "numeric: Kiln JSON and Arrow, raw 16");
+    assertEquals(4, sections.get(2).results.size(), "numeric: Kiln JSON, Arrow with and without LZ4, raw 16");
+    assertEquals("REPLAYED numeric, +0 ms/link", sections.get(3).label());
+    assertEquals(4, sections.get(3).results.size(), "replayed: Kiln JSON, Arrow with and without LZ4, raw 16");
     for (SqlResultBenchmark.Section s : sections) {
       long expected = s.query.expectedChecksum(2_000);
       for (SqlResultBenchmark.Result r : s.results) {
@@ -41,7 +43,8 @@ class SqlResultBenchmarkSmokeTest {
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
     String printed = table.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.contains("rows/s Kiln JSON / raw 16") && printed.contains("rows/s Kiln ARROW / Kiln JSON")
+    assertTrue(printed.contains("rows/s Kiln JSON / raw 16") && printed.contains("rows/s Kiln ARROW+LZ4 / Kiln JSON")
+        && printed.contains("rows/s Kiln ARROW, no compression / Kiln JSON")
         && printed.contains("CPU/row Kiln JSON / raw 16"), printed);
   }
 }

@@ -2,6 +2,7 @@ package dev.kiln.core;
 
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.spi.Args;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /**
  * One call to make through {@link DatabricksClient}: method, path under the workspace host (or an
@@ -35,10 +37,14 @@ public final class ApiRequest {
   private final Map<String, String> headers;
   private final Object jsonBody;
   private final byte[] rawBody;
+  private final Supplier<InputStream> streamBody;
+  private final long streamLength;
   private final String contentType;
   private final boolean idempotent;
   private final boolean authenticated;
+  private final boolean secretTarget;
   private final Duration timeout;
+  private final Duration overallTimeout;
 
   private ApiRequest(Builder b) {
     this.method = b.method;
@@ -51,10 +57,14 @@ public final class ApiRequest {
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     this.jsonBody = b.jsonBody;
     this.rawBody = b.rawBody;
+    this.streamBody = b.streamBody;
+    this.streamLength = b.streamLength;
     this.contentType = b.contentType;
     this.idempotent = b.idempotent != null ? b.idempotent : !("POST".equals(method) || "PATCH".equals(method));
     this.authenticated = b.authenticated;
+    this.secretTarget = b.secretTarget;
     this.timeout = b.timeout;
+    this.overallTimeout = b.overallTimeout;
   }
 
   /**
@@ -82,6 +92,11 @@ public final class ApiRequest {
 
   public static Builder delete(String pathTemplate, String... segments) {
     return new Builder("DELETE", pathTemplate, segments);
+  }
+
+  /** A HEAD: the answer's headers only (e.g. a file's length and modification time). */
+  public static Builder head(String pathTemplate, String... segments) {
+    return new Builder("HEAD", pathTemplate, segments);
   }
 
   /** A request to a URI outside the workspace (e.g. a presigned link); sent without credentials. */
@@ -166,6 +181,19 @@ public final class ApiRequest {
     return Optional.ofNullable(rawBody);
   }
 
+  /**
+   * A body read from a stream while it is sent (a file upload), so it never sits in memory whole;
+   * the supplier is asked again for each attempt.
+   */
+  public Optional<Supplier<InputStream>> streamBody() {
+    return Optional.ofNullable(streamBody);
+  }
+
+  /** The length of {@link #streamBody()} in bytes (sent as {@code Content-Length}), or -1 when unknown (chunked). */
+  public long streamLength() {
+    return streamLength;
+  }
+
   public Optional<String> contentType() {
     return Optional.ofNullable(contentType);
   }
@@ -179,8 +207,18 @@ public final class ApiRequest {
     return authenticated;
   }
 
+  /** True when the URL is itself a credential: logs and messages show only its scheme and host. */
+  public boolean secretTarget() {
+    return secretTarget;
+  }
+
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /** Overrides the retry policy's overall timeout for this call (a long file transfer). */
+  public Optional<Duration> overallTimeout() {
+    return Optional.ofNullable(overallTimeout);
   }
 
   /** The encoded query string without '?', or "" when there is none. */
@@ -207,6 +245,9 @@ public final class ApiRequest {
   @Override
   public String toString() {
     // Query values and bodies may hold secrets; only the method and path are shown.
+    if (secretTarget && absoluteUri != null) {
+      return method + " " + absoluteUri.getScheme() + "://" + absoluteUri.getHost() + "/***";
+    }
     return method + " " + path;
   }
 
@@ -220,10 +261,14 @@ public final class ApiRequest {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Object jsonBody;
     private byte[] rawBody;
+    private Supplier<InputStream> streamBody;
+    private long streamLength = -1;
     private String contentType;
     private Boolean idempotent;
     private boolean authenticated = true;
+    private boolean secretTarget;
     private Duration timeout;
+    private Duration overallTimeout;
 
     private Builder(String method, String pathTemplate, String[] segments) {
       this.method = Objects.requireNonNull(method, "method");
@@ -255,6 +300,7 @@ public final class ApiRequest {
     public Builder jsonBody(Object body) {
       this.jsonBody = body;
       this.rawBody = null;
+      this.streamBody = null;
       return this;
     }
 
@@ -262,6 +308,24 @@ public final class ApiRequest {
       this.rawBody = body;
       this.contentType = contentType;
       this.jsonBody = null;
+      this.streamBody = null;
+      return this;
+    }
+
+    /**
+     * A body streamed from {@code source} as it is sent ({@code length} bytes, or -1 for a chunked
+     * body of unknown length). {@code source} is called once per attempt: a request whose stream
+     * cannot be opened again must not be marked {@link #idempotent(boolean) idempotent}.
+     */
+    public Builder streamBody(Supplier<InputStream> source, long length, String contentType) {
+      this.streamBody = Objects.requireNonNull(source, "source");
+      if (length < -1) {
+        throw new InvalidRequestException("a body length must be -1 (unknown) or more, was " + length);
+      }
+      this.streamLength = length;
+      this.contentType = contentType;
+      this.jsonBody = null;
+      this.rawBody = null;
       return this;
     }
 
@@ -284,9 +348,27 @@ public final class ApiRequest {
       return this;
     }
 
+    /** Marks an absolute URL that is itself a credential (a metadata service's): never logged or shown. */
+    public Builder secretTarget() {
+      this.secretTarget = true;
+      return this;
+    }
+
     /** Overrides the client's read timeout (time until the response headers arrive). */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Overrides the retry policy's overall timeout (all attempts, and reading the answer's body) for
+     * a call that may rightly take longer, such as streaming a large file.
+     */
+    public Builder overallTimeout(Duration overallTimeout) {
+      if (overallTimeout != null && (overallTimeout.isNegative() || overallTimeout.isZero())) {
+        throw new InvalidRequestException("an overall timeout must be positive, was " + overallTimeout);
+      }
+      this.overallTimeout = overallTimeout;
       return this;
     }
 

@@ -5,11 +5,14 @@ import dev.kiln.core.auth.CredentialsProvider;
 import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.ConfigurationException;
 import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.internal.EnvProxy;
 import dev.kiln.core.internal.HttpPipeline;
 import dev.kiln.core.internal.Listeners;
 import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.core.internal.UserAgent;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -33,6 +36,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,12 +138,20 @@ public final class DatabricksClient implements AutoCloseable {
           new LinkedBlockingQueue<>(), daemonThreads("kiln-http"));
       http.allowCoreThreadTimeOut(true);
       this.ownedHttpExecutor = http;
-      this.httpClient = HttpClient.newBuilder()
+      HttpClient.Builder jdk = HttpClient.newBuilder()
           .connectTimeout(b.connectTimeout)
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
-          .executor(ownedHttpExecutor)
-          .build();
+          .executor(ownedHttpExecutor);
+      // Workspace calls, token requests and storage downloads all go through this one client, so
+      // through the same proxy.
+      // The resolved config's proxies even when host or credentials were overridden on the builder.
+      DatabricksConfig proxySource = b.config != null ? b.config : config;
+      ProxySelector proxy = b.proxySelector != null ? b.proxySelector : proxySource.proxySelector().orElse(null);
+      if (proxy != null) {
+        jdk.proxy(proxy);
+      }
+      this.httpClient = jdk.build();
       this.ownsHttpClient = true;
     }
     // Every sleep is tracked: close() ends the ones still pending (a timer on a scheduler that is
@@ -148,8 +160,43 @@ public final class DatabricksClient implements AutoCloseable {
     this.sleeper = delay -> track(base.sleep(delay));
     String userAgent = UserAgent.of(config.credentials().authType(), b.userAgentSuffix);
     this.pipeline = new HttpPipeline(httpClient, config.host(), config.credentials(), b.retryPolicy,
-        clock, sleeper, userAgent, b.readTimeout, callbacks, scheduler, listener, this::track);
+        clock, sleeper, userAgent, b.readTimeout, callbacks, scheduler, listener, this::track, proxyAuthorization(b, config));
   }
+
+  /**
+   * What to send as {@code Proxy-Authorization}, only for requests that go through a proxy (never to a
+   * server): the builder's proxy credentials with its or the environment's proxies, else the credentials
+   * of the environment's proxy URLs. Only when Kiln creates the JDK client.
+   */
+  private static Function<URI, String> proxyAuthorization(Builder b, DatabricksConfig config) {
+    if (b.httpClient != null) {
+      return uri -> null;
+    }
+    DatabricksConfig source = b.config != null ? b.config : config;
+    EnvProxy env = source.envProxy();
+    ProxySelector selector = b.proxySelector != null ? b.proxySelector : env;
+    if (b.proxyUser != null && selector != null) {
+      String basic = EnvProxy.basic(b.proxyUser, b.proxyPassword);
+      warnIfTunnelBasicDisabled();
+      return uri -> selector.select(uri).stream().anyMatch(p -> p.type() == Proxy.Type.HTTP) ? basic : null;
+    }
+    if (b.proxySelector == null && env != null && env.hasCredentials()) {
+      warnIfTunnelBasicDisabled();
+      return env::proxyAuthorization;
+    }
+    return uri -> null;
+  }
+
+  /** The JDK drops Basic proxy credentials on HTTPS tunnels unless told otherwise; say so once. */
+  private static void warnIfTunnelBasicDisabled() {
+    String disabled = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
+    if ((disabled == null || disabled.toLowerCase(java.util.Locale.ROOT).contains("basic")) && TUNNEL_WARNED.compareAndSet(false, true)) {
+      LOG.warn("proxy credentials are set, but this JVM does not send Basic proxy credentials for https:// requests"
+          + " (tunnels); run with -Djdk.http.auth.tunneling.disabledSchemes= to allow it");
+    }
+  }
+
+  private static final AtomicBoolean TUNNEL_WARNED = new AtomicBoolean();
 
   public static Builder builder() {
     return new Builder();
@@ -470,6 +517,9 @@ public final class DatabricksClient implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper;
+    private ProxySelector proxySelector;
+    private String proxyUser;
+    private String proxyPassword;
     private final List<ClientListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -522,6 +572,31 @@ public final class DatabricksClient implements AutoCloseable {
     /** Use this JDK client (its executor, proxy, SSL settings); it is never closed by Kiln. */
     public Builder httpClient(HttpClient value) {
       this.httpClient = value;
+      return this;
+    }
+
+    /**
+     * Routes requests (workspace calls, token requests, storage downloads) through proxies; replaces the
+     * proxies a config read from {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY}. Not used with
+     * {@link #httpClient}, which has its own.
+     */
+    public Builder proxySelector(ProxySelector value) {
+      this.proxySelector = Objects.requireNonNull(value, "proxySelector");
+      return this;
+    }
+
+    /**
+     * Basic credentials sent as {@code Proxy-Authorization} on requests the proxy selector (this builder's,
+     * else the environment's) routes through a proxy, never to a server. Replaces credentials in
+     * {@code HTTPS_PROXY}/{@code HTTP_PROXY}. The JDK sends them through an HTTPS tunnel only with
+     * {@code -Djdk.http.auth.tunneling.disabledSchemes=}.
+     */
+    public Builder proxyCredentials(String user, String password) {
+      if (user == null || user.isEmpty() || password == null) {
+        throw new IllegalArgumentException("proxyCredentials needs a user and a password");
+      }
+      this.proxyUser = user;
+      this.proxyPassword = password;
       return this;
     }
 

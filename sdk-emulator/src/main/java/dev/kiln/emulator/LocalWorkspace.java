@@ -40,6 +40,8 @@ import javax.net.ssl.SSLContext;
  *   <li><b>Vector Search</b>: endpoints, direct-access and delta-sync indexes, queries and scans. Seed with
  *       {@link #addVectorSearchEndpoint}, {@link #addDirectAccessIndex}, {@link #addDeltaSyncIndex} and {@link
  *       #syncIndex}; indexes without an endpoint live on {@link #defaultVectorSearchEndpoint()}.
+ *   <li><b>Files</b>: DBFS, the workspace tree (notebooks, files, folders) and Unity Catalog volume files
+ *       (Files API), kept in a temporary directory deleted on {@link #close()}. Seed with {@link #addNotebook}.
  *   <li><b>Genie</b>: spaces answering from {@link GenieRule}s, conversations, messages and query results. Seed
  *       with {@link #addGenieSpace}; {@link #expireGenieQueryResult} drops a message's result.
  * </ul>
@@ -198,6 +200,21 @@ public final class LocalWorkspace implements AutoCloseable {
     return this;
   }
 
+  // ---- Workspace files (DBFS, the workspace tree and volumes live in a temporary directory deleted on close)
+
+  /**
+   * Adds a notebook (and its parent folders) to the workspace tree, as a SOURCE import would: {@code language}
+   * is PYTHON, SQL, SCALA or R, {@code path} absolute ({@code /Workspace/...} or {@code /Users/...}). Job
+   * notebook tasks run it (PYTHON or SQL; SCALA and R fail when run): a Python notebook's {@code
+   * dbutils.notebook.exit(value)}, or else its last expression, becomes the task's {@code
+   * notebook_output.result}, and {@code dbutils.widgets.get} reads the task's parameters. A notebook task whose
+   * path does not exist succeeds with an empty result.
+   */
+  public LocalWorkspace addNotebook(String path, String language, String source) {
+    runtime.addNotebook(Objects.requireNonNull(path, "path"), Objects.requireNonNull(language, "language"), source);
+    return this;
+  }
+
   // ---- Model Serving
 
   /**
@@ -212,6 +229,23 @@ public final class LocalWorkspace implements AutoCloseable {
   /** Adds a ready serving endpoint for a custom model: {@code handler} maps the request body to the reply. */
   public LocalWorkspace addServingEndpoint(String name, Function<JsonNode, JsonNode> handler) {
     return addServingEndpoint(ServingEndpointSpec.builder().name(name).handler(handler).build());
+  }
+
+  // ---- Jobs
+
+  /** From now on every job task with this key fails with {@code message} (its error in runs/get-output). */
+  public LocalWorkspace failJobTask(String taskKey, String message) {
+    runtime.failJobTask(taskKey, message);
+    return this;
+  }
+
+  /**
+   * From now on every job task with this key runs until its {@code timeout_seconds} (or one job step when it
+   * has none) and then ends TIMEDOUT.
+   */
+  public LocalWorkspace timeOutJobTask(String taskKey) {
+    runtime.timeOutJobTask(taskKey);
+    return this;
   }
 
   // ---- Vector Search
@@ -405,6 +439,15 @@ public final class LocalWorkspace implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a SQL warehouse stays STARTING (after start, create, or a statement naming it while stopped) or
+     * STOPPING (default 200 ms), measured on the {@link #clock}.
+     */
+    public Builder warehouseStartTime(Duration time) {
+      settings.warehouseStartTime(time);
+      return this;
+    }
+
     /** Execution contexts a cluster holds at once (default 20); one more fails. */
     public Builder contextsPerCluster(int limit) {
       settings.contextsPerCluster(limit);
@@ -435,6 +478,15 @@ public final class LocalWorkspace implements AutoCloseable {
      */
     public Builder servingEndpointStartTime(Duration time) {
       settings.servingEndpointStartTime(time);
+      return this;
+    }
+
+    /**
+     * How long each step of a job run and of each task lasts (PENDING, the least time RUNNING, TERMINATING;
+     * default 50 ms), measured on the {@link #clock}.
+     */
+    public Builder jobStepTime(Duration time) {
+      settings.jobStepTime(time);
       return this;
     }
 

@@ -67,7 +67,8 @@ public final class CliEnvironment {
 
   /**
    * Whether a real workspace is configured: {@code --host} or {@code --profile} given, {@code DATABRICKS_HOST} or
-   * {@code DATABRICKS_CONFIG_PROFILE} set, or a {@code [DEFAULT]} profile in the config file.
+   * {@code DATABRICKS_CONFIG_PROFILE} set, or a {@code [DEFAULT]} profile or a {@code default_profile} (in
+   * {@code [__settings__]}) in the config file.
    */
   public boolean workspaceConfigured(String host, String profile) {
     if (host != null || profile != null || get("DATABRICKS_HOST").isPresent()
@@ -77,7 +78,8 @@ public final class CliEnvironment {
     Path file = get("DATABRICKS_CONFIG_FILE").map(this::expandHome).orElse(home.resolve(".databrickscfg"));
     try {
       return Files.isRegularFile(file)
-          && Files.readAllLines(file).stream().anyMatch(line -> line.trim().equals("[DEFAULT]"));
+          && Files.readAllLines(file).stream().map(String::trim)
+              .anyMatch(line -> line.equals("[DEFAULT]") || line.replace(" ", "").startsWith("default_profile="));
     } catch (IOException unreadable) {
       return false;
     }

@@ -30,17 +30,23 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
         "Kiln: SQL, execution contexts, model serving, vector search and Genie from a terminal.",
-        "Connects with DATABRICKS_HOST and DATABRICKS_TOKEN (or OAuth / Azure variables), else the ~/.databrickscfg "
-            + "profile. Try it without an account: `kiln tour`, or `kiln emulator` in another terminal."
+        "Connects with DATABRICKS_HOST and DATABRICKS_TOKEN (or any unified-auth method: OAuth, Azure CLI/MSI, "
+            + "`databricks auth login`, DATABRICKS_AUTH_TYPE), else the ~/.databrickscfg profile; `kiln auth describe` "
+            + "shows what was resolved. Try it without an account: `kiln tour`, or `kiln emulator` in another terminal."
     },
     subcommands = {
         SqlCommand.class,
         ExecCommand.class,
+        ClustersCommand.class,
+        WarehousesCommand.class,
         ServingCommand.class,
         VsCommand.class,
         GenieCommand.class,
+        FsCommand.class,
+        WorkspaceCommand.class,
         EmulatorCommand.class,
         TourCommand.class,
+        AuthCommand.class,
         CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -19,10 +19,14 @@ import picocli.CommandLine.Parameters;
     description = {
         "Runs one SQL statement on a SQL warehouse and prints its rows (every chunk, typed).",
         "Example: kiln sql \"SELECT agency, SUM(amount) AS total FROM bir.withholding WHERE year(month) = :year "
-            + "GROUP BY agency\" --param year:INT=2026"
-    })
+            + "GROUP BY agency\" --param year:INT=2026",
+        "kiln sql history lists the queries run (query history)."
+    },
+    subcommands = SqlCommand.History.class)
 final class SqlCommand extends CliCommand {
-  @Parameters(index = "0", paramLabel = "STATEMENT", description = "The SQL text; :name markers take --param values.")
+  // Optional for picocli so that "kiln sql history" reaches the subcommand; run() requires it.
+  @Parameters(index = "0", arity = "0..1", paramLabel = "STATEMENT",
+      description = "The SQL text; :name markers take --param values.")
   String statement;
 
   @Option(names = {"-w", "--warehouse"}, paramLabel = "ID",
@@ -38,6 +42,9 @@ final class SqlCommand extends CliCommand {
 
   @Override
   void run() {
+    if (statement == null) {
+      throw usage("give the STATEMENT to run (or a subcommand: history)");
+    }
     try (DatabricksClient db = connect()) {
       String warehouseId = warehouse != null ? warehouse
           : config().warehouseId().orElseThrow(() -> usage(
@@ -70,5 +77,42 @@ final class SqlCommand extends CliCommand {
     }
     return colon < 0 ? StatementParameter.of(name, value)
         : StatementParameter.of(name, value, key.substring(colon + 1));
+  }
+
+  /** {@code kiln sql history [--status S]... [--warehouse ID] [--limit N]}. */
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description = {"Lists the queries run on SQL warehouses, newest first (query history).",
+          "Example: kiln sql history --status FAILED --limit 20"})
+  static final class History extends CliCommand {
+    @Option(names = "--status", split = ",", paramLabel = "STATUS",
+        description = "Only queries with these statuses (QUEUED, RUNNING, FINISHED, FAILED, CANCELED, ...). Repeatable.")
+    java.util.List<dev.kiln.sql.model.QueryStatus> statuses = new java.util.ArrayList<>();
+
+    @Option(names = {"-w", "--warehouse"}, paramLabel = "ID", description = "Only queries on this warehouse.")
+    java.util.List<String> warehouses = new java.util.ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "25", description = "At most N queries (default 25).")
+    int limit;
+
+    @Override
+    void run() {
+      if (limit < 1) {
+        throw usage("--limit must be positive");
+      }
+      try (DatabricksClient db = connect()) {
+        dev.kiln.sql.model.QueryHistoryFilter filter = dev.kiln.sql.model.QueryHistoryFilter.builder()
+            .addAllStatuses(statuses).addAllWarehouseIds(warehouses)
+            .maxResults(Math.min(limit, dev.kiln.sql.model.QueryHistoryFilter.MAX_RESULTS)).build();
+        Table table = Table.withColumns("query_id", "status", "start", "duration_ms", "rows", "warehouse_id", "query_text");
+        SqlClient.create(db).queryHistory(filter).stream().limit(limit).forEach(q -> table.addRow(q.queryId(),
+            q.rawStatus().orElse(null), q.startTime().map(Object::toString).orElse(null),
+            q.duration().isPresent() ? q.duration().getAsLong() : null,
+            q.rowsProduced().isPresent() ? q.rowsProduced().getAsLong() : null,
+            q.warehouseId().orElse(null), q.queryText().orElse(null)));
+        print(table);
+      }
+    }
   }
 }

@@ -17,6 +17,9 @@ import dev.kiln.genie.GenieMessageHandle;
 import dev.kiln.genie.model.GenieAnswer;
 import dev.kiln.genie.model.GenieMessageStatus;
 import dev.kiln.genie.model.GenieQuery;
+import dev.kiln.files.VolumeFilesClient;
+import dev.kiln.files.model.DirectoryEntry;
+import dev.kiln.files.model.FileMetadata;
 import dev.kiln.serving.ServingClient;
 import dev.kiln.serving.model.ChatCompletionChunk;
 import dev.kiln.serving.model.ChatMessage;
@@ -52,7 +55,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A walk through the five APIs: SQL, execution contexts, model serving, vector search and Genie. On the
+ * A walk through the five APIs: SQL, execution contexts, model serving, vector search and Genie, then files in
+ * a Unity Catalog volume. On the
  * embedded emulator (the default) it seeds the BIR withholding-tax data first; against a real workspace it
  * creates nothing and skips the steps it has no resource for. Everything goes to the {@link PrintStream}
  * given, so tests can read it.
@@ -63,7 +67,9 @@ public final class Tour {
   static final String TOUR_CLUSTER_NAME = "bir-analytics";
   private static final Duration CLUSTER_START = Duration.ofSeconds(2);
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
-  private static final int STEPS = 5;
+  static final int STEPS = 6;
+  /** The volume directory the tour copies its CSV through on the emulator (volumes exist there implicitly). */
+  static final String TOUR_VOLUME = "/Volumes/main/bir/landing";
   private static final OutputFormatter TABLES = new OutputFormatter(OutputFormatter.Format.TABLE).groupingDecimals();
 
   private final PrintStream out;
@@ -103,6 +109,7 @@ public final class Tour {
         .chatEndpoint("databricks-llama")
         .index(seeded.index)
         .genieSpaceId(seeded.genieSpaceId)
+        .volume(TOUR_VOLUME)
         .build();
   }
 
@@ -142,6 +149,9 @@ public final class Tour {
     step(5, "Genie", settings.genieSpaceId().isPresent() ? null
         : "no Genie space: set KILN_GENIE_SPACE or pass --genie-space",
         () -> genie(db, settings));
+    step(6, "Files in a Unity Catalog volume", settings.volume().isPresent() ? null
+        : "no volume: set KILN_VOLUME or pass --volume /Volumes/<catalog>/<schema>/<volume>",
+        () -> files(db, settings));
     out.println();
     String elapsed = seconds(System.nanoTime() - start);
     if (failures == 0) {
@@ -431,5 +441,29 @@ public final class Tour {
 
   private static String seconds(long nanos) {
     return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+  }
+
+  // ---- 6. Files
+
+  /** Uploads a small CSV to the volume, reads its metadata and the directory, downloads it back and deletes it. */
+  private void files(DatabricksClient db, TourSettings settings) throws java.io.IOException {
+    VolumeFilesClient volumes = VolumeFilesClient.create(db);
+    String path = settings.volume().orElseThrow() + "/kiln-tour/withholding-" + TourData.YEAR + ".csv";
+    byte[] csv = ("agency,month,amount_php\nBIR-RDO-050,2026-01,125000.00\nBIR-RDO-050,2026-02,98750.50\n"
+        + "BIR-RDO-043,2026-02,201300.25\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    volumes.upload(path, new java.io.ByteArrayInputStream(csv), true);
+    FileMetadata meta = volumes.getMetadata(path);
+    out.printf("  uploaded %s (%d bytes, last modified %s)%n", path, meta.contentLength(),
+        meta.rawLastModified().orElse("?"));
+    for (DirectoryEntry e : volumes.list(settings.volume().orElseThrow() + "/kiln-tour")) {
+      out.printf("  ls: %s %d bytes%n", e.name().orElse(e.path()), e.fileSize().orElse(0L));
+    }
+    byte[] back;
+    try (java.io.InputStream in = volumes.download(path)) {
+      back = in.readAllBytes();
+    }
+    out.printf("  downloaded %d bytes back, identical: %s%n", back.length, java.util.Arrays.equals(csv, back));
+    volumes.delete(path);
+    out.println("  deleted " + path);
   }
 }

@@ -59,6 +59,10 @@ final class TourCommand extends CliCommand {
   @Option(names = "--question", paramLabel = "TEXT", description = "The question for Genie (KILN_GENIE_QUESTION).")
   String question;
 
+  @Option(names = "--volume", paramLabel = "PATH",
+      description = "A volume directory, /Volumes/<catalog>/<schema>/<volume>, to copy a CSV through (KILN_VOLUME).")
+  String volume;
+
   @Override
   void run() {
     Tour tour = new Tour(out());
@@ -73,7 +77,7 @@ final class TourCommand extends CliCommand {
     }
     out().flush();
     if (failed > 0) {
-      err().println("kiln: TOUR_FAILED: " + failed + " of 5 steps failed (see above)");
+      err().println("kiln: TOUR_FAILED: " + failed + " of " + Tour.STEPS + " steps failed (see above)");
       throw new TourFailed();
     }
   }
@@ -92,6 +96,7 @@ final class TourCommand extends CliCommand {
         .vectorQuestion(pick(vectorQuery, "KILN_VS_QUERY").orElse(null))
         .genieSpaceId(pick(genieSpace, "KILN_GENIE_SPACE").orElse(null))
         .genieQuestion(pick(question, "KILN_GENIE_QUESTION").orElse(null))
+        .volume(pick(volume, "KILN_VOLUME").orElse(null))
         .build();
   }
 

@@ -19,6 +19,7 @@ public final class TourSettings {
   private final String vectorQuestion;
   private final String genieSpaceId;
   private final String genieQuestion;
+  private final String volume;
 
   private TourSettings(Builder b) {
     this.warehouseId = blankToNull(b.warehouseId);
@@ -31,6 +32,12 @@ public final class TourSettings {
     this.vectorQuestion = orDefault(b.vectorQuestion, TourData.VECTOR_QUESTION);
     this.genieSpaceId = blankToNull(b.genieSpaceId);
     this.genieQuestion = orDefault(b.genieQuestion, TourData.GENIE_QUESTION);
+    this.volume = blankToNull(b.volume);
+  }
+
+  /** A Unity Catalog volume directory, {@code /Volumes/<catalog>/<schema>/<volume>[/...]}, to copy a CSV through. */
+  public Optional<String> volume() {
+    return Optional.ofNullable(volume);
   }
 
   public static Builder builder() {
@@ -100,6 +107,7 @@ public final class TourSettings {
     private String vectorQuestion;
     private String genieSpaceId;
     private String genieQuestion;
+    private String volume;
 
     private Builder() {}
 
@@ -150,6 +158,11 @@ public final class TourSettings {
 
     public Builder genieQuestion(String value) {
       this.genieQuestion = value;
+      return this;
+    }
+
+    public Builder volume(String value) {
+      this.volume = value;
       return this;
     }
 

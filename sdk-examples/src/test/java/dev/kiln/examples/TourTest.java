@@ -38,11 +38,12 @@ class TourTest {
     assertContains(out,
         "Kiln tour on the local emulator at http://127.0.0.1:",
         "Seeded: table bir.withholding (30 rows of 2026 withholding tax), vector index main.bir.notes_index (6 notes)",
-        "[1/5] SQL statement execution",
-        "[2/5] Execution contexts (API 1.2)",
-        "[3/5] Model serving",
-        "[4/5] Vector search",
-        "[5/5] Genie");
+        "[1/6] SQL statement execution",
+        "[2/6] Execution contexts (API 1.2)",
+        "[3/6] Model serving",
+        "[4/6] Vector search",
+        "[5/6] Genie",
+        "[6/6] Files in a Unity Catalog volume");
     // SQL: progress, then typed rows with exact decimal totals
     assertMatches(out, "^  statement \\S+ SUCCEEDED on warehouse \\S+ in \\d+\\.\\d s$");
     assertMatches(out, "^  DPWH\\s+Department of Public Works and Highways\\s+6\\s+124,433,649\\.00$");
@@ -63,6 +64,9 @@ class TourTest {
     assertContains(out, "  Genie: DPWH, DepEd and DOH withheld the most tax in 2026; DPWH leads with PHP 124.4 million.",
         "  SQL:   SELECT agency, SUM(amount) AS total_withheld FROM bir.withholding");
     assertMatches(out, "^  DOH\\s+67,274,539\\.80$");
+    // files: a CSV to the volume and back
+    assertContains(out, "  uploaded /Volumes/main/bir/landing/kiln-tour/withholding-2026.csv (113 bytes, last modified ",
+        "  ls: withholding-2026.csv 113 bytes", "  downloaded 113 bytes back, identical: true");
     assertMatches(out, "^Tour complete in \\d+\\.\\d s\\.$");
     assertFalse(out.contains("FAILED"), out);
     assertFalse(out.contains("  skipped:"), out);
@@ -84,7 +88,8 @@ class TourTest {
           .withEnv("KILN_MODEL_ENDPOINT", "bir-tax-forecaster")
           .withEnv("KILN_CHAT_ENDPOINT", "databricks-llama")
           .withEnv("KILN_VS_INDEX", TourData.INDEX)
-          .withEnv("KILN_GENIE_SPACE", genieSpaceOf(ws));
+          .withEnv("KILN_GENIE_SPACE", genieSpaceOf(ws))
+          .withEnv("KILN_VOLUME", "/Volumes/main/default/scratch");
       sql.set(other.run("sql", "SELECT COUNT(*) AS n FROM bir.withholding"));
       tour.set(other.run("tour"));
     }).run("emulator");
@@ -114,10 +119,11 @@ class TourTest {
       Cli.Result r = Cli.unconfigured(home).run("tour");
       assertEquals(0, r.exitCode, r::toString);
       assertContains(r.out, "Kiln tour on " + ws.host() + " (nothing is created", "5 agencies, PHP 359,015,998.50 in total",
-          "[2/5] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
-          "[3/5] Model serving\n  skipped: no serving endpoints",
-          "[4/5] Vector search\n  skipped: no vector index",
-          "[5/5] Genie\n  skipped: no Genie space");
+          "[2/6] Execution contexts (API 1.2)\n  skipped: no cluster: set DATABRICKS_CLUSTER_ID or pass --cluster",
+          "[3/6] Model serving\n  skipped: no serving endpoints",
+          "[4/6] Vector search\n  skipped: no vector index",
+          "[5/6] Genie\n  skipped: no Genie space",
+          "[6/6] Files in a Unity Catalog volume\n  skipped: no volume");
     }
   }
 
@@ -129,7 +135,7 @@ class TourTest {
       assertEquals(1, r.exitCode, r::toString);
       assertMatches(r.out, "^  FAILED [A-Z_]+: HTTP 404");
       assertContains(r.out, "Tour finished in");
-      assertContains(r.err, "kiln: TOUR_FAILED: 1 of 5 steps failed");
+      assertContains(r.err, "kiln: TOUR_FAILED: 1 of 6 steps failed");
     }
   }
 

@@ -1,26 +1,35 @@
 package dev.kiln.execution;
 
-import dev.kiln.core.error.DatabricksException;
+import dev.kiln.core.error.OperationFailedException;
 import dev.kiln.execution.model.ClusterInfo;
 import dev.kiln.execution.model.ClusterState;
+import dev.kiln.execution.model.TerminationReason;
 import java.util.Optional;
 
-/** The cluster cannot run commands: it is in {@code ERROR}/{@code UNKNOWN} or stopped while starting. */
-public class ClusterUnavailableException extends DatabricksException {
+/**
+ * The cluster did not reach RUNNING: it is in {@code ERROR}/{@code UNKNOWN}, or it terminated while
+ * starting. Carries the server's state message and {@code termination_reason}; {@link #operationId()}
+ * is the cluster id.
+ */
+public class ClusterUnavailableException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
   private final String clusterId;
   private final ClusterState state;
   private final String rawState;
   private final String stateMessage;
+  private final transient TerminationReason terminationReason;
 
   public ClusterUnavailableException(ClusterInfo cluster, String what) {
     super("cluster " + cluster.clusterId() + " " + what + " (state " + cluster.rawState() + ")"
-        + cluster.stateMessage().filter(m -> !m.isBlank()).map(m -> ": " + m).orElse(""));
+        + cluster.stateMessage().filter(m -> !m.isBlank()).map(m -> ": " + m).orElse("")
+        + cluster.terminationReason().map(r -> "; termination reason " + r.describe()).orElse(""),
+        cluster.clusterId());
     this.clusterId = cluster.clusterId();
     this.state = cluster.state();
     this.rawState = cluster.rawState();
     this.stateMessage = cluster.stateMessage().orElse(null);
+    this.terminationReason = cluster.terminationReason().orElse(null);
   }
 
   public String clusterId() {
@@ -38,5 +47,10 @@ public class ClusterUnavailableException extends DatabricksException {
   /** The server's explanation ({@code state_message}), e.g. why the cluster failed to start. */
   public Optional<String> stateMessage() {
     return Optional.ofNullable(stateMessage);
+  }
+
+  /** The server's {@code termination_reason} (code, type, parameters), when it sent one. */
+  public Optional<TerminationReason> terminationReason() {
+    return Optional.ofNullable(terminationReason);
   }
 }

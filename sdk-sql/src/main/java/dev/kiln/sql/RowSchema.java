@@ -49,7 +49,9 @@ final class RowSchema {
 
   /** {@code column(index).type()}, range-checked the same way. */
   ColumnType type(int index) {
-    column(index);
+    if (index < 0 || index >= types.length) {
+      column(index); // throws the range error
+    }
     return types[index];
   }
 

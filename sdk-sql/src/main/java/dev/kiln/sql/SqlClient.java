@@ -9,6 +9,9 @@ import dev.kiln.core.spi.Calls;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.sql.internal.QueryListPage;
 import dev.kiln.sql.internal.StatementApi;
+import dev.kiln.sql.internal.WarehouseWire;
+import dev.kiln.sql.model.QueryHistoryFilter;
+import dev.kiln.sql.model.QueryInfo;
 import dev.kiln.sql.model.Query;
 import dev.kiln.sql.model.StatementRequest;
 import dev.kiln.sql.model.StatementResponse;
@@ -32,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 public final class SqlClient {
   static final String QUERIES = "/api/2.0/sql/queries";
   static final String QUERY = "/api/2.0/sql/queries/{id}";
+  static final String HISTORY = "/api/2.0/sql/history/queries";
   /** The Queries API's largest page. */
   static final int MAX_PAGE_SIZE = 100;
 
@@ -39,12 +43,14 @@ public final class SqlClient {
   private final SqlOptions options;
   private final StatementApi api;
   private final RunningStatements running;
+  private final WarehousesClient warehouses;
 
   private SqlClient(DatabricksClient db, SqlOptions options) {
     this.db = db;
     this.options = options;
     this.api = new StatementApi(db, options.submitTimeoutMargin());
     this.running = new RunningStatements(api, options.closeCancelTimeout());
+    this.warehouses = WarehousesClient.create(db, options);
   }
 
   /** A client with {@link SqlOptions#defaults()}. */
@@ -60,6 +66,11 @@ public final class SqlClient {
     return options;
   }
 
+  /** The SQL warehouses these statements run on (list, start, stop, wait for RUNNING). */
+  public WarehousesClient warehouses() {
+    return warehouses;
+  }
+
   /**
    * Submits a statement and returns once the server answered, which takes up to the request's
    * wait timeout (10 s by default): a statement that finishes in that time is already done. An
@@ -72,11 +83,22 @@ public final class SqlClient {
   /**
    * Submits without blocking. Cancelling the returned future does not abort the submit call, whose
    * answer is the only place the statement id can be learned: once it arrives, the statement is
-   * cancelled on the server (unless it already finished).
+   * cancelled on the server (unless it already finished). With
+   * {@link SqlOptions#awaitWarehouseRunning()} the warehouse is first brought to RUNNING (cancelling
+   * the future during that wait sends nothing more).
    */
   public CompletableFuture<StatementHandle> submitAsync(StatementRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
+      if (options.awaitWarehouseRunning()) {
+        return Futures.compose(warehouses.ensureRunningAsync(request.warehouseId()), w -> submitNowAsync(request));
+      }
+      return submitNowAsync(request);
+    });
+  }
+
+  private CompletableFuture<StatementHandle> submitNowAsync(StatementRequest request) {
+    return Calls.async(() -> {
       // Registered before anything is sent, so a closing client either refuses the submit here or
       // waits for its answer and cancels the statement it names.
       CompletableFuture<StatementResponse> answer = new CompletableFuture<>();
@@ -165,6 +187,36 @@ public final class SqlClient {
 
   public CompletableFuture<Query> getQueryAsync(String queryId) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(QUERY, Args.id(queryId, "queryId")).build(), Query.class));
+  }
+
+  /** Query history, newest first, 100 per page, fetched as the iteration goes. */
+  public PagedIterable<QueryInfo> queryHistory() {
+    return queryHistory(QueryHistoryFilter.builder().build());
+  }
+
+  /**
+   * {@code GET /api/2.0/sql/history/queries} with {@code filter_by.*} (statuses, user ids, warehouse
+   * ids, statement ids, a start-time window), {@code include_metrics} and {@code max_results},
+   * lazily following {@code next_page_token} while {@code has_next_page}.
+   */
+  public PagedIterable<QueryInfo> queryHistory(QueryHistoryFilter filter) {
+    Args.notNull(filter, "filter");
+    return PagedIterable.of(token -> {
+      ApiRequest.Builder req = ApiRequest.get(HISTORY);
+      filter.statuses().forEach(s -> req.query("filter_by.statuses", s.name()));
+      filter.userIds().forEach(u -> req.query("filter_by.user_ids", u));
+      filter.warehouseIds().forEach(w -> req.query("filter_by.warehouse_ids", w));
+      filter.statementIds().forEach(id -> req.query("filter_by.statement_ids", id));
+      filter.startTimeFrom().ifPresent(t -> req.query("filter_by.query_start_time_range.start_time_ms", t.toEpochMilli()));
+      filter.startTimeTo().ifPresent(t -> req.query("filter_by.query_start_time_range.end_time_ms", t.toEpochMilli()));
+      if (filter.includeMetrics()) {
+        req.query("include_metrics", true);
+      }
+      req.query("max_results", filter.maxResults().isPresent() ? filter.maxResults().getAsInt() : null);
+      req.query("page_token", token);
+      WarehouseWire.HistoryPage page = db.call(req.build(), WarehouseWire.HistoryPage.class);
+      return Page.of(page.res, page.nextToken());
+    });
   }
 
   @Override

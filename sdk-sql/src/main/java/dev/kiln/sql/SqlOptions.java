@@ -24,6 +24,11 @@ public final class SqlOptions {
   private final double pollMultiplier;
   private final Duration submitTimeoutMargin;
   private final Duration closeCancelTimeout;
+  private final boolean awaitWarehouseRunning;
+  private final Duration warehousePollInitialDelay;
+  private final Duration warehousePollMaxDelay;
+  private final double warehousePollMultiplier;
+  private final Duration warehouseReadyTimeout;
 
   private SqlOptions(Builder b) {
     this.downloadParallelism = b.downloadParallelism;
@@ -37,6 +42,11 @@ public final class SqlOptions {
     this.pollMultiplier = b.pollMultiplier;
     this.submitTimeoutMargin = b.submitTimeoutMargin;
     this.closeCancelTimeout = b.closeCancelTimeout;
+    this.awaitWarehouseRunning = b.awaitWarehouseRunning;
+    this.warehousePollInitialDelay = b.warehousePollInitialDelay;
+    this.warehousePollMaxDelay = b.warehousePollMaxDelay;
+    this.warehousePollMultiplier = b.warehousePollMultiplier;
+    this.warehouseReadyTimeout = b.warehouseReadyTimeout;
   }
 
   /**
@@ -45,7 +55,9 @@ public final class SqlOptions {
    * after a failed download, downloads abandoned after 60 s without data; polls 500 ms apart at first,
    * each gap 1.15 times the last, up to 5 s (so a statement finishing 1–6 s after submit is seen
    * within about half a second, and never more than 2 polls per second); a submit's answer awaited
-   * 30 s beyond its wait timeout; on client close, the running statements' cancels awaited up to 5 s.
+   * 30 s beyond its wait timeout; on client close, the running statements' cancels awaited up to 5 s;
+   * statements submitted without first waiting for the warehouse; warehouses polled from 1 s growing
+   * ×1.5 to 10 s for at most 20 minutes.
    */
   public static SqlOptions defaults() {
     return DEFAULTS;
@@ -67,7 +79,12 @@ public final class SqlOptions {
         .pollMaxDelay(pollMaxDelay)
         .pollMultiplier(pollMultiplier)
         .submitTimeoutMargin(submitTimeoutMargin)
-        .closeCancelTimeout(closeCancelTimeout);
+        .closeCancelTimeout(closeCancelTimeout)
+        .awaitWarehouseRunning(awaitWarehouseRunning)
+        .warehousePollInitialDelay(warehousePollInitialDelay)
+        .warehousePollMaxDelay(warehousePollMaxDelay)
+        .warehousePollMultiplier(warehousePollMultiplier)
+        .warehouseReadyTimeout(warehouseReadyTimeout);
   }
 
   /**
@@ -151,6 +168,35 @@ public final class SqlOptions {
     return closeCancelTimeout;
   }
 
+  /**
+   * Whether {@code submit}/{@code execute} first make sure the statement's warehouse is RUNNING
+   * (starting a STOPPED one, waiting out STARTING/STOPPING) as execution contexts do for clusters.
+   * Off by default: the server then queues the statement (PENDING) while the warehouse starts, and
+   * the statement's wait timeout counts that time. On, a cold start is waited for with the warehouse
+   * poll knobs below and fails with {@link WarehouseUnavailableException} for a deleted warehouse.
+   */
+  public boolean awaitWarehouseRunning() {
+    return awaitWarehouseRunning;
+  }
+
+  /** The first gap between polls of a warehouse that is not RUNNING yet. */
+  public Duration warehousePollInitialDelay() {
+    return warehousePollInitialDelay;
+  }
+
+  public Duration warehousePollMaxDelay() {
+    return warehousePollMaxDelay;
+  }
+
+  public double warehousePollMultiplier() {
+    return warehousePollMultiplier;
+  }
+
+  /** How long a {@link WarehouseHandle} (and {@link #awaitWarehouseRunning()}) waits for RUNNING. */
+  public Duration warehouseReadyTimeout() {
+    return warehouseReadyTimeout;
+  }
+
   @Override
   public String toString() {
     return "SqlOptions[downloadParallelism=" + downloadParallelism + ", resultMemoryBudget=" + resultMemoryBudget
@@ -159,7 +205,9 @@ public final class SqlOptions {
         + ", downloadIdleTimeout=" + downloadIdleTimeout
         + ", pollInitialDelay=" + pollInitialDelay + ", pollMaxDelay=" + pollMaxDelay
         + ", pollMultiplier=" + pollMultiplier + ", submitTimeoutMargin=" + submitTimeoutMargin
-        + ", closeCancelTimeout=" + closeCancelTimeout + "]";
+        + ", closeCancelTimeout=" + closeCancelTimeout + ", awaitWarehouseRunning=" + awaitWarehouseRunning
+        + ", warehousePollInitialDelay=" + warehousePollInitialDelay + ", warehousePollMaxDelay=" + warehousePollMaxDelay
+        + ", warehousePollMultiplier=" + warehousePollMultiplier + ", warehouseReadyTimeout=" + warehouseReadyTimeout + "]";
   }
 
   /** Builder for {@link SqlOptions}. */
@@ -184,6 +232,12 @@ public final class SqlOptions {
     private double pollMultiplier = 1.15;
     private Duration submitTimeoutMargin = Duration.ofSeconds(30);
     private Duration closeCancelTimeout = Duration.ofSeconds(5);
+    private boolean awaitWarehouseRunning;
+    // A warehouse starts in seconds (serverless) to minutes (classic): as for clusters, 1 s then x1.5 to 10 s.
+    private Duration warehousePollInitialDelay = Duration.ofSeconds(1);
+    private Duration warehousePollMaxDelay = Duration.ofSeconds(10);
+    private double warehousePollMultiplier = 1.5;
+    private Duration warehouseReadyTimeout = Duration.ofMinutes(20);
 
     private Builder() {}
 
@@ -252,8 +306,35 @@ public final class SqlOptions {
       return this;
     }
 
+    public Builder awaitWarehouseRunning(boolean value) {
+      this.awaitWarehouseRunning = value;
+      return this;
+    }
+
+    public Builder warehousePollInitialDelay(Duration value) {
+      this.warehousePollInitialDelay = atLeast(value, "warehousePollInitialDelay", ONE_MS);
+      return this;
+    }
+
+    public Builder warehousePollMaxDelay(Duration value) {
+      this.warehousePollMaxDelay = atLeast(value, "warehousePollMaxDelay", ONE_MS);
+      return this;
+    }
+
+    /** 1.0 (a fixed gap) to 4.0. */
+    public Builder warehousePollMultiplier(double value) {
+      this.warehousePollMultiplier = between(value, "warehousePollMultiplier", 1.0, 4.0);
+      return this;
+    }
+
+    public Builder warehouseReadyTimeout(Duration value) {
+      this.warehouseReadyTimeout = atLeast(value, "warehouseReadyTimeout", ONE_MS);
+      return this;
+    }
+
     public SqlOptions build() {
       ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
+      ordered(warehousePollInitialDelay, "warehousePollInitialDelay", warehousePollMaxDelay, "warehousePollMaxDelay");
       return new SqlOptions(this);
     }
   }

@@ -308,12 +308,29 @@ class ExternalLinksTest {
         .statement("SELECT 1").format(dev.kiln.sql.model.Format.ARROW_STREAM)
         .disposition(dev.kiln.sql.model.Disposition.EXTERNAL_LINKS).build();
     try (StatementResult result = sql(SqlOptions.defaults()).execute(request)) {
+      assertEquals(dev.kiln.sql.model.ResultCompression.LZ4_FRAME, result.response().manifest().get().resultCompression());
       assertEquals(ids(1, 600), ids(result));
     }
     RecordedRequest submit = Wire.take(workspace);
     assertEquals("POST /api/2.0/sql/statements/", submit.getMethod() + " " + submit.getTarget());
     assertEquals("LZ4_FRAME", Wire.bodyTree(submit).path("result_compression").asText(),
         "Arrow links are asked for LZ4-compressed, as the JDBC driver does");
+  }
+
+  @Test
+  void arrowWithoutCompressionWhenAskedAndTheManifestIsFollowed() throws Exception {
+    serveResult("ARROW_STREAM", 2, 300);
+
+    dev.kiln.sql.model.StatementRequest request = dev.kiln.sql.model.StatementRequest.builder().warehouseId("wh")
+        .statement("SELECT 1").format(dev.kiln.sql.model.Format.ARROW_STREAM)
+        .disposition(dev.kiln.sql.model.Disposition.EXTERNAL_LINKS)
+        .resultCompression(dev.kiln.sql.model.ResultCompression.NONE).build();
+    try (StatementResult result = sql(SqlOptions.defaults()).execute(request)) {
+      assertEquals(dev.kiln.sql.model.ResultCompression.NONE, result.response().manifest().get().resultCompression());
+      assertEquals(ids(1, 600), ids(result));
+    }
+    RecordedRequest submit = Wire.take(workspace);
+    assertEquals("NONE", Wire.bodyTree(submit).path("result_compression").asText());
   }
 
   @Test

@@ -110,6 +110,10 @@ class StatementRequestTest extends SqlTestBase {
     assertRejected("not a valid marker name", () -> StatementParameter.of(":year", 2026));
     assertRejected("at most 38 digits", () -> StatementParameter.of("d", new BigDecimal("1" + "0".repeat(38))));
     assertRejected("rowLimit must be positive", () -> base().rowLimit(0).build());
+    assertRejected("resultCompression LZ4_FRAME needs disposition EXTERNAL_LINKS",
+        () -> base().resultCompression(dev.kiln.sql.model.ResultCompression.LZ4_FRAME).build());
+    assertRejected("resultCompression UNKNOWN cannot be requested", () -> base().disposition(Disposition.EXTERNAL_LINKS)
+        .resultCompression(dev.kiln.sql.model.ResultCompression.UNKNOWN).build());
     assertRejected("catalog is blank", () -> base().catalog("").build());
     assertRejected("pageSize must be 1 to 100", () -> sql.listQueries(101));
     assertRejected("statementId must not be blank", () -> sql.handle(""));

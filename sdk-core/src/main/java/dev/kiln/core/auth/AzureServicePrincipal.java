@@ -19,7 +19,17 @@ final class AzureServicePrincipal extends CachingTokenProvider {
   private final String clientSecret;
   private final URI loginEndpoint;
 
+  /** The Azure Resource Manager, for the service-management token sent next to the Databricks one. */
+  static final String MANAGEMENT_RESOURCE = "https://management.core.windows.net/";
+
+  private final String resource;
+
   AzureServicePrincipal(String tenantId, String clientId, String clientSecret, URI loginEndpoint) {
+    this(tenantId, clientId, clientSecret, loginEndpoint, DATABRICKS_RESOURCE);
+  }
+
+  /** A token for {@code resource} instead of Azure Databricks (the management token). */
+  AzureServicePrincipal(String tenantId, String clientId, String clientSecret, URI loginEndpoint, String resource) {
     if (isBlank(tenantId) || isBlank(clientId) || isBlank(clientSecret)) {
       throw new ConfigurationException("an Azure service principal needs a tenant id, a client id and a client secret");
     }
@@ -28,6 +38,7 @@ final class AzureServicePrincipal extends CachingTokenProvider {
     this.clientSecret = clientSecret;
     String base = loginEndpoint.toString();
     this.loginEndpoint = URI.create(base.endsWith("/") ? base : base + "/");
+    this.resource = resource;
   }
 
   @Override
@@ -41,7 +52,7 @@ final class AzureServicePrincipal extends CachingTokenProvider {
     form.put("grant_type", "client_credentials");
     form.put("client_id", clientId);
     form.put("client_secret", clientSecret);
-    form.put("resource", DATABRICKS_RESOURCE);
+    form.put("resource", resource);
     URI endpoint = loginEndpoint.resolve(ApiRequest.segment(tenantId) + "/oauth2/token");
     ApiRequest request = ApiRequest.absolute("POST", endpoint).formBody(form).idempotent(true).build();
     return context.send(request, BodyReader.json(TokenResponse.class))

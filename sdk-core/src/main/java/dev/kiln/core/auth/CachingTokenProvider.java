@@ -21,10 +21,11 @@ abstract class CachingTokenProvider implements CredentialsProvider {
 
   @Override
   public final CompletableFuture<Map<String, String>> headers(AuthContext context) {
-    return token(context).thenApply(t -> Map.of("Authorization", "Bearer " + t.value));
+    return token(context).thenApply(t -> Map.of("Authorization", t.type + " " + t.value));
   }
 
-  private CompletableFuture<Token> token(AuthContext context) {
+  /** The current token, fetched first when there is none or it is about to expire. */
+  final CompletableFuture<Token> token(AuthContext context) {
     CompletableFuture<Token> started;
     synchronized (this) {
       Instant now = context.clock().instant();
@@ -56,7 +57,7 @@ abstract class CachingTokenProvider implements CredentialsProvider {
   @Override
   public synchronized boolean refreshAfterUnauthorized(Map<String, String> rejectedHeaders) {
     // Drop the token only if it is the one that was rejected; another thread may have refreshed already.
-    if (cached != null && ("Bearer " + cached.value).equals(rejectedHeaders.get("Authorization"))) {
+    if (cached != null && (cached.type + " " + cached.value).equals(rejectedHeaders.get("Authorization"))) {
       cached = null;
     }
     return true;
@@ -66,15 +67,25 @@ abstract class CachingTokenProvider implements CredentialsProvider {
   static final class Token {
     final String value;
     final Instant expiresAt;
+    /** The scheme in front of the value in the Authorization header, normally {@code Bearer}. */
+    final String type;
+    /** Only the OAuth U2M flow gets one; null otherwise. */
+    final String refreshToken;
 
     Token(String value, Instant expiresAt) {
+      this(value, expiresAt, "Bearer", null);
+    }
+
+    Token(String value, Instant expiresAt, String type, String refreshToken) {
       this.value = value;
       this.expiresAt = expiresAt;
+      this.type = type == null || type.isBlank() || type.equalsIgnoreCase("bearer") ? "Bearer" : type;
+      this.refreshToken = refreshToken;
     }
 
     @Override
     public String toString() {
-      return "Token[value=***, expiresAt=" + expiresAt + "]";
+      return "Token[value=***, type=" + type + ", expiresAt=" + expiresAt + "]";
     }
   }
 }

@@ -64,6 +64,11 @@ public final class Hosts {
     return url.substring(0, authorityStart) + "***" + url.substring(at);
   }
 
+  /** True for {@code localhost} and loopback addresses (no DNS lookup for other names). */
+  public static boolean isLoopbackHost(String host) {
+    return isLoopback(host);
+  }
+
   static boolean isLoopback(String host) {
     String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     if ("localhost".equalsIgnoreCase(h)) {

@@ -49,6 +49,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +92,8 @@ public final class HttpPipeline implements AuthContext {
   private final ScheduledExecutorService timer;
   private final ClientListener listener;
   private final Tracker tracker;
+  /** {@code Proxy-Authorization} for a URI sent through an authenticating proxy, else null. */
+  private final Function<URI, String> proxyAuthorization;
   /** Bodies being read (or handed to a caller as a stream): aborted on close. */
   private final Set<StallGuard<?>> liveBodies = ConcurrentHashMap.newKeySet();
   /** Blocking sends in flight: interrupted on close. */
@@ -112,6 +115,18 @@ public final class HttpPipeline implements AuthContext {
   public HttpPipeline(HttpClient http, URI host, CredentialsProvider credentials, RetryPolicy retry,
       Clock clock, Sleeper sleeper, String userAgent, Duration readTimeout, Executor callbacks,
       ScheduledExecutorService timer, ClientListener listener, Tracker tracker) {
+    this(http, host, credentials, retry, clock, sleeper, userAgent, readTimeout, callbacks, timer, listener, tracker, uri -> null);
+  }
+
+  /**
+   * As above; {@code proxyAuthorization} gives the {@code Proxy-Authorization} value for a URI that goes
+   * through an authenticating proxy (null otherwise). Sent up front rather than through a JDK
+   * {@code Authenticator}, which would make the JDK client drop the request's own {@code Authorization}.
+   */
+  public HttpPipeline(HttpClient http, URI host, CredentialsProvider credentials, RetryPolicy retry,
+      Clock clock, Sleeper sleeper, String userAgent, Duration readTimeout, Executor callbacks,
+      ScheduledExecutorService timer, ClientListener listener, Tracker tracker, Function<URI, String> proxyAuthorization) {
+    this.proxyAuthorization = proxyAuthorization;
     this.http = http;
     this.host = host;
     this.credentials = credentials;
@@ -250,6 +265,10 @@ public final class HttpPipeline implements AuthContext {
      * "subscription cancelled" instead of the error the guard handed the body subscriber.
      */
     volatile Throwable guardFailure;
+
+    Duration overallTimeout() {
+      return request.overallTimeout().orElse(retry.overallTimeout());
+    }
 
     Call(ApiRequest request, BodyReader<T> reader) {
       this.request = request;
@@ -417,14 +436,19 @@ public final class HttpPipeline implements AuthContext {
 
     HttpRequest httpRequest(Map<String, String> authHeaders) {
       Duration perAttempt = request.timeout().orElse(readTimeout);
-      Duration left = Duration.between(clock.instant(), started.plus(retry.overallTimeout()));
+      Duration left = Duration.between(clock.instant(), started.plus(overallTimeout()));
       Duration headerTimeout = left.compareTo(perAttempt) < 0 ? left : perAttempt;
       if (headerTimeout.toMillis() < 1) {
         headerTimeout = Duration.ofMillis(1);
       }
-      HttpRequest.Builder b = HttpRequest.newBuilder(request.resolve(host))
+      URI target = request.resolve(host);
+      HttpRequest.Builder b = HttpRequest.newBuilder(target)
           .timeout(headerTimeout)
           .header("User-Agent", userAgent);
+      String proxyAuth = proxyAuthorization.apply(target);
+      if (proxyAuth != null) {
+        b.header("Proxy-Authorization", proxyAuth);
+      }
       if (!request.headers().containsKey("Accept") && request.absoluteUri().isEmpty()) {
         b.header("Accept", "application/json");
       }
@@ -433,10 +457,17 @@ public final class HttpPipeline implements AuthContext {
       }
       request.headers().forEach(b::header);
       authHeaders.forEach(b::header);
-      b.method(request.method(), body == null
-          ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofByteArray(body));
+      b.method(request.method(), publisher());
       return b.build();
+    }
+
+    private HttpRequest.BodyPublisher publisher() {
+      if (request.streamBody().isPresent()) {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(request.streamBody().get());
+        long length = request.streamLength();
+        return length < 0 ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length);
+      }
+      return body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
     }
 
     HttpResponse.BodySubscriber<Outcome<T>> handle(HttpResponse.ResponseInfo info) {
@@ -453,7 +484,7 @@ public final class HttpPipeline implements AuthContext {
 
     private HttpResponse.BodySubscriber<Outcome<T>> guard(HttpResponse.BodySubscriber<Outcome<T>> inner, int status) {
       long timeout = request.timeout().orElse(readTimeout).toNanos();
-      Duration left = Duration.between(clock.instant(), started.plus(retry.overallTimeout()));
+      Duration left = Duration.between(clock.instant(), started.plus(overallTimeout()));
       long deadline = System.nanoTime() + Math.max(0, saturatedNanos(left));
       int thisAttempt = attempt;
       StallGuard<Outcome<T>> g = new StallGuard<>(inner, timeout, deadline, timer, reason -> {
@@ -475,7 +506,7 @@ public final class HttpPipeline implements AuthContext {
                 + status + " answer to " + request + " from " + targetHost, null, thisAttempt);
           case DEADLINE:
             return new OperationTimeoutException(request + " to " + targetHost
-                + " did not complete within the overall timeout of " + retry.overallTimeout());
+                + " did not complete within the overall timeout of " + overallTimeout());
           default:
             return new ClientClosedException("the DatabricksClient was closed while reading the answer to " + request);
         }
@@ -557,7 +588,7 @@ public final class HttpPipeline implements AuthContext {
         return Decision.fail(withAttempts(error));
       }
       Duration delay = retryAfter != null ? min(retryAfter, retry.maxRetryAfter()) : retry.backoff(attempt);
-      if (clock.instant().plus(delay).isAfter(started.plus(retry.overallTimeout()))) {
+      if (clock.instant().plus(delay).isAfter(started.plus(overallTimeout()))) {
         report(status, ms, requestId, null);
         return Decision.fail(withAttempts(error));
       }
@@ -669,11 +700,14 @@ public final class HttpPipeline implements AuthContext {
     }
   }
 
-  /** Path and allow-listed query for logs; presigned URLs lose their query string entirely. */
+  /**
+   * Path and allow-listed query for logs; presigned URLs lose their query string entirely, and a URL
+   * that is itself a credential (a metadata service's) its path too.
+   */
   static String loggableTarget(ApiRequest request) {
     if (request.absoluteUri().isPresent()) {
       URI u = request.absoluteUri().get();
-      return u.getScheme() + "://" + u.getRawAuthority() + u.getRawPath();
+      return u.getScheme() + "://" + u.getRawAuthority() + (request.secretTarget() ? "/***" : u.getRawPath());
     }
     if (request.query().isEmpty()) {
       return request.path();

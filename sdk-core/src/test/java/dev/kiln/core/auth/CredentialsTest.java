@@ -226,5 +226,13 @@ class CredentialsTest {
     assertFalse(Credentials.personalAccessToken("dapi-secret").toString().contains("dapi-secret"));
     assertFalse(Credentials.oauthM2M("id", "m2m-secret").toString().contains("m2m-secret"));
     assertFalse(Credentials.azureServicePrincipal("t", "c", "az-secret").toString().contains("az-secret"));
+    assertFalse(new BasicCredentials("user", "basic-secret").toString().contains("basic-secret"));
+    assertFalse(new MetadataServiceCredentials(java.net.URI.create("http://127.0.0.1:9/md-secret-path"), "https://h")
+        .toString().contains("md-secret-path"));
+    assertFalse(new AzureManagedIdentity(java.net.URI.create("http://127.0.0.1"), null, java.net.URI.create("http://127.0.0.1:1/x"),
+        "identity-header-secret", "r").toString().contains("identity-header-secret"));
+    assertFalse(new CachingTokenProvider.Token("token-secret", java.time.Instant.EPOCH, "Bearer", "refresh-secret")
+        .toString().matches(".*(token-secret|refresh-secret).*"));
+    assertFalse(new ProcessRunner.Result(0, "{\"accessToken\": \"stdout-secret\"}", "").toString().contains("stdout-secret"));
   }
 }

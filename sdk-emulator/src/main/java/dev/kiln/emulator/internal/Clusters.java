@@ -1,5 +1,6 @@
 package dev.kiln.emulator.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.emulator.ClusterState;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * The workspace's clusters and their state machine: start moves TERMINATED → PENDING → RUNNING, restart
  * RUNNING → RESTARTING → RUNNING, delete (terminate) → TERMINATING → TERMINATED, each transitional state
- * lasting the configured transition time on the workspace clock. Shared by the Clusters and Execution APIs.
+ * lasting the configured transition time on the workspace clock; create (→ PENDING), edit (RUNNING restarts) and
+ * resize (RUNNING → RESIZING → RUNNING) change the spec. Shared by the Clusters and Execution APIs.
  */
 final class Clusters {
   private static final String DEFAULT_NAME = "Kiln Local Cluster";
@@ -47,11 +49,73 @@ final class Clusters {
     if (id.isBlank()) {
       throw new IllegalArgumentException("a cluster id must not be blank");
     }
-    Cluster cluster = new Cluster(id, name, state, stateMessage == null ? "" : stateMessage, clock, transitionTime);
-    Cluster previous = clusters.put(id, cluster);
+    put(new Cluster(id, ClusterSpecs.seeded(name), state, stateMessage == null ? "" : stateMessage, clock, transitionTime));
+  }
+
+  private void put(Cluster cluster) {
+    Cluster previous = clusters.put(cluster.id(), cluster);
     if (previous != null) {
+      stopListeners.forEach(listener -> listener.accept(cluster.id()));
+    }
+  }
+
+  /** {@code clusters/create}: a new cluster from a checked spec, PENDING until the transition time has passed. */
+  String create(ObjectNode spec) {
+    String id = Ids.clusterId(clock.instant());
+    spec.put("cluster_source", "API");
+    put(new Cluster(id, spec, ClusterState.PENDING, STARTING_MESSAGE, clock, transitionTime));
+    return id;
+  }
+
+  /**
+   * {@code clusters/edit}: a RUNNING cluster restarts with the new spec, a TERMINATED one keeps it for its next
+   * start; other states are INVALID_STATE.
+   */
+  void edit(String id, ObjectNode spec) {
+    Cluster cluster = require(id);
+    boolean restart;
+    synchronized (cluster) {
+      ClusterState state = cluster.state();
+      if (state != ClusterState.RUNNING && state != ClusterState.TERMINATED) {
+        throw unexpectedState(cluster);
+      }
+      spec.put("cluster_source", cluster.spec().path("cluster_source").asText("UI"));
+      cluster.respec(spec, "EDITED", Json.object().put("user", LocalIdentity.USER_NAME));
+      restart = state == ClusterState.RUNNING;
+      if (restart) {
+        cluster.moveTo(ClusterState.RESTARTING, "Restarting Spark to apply the new configuration");
+      }
+    }
+    if (restart) {
       stopListeners.forEach(listener -> listener.accept(id));
     }
+  }
+
+  /** {@code clusters/resize}: a RUNNING cluster gets {@code size} (num_workers or autoscale) and is RESIZING a while. */
+  void resize(String id, ObjectNode size) {
+    Cluster cluster = require(id);
+    synchronized (cluster) {
+      if (cluster.state() != ClusterState.RUNNING) {
+        throw unexpectedState(cluster);
+      }
+      ObjectNode spec = cluster.spec();
+      spec.remove("num_workers");
+      spec.remove("autoscale");
+      spec.setAll(size);
+      ObjectNode details = Json.object().put("user", LocalIdentity.USER_NAME);
+      if (size.has("num_workers")) {
+        details.put("target_num_workers", size.path("num_workers").asInt());
+      }
+      cluster.respec(spec, "RESIZING", details);
+      cluster.moveTo(ClusterState.RESIZING, "Resizing the cluster");
+    }
+  }
+
+  /** {@code clusters/permanent-delete}: terminates and forgets the cluster; later calls naming it are 400s. */
+  void permanentDelete(String id) {
+    require(id);
+    clusters.remove(id);
+    stopListeners.forEach(listener -> listener.accept(id));
   }
 
   Optional<Cluster> find(String id) {

@@ -23,6 +23,12 @@ final class Pages {
       Request request, List<T> all, int maxPageSize, String field, Function<? super T, ? extends JsonNode> toJson) {
     int pageSize = pageSize(request, maxPageSize);
     int offset = request.queryParam("page_token").filter(token -> !token.isEmpty()).map(Pages::decode).orElse(0);
+    return Response.ok(page(all, offset, pageSize, field, toJson));
+  }
+
+  /** One page from {@code offset}: {@code {"<field>": [...], "next_page_token": ...}}, the token only when more follow. */
+  static <T> ObjectNode page(
+      List<T> all, int offset, int pageSize, String field, Function<? super T, ? extends JsonNode> toJson) {
     int end = Math.min(all.size(), offset + pageSize);
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray(field);
@@ -32,7 +38,7 @@ final class Pages {
     if (end < all.size()) {
       body.put("next_page_token", encode(end));
     }
-    return Response.ok(body);
+    return body;
   }
 
   private static int pageSize(Request request, int maxPageSize) {
@@ -51,11 +57,13 @@ final class Pages {
     }
   }
 
-  private static String encode(int offset) {
+  /** The opaque page token of an offset (also used by routes with their own paging rules). */
+  static String encode(int offset) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static int decode(String token) {
+  /** The offset behind a token of {@link #page}; a token not made here is a 400. */
+  static int decode(String token) {
     try {
       String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       if (text.startsWith(PREFIX)) {

@@ -85,6 +85,11 @@ final class Request {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /** The raw body bytes (a file upload). */
+  byte[] body() {
+    return body;
+  }
+
   /** The JSON body (an empty object when there is none); a malformed body fails with 400. */
   JsonNode json() {
     if (json == null) {

@@ -54,6 +54,14 @@ final class Router {
     add("PATCH", template, sync(handler));
   }
 
+  void put(String template, RouteHandler.Sync handler) {
+    add("PUT", template, sync(handler));
+  }
+
+  void head(String template, RouteHandler.Sync handler) {
+    add("HEAD", template, sync(handler));
+  }
+
   void postAsync(String template, RouteHandler.Async handler) {
     add("POST", template, handler);
   }
@@ -122,7 +130,10 @@ final class Router {
     }
   }
 
-  /** {@code /api/2.0/sql/statements/{statement_id}}: literal segments and named single-segment parameters. */
+  /**
+   * {@code /api/2.0/sql/statements/{statement_id}}: literal segments and named single-segment parameters; a
+   * last parameter written {@code {path*}} takes the rest of the path (one or more segments, joined by '/').
+   */
   static final class PathTemplate {
     private final List<String> segments;
 
@@ -137,13 +148,16 @@ final class Router {
     /** The parameters when {@code path} matches, else null. */
     Map<String, String> match(String path) {
       List<String> actual = split(path);
-      if (actual.size() != segments.size()) {
+      boolean rest = !segments.isEmpty() && segments.get(segments.size() - 1).endsWith("*}");
+      if (rest ? actual.size() < segments.size() : actual.size() != segments.size()) {
         return null;
       }
       Map<String, String> params = new LinkedHashMap<>();
       for (int i = 0; i < segments.size(); i++) {
         String expected = segments.get(i);
-        if (expected.startsWith("{") && expected.endsWith("}")) {
+        if (rest && i == segments.size() - 1) {
+          params.put(expected.substring(1, expected.length() - 2), String.join("/", actual.subList(i, actual.size())));
+        } else if (expected.startsWith("{") && expected.endsWith("}")) {
           params.put(expected.substring(1, expected.length() - 1), actual.get(i));
         } else if (!expected.equals(actual.get(i))) {
           return null;

@@ -1,13 +1,14 @@
 package dev.kiln.emulator.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * SQL Statement Execution (API 2.0) and SQL warehouses: submit with {@code wait_timeout}/{@code
- * on_wait_timeout}, poll, cancel, close, fetch chunks; and the sessions the drivers open.
+ * SQL Statement Execution (API 2.0): submit with {@code wait_timeout}/{@code on_wait_timeout} (and {@code
+ * query_tags}), poll, cancel, close, fetch chunks; and the sessions the drivers open. Warehouses themselves are
+ * {@link WarehousesApi}.
  */
 final class SqlApi implements WorkspaceApi {
   private static final String STATEMENTS = "/api/2.0/sql/statements";
@@ -36,16 +37,21 @@ final class SqlApi implements WorkspaceApi {
     router.delete("/api/2.0/sql/warehouses/{warehouse_id}/sessions/{session_id}", this::closeSession);
     router.post(STATEMENTS + "/{statement_id}/cancel", this::cancel);
     router.get(STATEMENTS + "/{statement_id}/result/chunks/{chunk_index}", this::chunk);
-    router.get("/api/2.0/sql/warehouses", request -> Response.ok(listWarehouses()));
-    router.get("/api/2.0/sql/warehouses/{id}", request -> Response.ok(warehouses.toJson(request.pathParam("id"))));
   }
 
   private CompletionStage<Response> execute(Request request) {
     StatementRequest parsed = StatementRequest.parse(request.json());
-    warehouses.require(parsed.warehouseId());
     StatementRequest statementRequest =
         parsed.sessionId() == null ? parsed : parsed.inSession(sessions.get(parsed.sessionId()));
-    SqlStatement statement = statements.submit(statementRequest);
+    JsonNode tags = QueryHistory.tagsOf(request.json());
+    String warehouseId = statementRequest.warehouseId();
+    // As on Databricks, a statement naming a stopped warehouse starts it and waits PENDING meanwhile; the
+    // submit answers at once then (no real-time wait for a clock-driven start).
+    if (!warehouses.startForStatement(warehouseId)) {
+      SqlStatement held = statements.submit(statementRequest, tags, () -> warehouses.isRunning(warehouseId));
+      return CompletableFuture.completedFuture(Response.ok(json.response(held)));
+    }
+    SqlStatement statement = statements.submit(statementRequest, tags, () -> true);
     return statements
         .awaitUpTo(statement, statementRequest.waitTimeout())
         .thenCompose(this::cancelIfStillRunning)
@@ -105,9 +111,4 @@ final class SqlApi implements WorkspaceApi {
     return Response.ok(json.chunk(statement, index));
   }
 
-  private ObjectNode listWarehouses() {
-    ObjectNode body = Json.object();
-    body.putArray("warehouses").addAll(warehouses.toJson());
-    return body;
-  }
 }

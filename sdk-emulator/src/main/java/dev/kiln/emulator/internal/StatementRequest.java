@@ -101,7 +101,6 @@ final class StatementRequest {
     if (warehouseId == null || warehouseId.isBlank()) {
       throw ApiException.invalidParameter("warehouse_id is required.");
     }
-    queryTags(body.path("query_tags"));
     Disposition disposition = enumValue(body, "disposition", Disposition.class, Disposition.INLINE);
     ResultFormat format = enumValue(body, "format", ResultFormat.class, ResultFormat.JSON_ARRAY);
     if (disposition == Disposition.INLINE && format != ResultFormat.JSON_ARRAY) {
@@ -166,21 +165,6 @@ final class StatementRequest {
       throw ApiException.invalidParameter("Named and positional (ordinal) parameters cannot be mixed.");
     }
     return Collections.unmodifiableMap(byName);
-  }
-
-  /** {@code [{key, value}]}: tags on the query history, no effect on results; checked for shape only. */
-  private static void queryTags(JsonNode node) {
-    if (node.isMissingNode() || node.isNull()) {
-      return;
-    }
-    if (!node.isArray()) {
-      throw ApiException.invalidParameter("query_tags must be a list of {key, value}.");
-    }
-    for (JsonNode tag : node) {
-      if (!tag.isObject() || !tag.path("key").isTextual()) {
-        throw ApiException.invalidParameter("Each query tag needs a string key.");
-      }
-    }
   }
 
   /**

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +33,9 @@ final class StatementService {
   private final boolean arrowNativeComplexTypes;
   private final Duration resultRetention;
   private final StateChanges changes;
+  private final QueryHistory history;
+  /** Statements held PENDING until their warehouse runs, each with its readiness check. */
+  private final ConcurrentHashMap<String, BooleanSupplier> waitingForWarehouse = new ConcurrentHashMap<>();
 
   StatementService(
       SqlEngine engine,
@@ -40,7 +45,8 @@ final class StatementService {
       int chunkRowCount,
       boolean arrowNativeComplexTypes,
       Duration resultRetention,
-      StateChanges changes) {
+      StateChanges changes,
+      QueryHistory history) {
     this.engine = engine;
     this.sqlPool = sqlPool;
     this.scheduler = scheduler;
@@ -49,17 +55,43 @@ final class StatementService {
     this.arrowNativeComplexTypes = arrowNativeComplexTypes;
     this.resultRetention = resultRetention;
     this.changes = changes;
+    this.history = history;
   }
 
   SqlStatement submit(StatementRequest request) {
+    return submit(request, null, () -> true);
+  }
+
+  /**
+   * Records the statement in query history and queues it, or, while {@code warehouseReady} is false, holds it
+   * PENDING: it is queued by the first read that finds the warehouse running.
+   */
+  SqlStatement submit(StatementRequest request, JsonNode queryTags, BooleanSupplier warehouseReady) {
     SqlStatement statement = new SqlStatement(Ids.uuid(), request, changes);
     statements.put(statement.id(), statement);
+    history.record(statement, clock.instant(), queryTags);
+    if (!warehouseReady.getAsBoolean()) {
+      waitingForWarehouse.put(statement.id(), warehouseReady);
+      return statement;
+    }
+    dispatch(statement);
+    return statement;
+  }
+
+  private void dispatch(SqlStatement statement) {
     try {
       sqlPool.execute(() -> execute(statement));
     } catch (RejectedExecutionException closing) {
       statement.fail(SqlFailure.internal(closing), clock.instant());
     }
-    return statement;
+  }
+
+  /** Queues a held statement once its warehouse runs (a cancelled one is skipped by {@code begin()}). */
+  private void releaseIfReady(String id) {
+    BooleanSupplier ready = waitingForWarehouse.get(id);
+    if (ready != null && ready.getAsBoolean() && waitingForWarehouse.remove(id, ready)) {
+      dispatch(statements.get(id));
+    }
   }
 
   private void execute(SqlStatement statement) {
@@ -85,6 +117,7 @@ final class StatementService {
 
   /** The statement, CLOSED first if its result outlived the retention time. */
   Optional<SqlStatement> find(String id) {
+    releaseIfReady(id);
     SqlStatement statement = statements.get(id);
     if (statement != null && statement.state() == StatementState.SUCCEEDED) {
       Instant finished = statement.finishedAt();

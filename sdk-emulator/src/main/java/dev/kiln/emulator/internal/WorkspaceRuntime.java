@@ -38,7 +38,8 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final ThreadPoolExecutor sqlPool;
   private final ScheduledThreadPoolExecutor scheduler;
   private final SqlEngine engine;
-  private final Warehouses warehouses = new Warehouses();
+  private final Warehouses warehouses;
+  private final QueryHistory history = new QueryHistory();
   private final StatementService statements;
   private final FaultEngine faults;
   private final QueriesApi queries;
@@ -50,10 +51,13 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final ExecutionContexts contexts;
   private final ServingEndpoints serving;
   private final VectorSearch vectorSearch;
+  private final JobStore jobs;
   private final String defaultWarehouseId = Ids.hex16();
   private final OAuthTokens oauth;
   private final Router router = new Router();
   private final Router storageRouter = new Router();
+  private final FileStorage files;
+  private final WorkspaceTree workspaceTree;
   private WorkspaceServer server;
   private WorkspaceServer storage;
   private SelfSignedTls tls; // null: plain http
@@ -68,10 +72,11 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.scheduler = new ScheduledThreadPoolExecutor(1, threads("kiln-workspace-timer"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.engine = new SqlEngine();
+    this.warehouses = new Warehouses(clock, settings.warehouseStartTime());
     this.statements =
         new StatementService(
             engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.arrowNativeComplexTypes(),
-            settings.resultRetention(), changes);
+            settings.resultRetention(), changes, history);
     ExternalLinks externalLinks =
         new ExternalLinks(clock, settings.externalLinkTtl(), this::storageHost, statements);
     this.faults = new FaultEngine(externalLinks::expireAllNow);
@@ -84,16 +89,27 @@ public final class WorkspaceRuntime implements AutoCloseable {
     this.serving = new ServingEndpoints(clock);
     this.vectorSearch = new VectorSearch(engine, serving, clock);
     StatementJson statementJson = new StatementJson(externalLinks);
+    this.files = new FileStorage(clock);
+    this.workspaceTree = new WorkspaceTree(files.workspace, clock);
+    // Job notebook tasks run the notebooks of the workspace tree (imported through the API or seeded).
+    this.jobs = new JobStore(clock, settings.jobStepTime(), workspaceTree::notebook, new NotebookRunner(contexts),
+        clusters.defaultClusterId());
     List<WorkspaceApi> apis =
         List.of(
             new OidcApi(this::host, oauth, Ids.workspaceId(), Ids.uuid()),
             new SqlApi(statements, statementJson, warehouses),
+            new WarehousesApi(warehouses),
+            history,
             queries,
             new GenieApi(genie, genieAssistant, statements, statementJson, clock),
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
             new ServingApi(serving, this::host, settings.servingEndpointStartTime()),
-            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host));
+            new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
+            new JobsApi(jobs, this::host),
+            new DbfsApi(files, clock),
+            new WorkspaceObjectsApi(workspaceTree),
+            new VolumeFilesApi(files));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
     // Presigned links live on cloud storage, another origin than the workspace: a listener of their own.
@@ -266,6 +282,28 @@ public final class WorkspaceRuntime implements AutoCloseable {
     seeding(() -> vectorSearch.sync(Objects.requireNonNull(indexName, "indexName")));
   }
 
+  // Jobs
+
+  public void failJobTask(String taskKey, String message) {
+    jobs.failTask(Objects.requireNonNull(taskKey, "taskKey"), Objects.requireNonNull(message, "message"));
+  }
+
+  public void timeOutJobTask(String taskKey) {
+    jobs.timeOutTask(Objects.requireNonNull(taskKey, "taskKey"));
+  }
+
+  // Workspace files
+
+  /** The notebook at a workspace path (with or without {@code /Workspace}), for the jobs scheduler. */
+  public java.util.Optional<Notebook> notebook(String path) {
+    return workspaceTree.notebook(path);
+  }
+
+  /** Adds a notebook (and its parent folders) in SOURCE form; language PYTHON, SQL, SCALA or R. */
+  public void addNotebook(String path, String language, String source) {
+    seeding(() -> workspaceTree.addNotebook(path, language, source));
+  }
+
   /** Seeding is Java code: the API errors of Vector Search become {@link IllegalArgumentException}s. */
   private static void seeding(Runnable action) {
     try {
@@ -293,6 +331,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
     awaitQuietly(httpPool);
     joinQuietly();
     engine.close();
+    files.close();
     if (tls != null) {
       tls.delete();
     }

@@ -23,6 +23,7 @@ public final class WorkspaceSettings {
   private int serverThreads = 16;
   private int sqlConcurrency = 10;
   private Duration clusterStartTime = Duration.ofMillis(200);
+  private Duration warehouseStartTime = Duration.ofMillis(200);
   private int contextsPerCluster = 20;
   private Duration commandTimeout = Duration.ofMinutes(5);
   private Optional<Path> pythonExecutable = PythonLocator.onPath();
@@ -30,6 +31,7 @@ public final class WorkspaceSettings {
   private int vectorSearchPageSize = 1000;
   private Duration oauthTokenTtl = Duration.ofHours(1);
   private boolean https;
+  private Duration jobStepTime = Duration.ofMillis(50);
 
   /** A fixed bearer token instead of a random one. */
   public void token(String token) {
@@ -85,6 +87,11 @@ public final class WorkspaceSettings {
   }
 
   /** How long PENDING, RESTARTING and TERMINATING last. */
+  /** How long a SQL warehouse stays STARTING or STOPPING. */
+  public void warehouseStartTime(Duration time) {
+    this.warehouseStartTime = notNegative(time, "warehouseStartTime");
+  }
+
   public void clusterStartTime(Duration time) {
     this.clusterStartTime = notNegative(time, "clusterStartTime");
   }
@@ -132,6 +139,11 @@ public final class WorkspaceSettings {
     return oauthTokenTtl;
   }
 
+  /** How long each step of a job run or task lasts (PENDING, the least time RUNNING, TERMINATING). */
+  public void jobStepTime(Duration time) {
+    this.jobStepTime = notNegative(time, "jobStepTime");
+  }
+
   /** The token set with {@link #token(String)}, if any. */
   Optional<String> token() {
     return Optional.ofNullable(token);
@@ -169,6 +181,10 @@ public final class WorkspaceSettings {
     return sqlConcurrency;
   }
 
+  Duration warehouseStartTime() {
+    return warehouseStartTime;
+  }
+
   Duration clusterStartTime() {
     return clusterStartTime;
   }
@@ -187,6 +203,10 @@ public final class WorkspaceSettings {
 
   Duration servingEndpointStartTime() {
     return servingEndpointStartTime;
+  }
+
+  Duration jobStepTime() {
+    return jobStepTime;
   }
 
   int vectorSearchPageSize() {

@@ -11,6 +11,9 @@ import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.spi.Futures;
 import dev.kiln.execution.ClustersClient;
 import dev.kiln.execution.ExecutionClient;
+import dev.kiln.files.DbfsClient;
+import dev.kiln.files.VolumeFilesClient;
+import dev.kiln.files.WorkspaceFilesClient;
 import dev.kiln.genie.GenieClient;
 import dev.kiln.serving.ServingClient;
 import dev.kiln.sql.SqlClient;
@@ -46,19 +49,20 @@ class ClientContractTest {
    * exception; anything else without a twin fails the test.
    */
   private static final Set<String> LOCAL_METHODS = Set.of(
-      "options", "clusters", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait",
+      "options", "clusters", "warehouses", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait",
       // build a handle for an id the caller already has; the first poll is the remote work
       "handle", "waitUntilReady",
       // lazy PagedIterable: the remote work happens while iterating, page by page
       "listQueries", "listEndpoints", "listIndexes", "listSpaces", "listConversations", "list",
-      "listClusters", "scan", "queryAll");
+      "listClusters", "scan", "queryAll", "events", "queryHistory", "listRuns");
 
   private final MockWebServer server = new MockWebServer();
   private DatabricksClient db;
 
   static List<Class<?>> clients() {
-    return List.of(SqlClient.class, ExecutionClient.class, ClustersClient.class, ServingClient.class,
-        VectorSearchClient.class, GenieClient.class);
+    return List.of(SqlClient.class, dev.kiln.sql.WarehousesClient.class, ExecutionClient.class, ClustersClient.class,
+        ServingClient.class, VectorSearchClient.class, GenieClient.class, dev.kiln.jobs.JobsClient.class,
+        DbfsClient.class, WorkspaceFilesClient.class, VolumeFilesClient.class);
   }
 
   @BeforeEach
@@ -178,7 +182,8 @@ class ClientContractTest {
         dev.kiln.sql.StatementClosedException.class, dev.kiln.execution.CommandFailedException.class,
         dev.kiln.execution.CommandCancelledException.class, dev.kiln.execution.ContextCreationException.class,
         dev.kiln.genie.GenieFailedException.class, dev.kiln.genie.GenieCancelledException.class,
-        dev.kiln.serving.EndpointDeploymentFailedException.class)) {
+        dev.kiln.serving.EndpointDeploymentFailedException.class, dev.kiln.execution.ClusterUnavailableException.class,
+        dev.kiln.sql.WarehouseUnavailableException.class, dev.kiln.jobs.RunFailedException.class)) {
       assertTrue(dev.kiln.core.error.OperationFailedException.class.isAssignableFrom(failure), failure.getName());
     }
     assertEquals("s-1", new dev.kiln.sql.StatementCanceledException("s-1").operationId());

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModuleBoundaryTest {
   private static final List<String> LIBRARIES = List.of(
-      "dev.kiln.core", "dev.kiln.sql", "dev.kiln.execution", "dev.kiln.serving", "dev.kiln.vectorsearch", "dev.kiln.genie");
+      "dev.kiln.core", "dev.kiln.sql", "dev.kiln.execution", "dev.kiln.serving", "dev.kiln.vectorsearch", "dev.kiln.genie",
+      "dev.kiln.jobs", "dev.kiln.files");
 
   @Test
   void librariesExportOnlyTheirApiAndModels() {
@@ -115,6 +116,7 @@ class ModuleBoundaryTest {
     for (Class<?> c : List.of(dev.kiln.core.DatabricksClient.class, dev.kiln.sql.SqlClient.class,
         dev.kiln.execution.ExecutionClient.class, dev.kiln.serving.ServingClient.class,
         dev.kiln.vectorsearch.VectorSearchClient.class, dev.kiln.genie.GenieClient.class,
+        dev.kiln.jobs.JobsClient.class, dev.kiln.files.DbfsClient.class,
         com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.core.JsonParser.class,
         com.fasterxml.jackson.annotation.JsonProperty.class,
         com.fasterxml.jackson.datatype.jdk8.Jdk8Module.class,

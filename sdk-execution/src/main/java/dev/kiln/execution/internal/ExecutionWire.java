@@ -8,15 +8,6 @@ import java.util.List;
 public final class ExecutionWire {
   private ExecutionWire() {}
 
-  /** {@code POST /api/2.1/clusters/start}. */
-  public static final class StartCluster {
-    @JsonProperty("cluster_id") public final String clusterId;
-
-    public StartCluster(String clusterId) {
-      this.clusterId = clusterId;
-    }
-  }
-
   /** {@code POST /api/1.2/contexts/create}. */
   public static final class CreateContext {
     @JsonProperty("language") public final String language;

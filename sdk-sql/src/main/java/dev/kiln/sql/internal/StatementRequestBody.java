@@ -31,6 +31,8 @@ final class StatementRequestBody {
   final String waitTimeout;
   @JsonProperty("on_wait_timeout")
   final String onWaitTimeout;
+  @JsonProperty("query_tags")
+  final List<dev.kiln.sql.model.QueryTag> queryTags;
 
   private StatementRequestBody(StatementRequest r) {
     this.statement = r.statement();
@@ -42,13 +44,15 @@ final class StatementRequestBody {
     this.byteLimit = r.byteLimit().isPresent() ? r.byteLimit().getAsLong() : null;
     this.disposition = r.disposition().map(Enum::name).orElse(null);
     this.format = r.format().map(Enum::name).orElse(null);
-    // Arrow links are asked for LZ4-compressed, as the Databricks JDBC driver does (the chunk
-    // reader decodes it; the manifest says what the server chose).
+    // Unless told otherwise, Arrow links are asked for LZ4-compressed, as the Databricks JDBC driver does
+    // (the chunk reader decodes it; the manifest says what the server chose).
     boolean arrowLinks = r.format().map(f -> f == dev.kiln.sql.model.Format.ARROW_STREAM).orElse(false)
         && r.disposition().map(d -> d == dev.kiln.sql.model.Disposition.EXTERNAL_LINKS).orElse(false);
-    this.resultCompression = arrowLinks ? "LZ4_FRAME" : null;
+    this.resultCompression =
+        r.resultCompression().map(Enum::name).orElse(arrowLinks ? "LZ4_FRAME" : null);
     this.waitTimeout = r.waitTimeout().map(d -> d.getSeconds() + "s").orElse(null);
     this.onWaitTimeout = r.onWaitTimeout().map(Enum::name).orElse(null);
+    this.queryTags = r.queryTags().isEmpty() ? null : r.queryTags();
   }
 
   static StatementRequestBody of(StatementRequest request) {

@@ -52,6 +52,12 @@ abstract class ResultManifestDef {
     return rawFormat().map(Format::fromWire).orElse(Format.JSON_ARRAY);
   }
 
+  /** How chunk bodies are compressed; {@link ResultCompression#NONE} when the manifest does not say. */
+  @JsonIgnore
+  public ResultCompression resultCompression() {
+    return rawResultCompression().map(ResultCompression::fromWire).orElse(ResultCompression.NONE);
+  }
+
   /** The columns, empty when the manifest has no schema. */
   @JsonIgnore
   public List<Column> columns() {

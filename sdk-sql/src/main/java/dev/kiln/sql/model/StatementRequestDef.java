@@ -60,6 +60,17 @@ abstract class StatementRequestDef {
 
   public abstract Optional<OnWaitTimeout> onWaitTimeout();
 
+  /**
+   * How external-link bodies should be compressed. When absent, sdk-sql asks for {@code LZ4_FRAME} with
+   * ARROW_STREAM + EXTERNAL_LINKS (about half the bytes for numeric data, as the Databricks JDBC driver asks)
+   * and sends nothing otherwise; {@code NONE} turns compression off (more bytes, less CPU to decode). The
+   * manifest says what the server chose, and the reader follows it.
+   */
+  public abstract Optional<ResultCompression> resultCompression();
+
+  /** Tags recorded with the statement ({@code query_tags}), to find its executions in query history. */
+  public abstract List<QueryTag> queryTags();
+
   /** The disposition the server will use. */
   public Disposition effectiveDisposition() {
     return disposition().orElse(Disposition.INLINE);
@@ -104,6 +115,14 @@ abstract class StatementRequestDef {
     }
     if (format == Format.UNKNOWN) {
       throw new InvalidRequestException("format UNKNOWN cannot be requested: use JSON_ARRAY, CSV or ARROW_STREAM");
+    }
+    if (resultCompression().orElse(ResultCompression.NONE) == ResultCompression.UNKNOWN) {
+      throw new InvalidRequestException("resultCompression UNKNOWN cannot be requested: use NONE or LZ4_FRAME");
+    }
+    if (resultCompression().orElse(ResultCompression.NONE) != ResultCompression.NONE
+        && effectiveDisposition() == Disposition.INLINE) {
+      throw new InvalidRequestException("resultCompression " + resultCompression().get() + " needs disposition "
+          + "EXTERNAL_LINKS (INLINE results are never compressed)");
     }
     waitTimeout().ifPresent(StatementRequestDef::checkWaitTimeout);
     if (onWaitTimeout().orElse(OnWaitTimeout.CONTINUE) == OnWaitTimeout.CANCEL

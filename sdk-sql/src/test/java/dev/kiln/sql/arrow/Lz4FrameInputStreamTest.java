@@ -116,6 +116,53 @@ class Lz4FrameInputStreamTest {
     assertArrayEquals(data, decode(frame));
   }
 
+  /** Blocks that decode to far more than their size (runs of one byte) outgrow the decoder's first buffer. */
+  @Test
+  void highlyCompressibleBlocksGrowTheBuffer() throws IOException {
+    byte[] data = new byte[3 * 1024 * 1024 + 17];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i / 100_000);
+    }
+    byte[] frame = lz4Java(data, BLOCKSIZE.SIZE_4MB, FLG.Bits.BLOCK_INDEPENDENCE, FLG.Bits.CONTENT_CHECKSUM);
+    assertTrue(frame.length < data.length / 100, "compressed to " + frame.length);
+    assertArrayEquals(data, decode(frame));
+    assertArrayEquals(data, decodeInPieces(commonsLinked(data, FramedLZ4CompressorOutputStream.BlockSize.K64, true, true)));
+  }
+
+  /**
+   * Repeats of every period 1..24 (overlapping matches at every offset, below and above the 8-byte copy
+   * width) between random literal runs of every length 0..40, and little-endian numbers as Arrow vectors hold
+   * them; blocks end at every phase relative to the decoder's 8-byte copies.
+   */
+  @Test
+  void everyMatchOffsetAndLiteralLength() throws IOException {
+    Random random = new Random(5);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int round = 0; round < 40; round++) {
+      for (int period = 1; period <= 24; period++) {
+        byte[] literals = new byte[(round + period) % 41];
+        random.nextBytes(literals);
+        out.write(literals, 0, literals.length);
+        byte[] unit = new byte[period];
+        random.nextBytes(unit);
+        for (int i = 0, n = 4 + random.nextInt(60); i < n; i++) {
+          out.write(unit[i % period]);
+        }
+      }
+      for (long v = round * 1000L; v < round * 1000L + 500; v++) {
+        for (int b = 0; b < 8; b++) {
+          out.write((int) (v * 3 >>> (8 * b)));
+        }
+      }
+    }
+    byte[] data = out.toByteArray();
+    for (int cut = data.length - 40; cut <= data.length; cut++) {
+      byte[] prefix = java.util.Arrays.copyOf(data, cut);
+      assertArrayEquals(prefix, decode(lz4Java(prefix, BLOCKSIZE.SIZE_64KB, FLG.Bits.BLOCK_INDEPENDENCE)), "length " + cut);
+    }
+    assertArrayEquals(data, decodeInPieces(commonsLinked(data, FramedLZ4CompressorOutputStream.BlockSize.K64, true, false)));
+  }
+
   @ParameterizedTest(name = "{0} content={1} block={2}")
   @MethodSource("linkedCases")
   void linkedBlocksFromCommonsCompress(FramedLZ4CompressorOutputStream.BlockSize size, boolean content, boolean block)

@@ -3,6 +3,10 @@ package dev.kiln.sql.internal.arrow;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -20,6 +24,9 @@ public final class Lz4FrameInputStream extends InputStream {
   private static final int SKIPPABLE_MAGIC = 0x184D2A50;
   private static final int LEGACY_MAGIC = 0x184C2102;
   private static final int WINDOW = 64 * 1024;
+  /** Spare bytes after the decoded and compressed buffers for {@link #decodeBlock}'s 8-byte copies. */
+  static final int COPY_SLACK = 16;
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final InputStream in;
   private final byte[] small = new byte[16];
@@ -174,13 +181,8 @@ public final class Lz4FrameInputStream extends InputStream {
     }
     contentSize = hasSize ? longLE(small, 2) : -1;
     blockMax = 1 << (8 + 2 * sizeCode);
-    int decodedSize = blockMax + (independent ? 0 : WINDOW);
-    if (compressed.length != blockMax) {
-      compressed = new byte[blockMax];
-    }
-    if (decoded.length != decodedSize) {
-      decoded = new byte[decodedSize];
-    }
+    // Buffers grow to what the blocks need (at most the maximum block size): a small chunk in a frame that
+    // allows 4 MB blocks must not cost 8 MB of zeroed arrays.
     readPos = writeEnd = 0;
     produced = 0;
     contentHash.reset();
@@ -202,13 +204,30 @@ public final class Lz4FrameInputStream extends InputStream {
     }
     int start = keepWindow();
     if (stored) {
+      ensureDecoded(start + size);
       readFully(decoded, start, size, "stored block");
       verifyBlockChecksum(decoded, start, size);
       writeEnd = start + size;
     } else {
+      if (compressed.length < size + COPY_SLACK) {
+        compressed = new byte[Math.max(size, Math.min(blockMax, compressed.length * 2)) + COPY_SLACK];
+      }
       readFully(compressed, 0, size, "compressed block");
       verifyBlockChecksum(compressed, 0, size);
-      writeEnd = decodeBlock(compressed, size, decoded, start, start + blockMax);
+      // A first guess at the decoded size; a block that decodes to more is decoded again into a larger buffer.
+      ensureDecoded(start + Math.min(blockMax, Math.max(size * 4, 64 * 1024)));
+      while (true) {
+        int limit = Math.min(start + blockMax, decoded.length - COPY_SLACK);
+        int end = decodeBlock(compressed, size, decoded, start, limit);
+        if (end >= 0) {
+          writeEnd = end;
+          break;
+        }
+        if (limit == start + blockMax) {
+          throw corrupt("block decodes to more than the frame's block size");
+        }
+        ensureDecoded(Math.min(start + blockMax, (decoded.length - COPY_SLACK) * 2));
+      }
     }
     readPos = start;
     int n = writeEnd - start;
@@ -218,6 +237,13 @@ public final class Lz4FrameInputStream extends InputStream {
     }
     if (contentSize >= 0 && produced > contentSize) {
       throw new IOException("LZ4 frame " + frameIndex + " holds more than its declared content size " + contentSize);
+    }
+  }
+
+  /** Grows {@code decoded} (keeping its content, the window of linked blocks) to hold {@code end} bytes. */
+  private void ensureDecoded(int end) {
+    if (decoded.length < end + COPY_SLACK) {
+      decoded = Arrays.copyOf(decoded, end + COPY_SLACK);
     }
   }
 
@@ -258,11 +284,16 @@ public final class Lz4FrameInputStream extends InputStream {
 
   /**
    * Decodes one LZ4 block ({@code src[0, srcLength)}) into {@code dst} from {@code dstStart}; matches may
-   * reach back into {@code dst[0, dstStart)}. Returns the end of the decoded bytes.
+   * reach back into {@code dst[0, dstStart)}. Returns the end of the decoded bytes, or -1 when they would
+   * pass {@code dstLimit} (which must leave {@link #COPY_SLACK} bytes of {@code dst} after it).
    */
   static int decodeBlock(byte[] src, int srcLength, byte[] dst, int dstStart, int dstLimit) throws IOException {
     int s = 0;
     int d = dstStart;
+    // Short copies are done 8 bytes at a time and may write up to COPY_SLACK bytes past their end (never past
+    // the array): cheaper than System.arraycopy for the few-byte literals and matches numeric data gives.
+    int wildDstEnd = dst.length - COPY_SLACK;
+    int wildSrcEnd = src.length - COPY_SLACK;
     while (true) {
       if (s >= srcLength) {
         throw corrupt("block ends before its last literals");
@@ -283,9 +314,14 @@ public final class Lz4FrameInputStream extends InputStream {
         throw corrupt("literals run past the end of the block");
       }
       if (literals > dstLimit - d) {
-        throw corrupt("block decodes to more than the frame's block size");
+        return -1;
       }
-      System.arraycopy(src, s, dst, d, literals);
+      if (literals <= 16 && s <= wildSrcEnd && d <= wildDstEnd) {
+        LONG.set(dst, d, (long) LONG.get(src, s));
+        LONG.set(dst, d + 8, (long) LONG.get(src, s + 8));
+      } else {
+        System.arraycopy(src, s, dst, d, literals);
+      }
       s += literals;
       d += literals;
       if (s == srcLength) {
@@ -312,15 +348,22 @@ public final class Lz4FrameInputStream extends InputStream {
       }
       matchLength += 4;
       if (matchLength > dstLimit - d) {
-        throw corrupt("block decodes to more than the frame's block size");
+        return -1;
       }
       int from = d - offset;
-      if (offset >= matchLength) {
+      int end = d + matchLength;
+      if (offset >= 8 && end <= wildDstEnd) {
+        // Each 8-byte read ends at or before the write position, so overlapping matches repeat correctly.
+        for (; d < end; d += 8, from += 8) {
+          LONG.set(dst, d, (long) LONG.get(dst, from));
+        }
+        d = end;
+      } else if (offset >= matchLength) {
         System.arraycopy(dst, from, dst, d, matchLength);
-        d += matchLength;
+        d = end;
       } else {
-        // Overlapping match repeats the last `offset` bytes; copy forward byte by byte.
-        for (int end = d + matchLength; d < end; ) {
+        // A short-period overlapping match repeats the last `offset` bytes; copy forward byte by byte.
+        while (d < end) {
           dst[d++] = dst[from++];
         }
       }

@@ -1,5 +1,9 @@
 package dev.kiln.sql.internal.arrow;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Streaming xxHash32 (the checksum of the LZ4 frame format: header, block and content checksums).
  * Written from the public xxHash specification; not thread-safe.
@@ -10,6 +14,8 @@ public final class XxHash32 {
   private static final int P3 = 0xC2B2AE3D;
   private static final int P4 = 0x27D4EB2F;
   private static final int P5 = 0x165667B1;
+
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int seed;
   private int v1;
@@ -104,6 +110,6 @@ public final class XxHash32 {
   }
 
   static int intLE(byte[] b, int i) {
-    return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+    return (int) INT.get(b, i);
   }
 }

@@ -1,0 +1,176 @@
+package dev.kiln.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves results the emulator rendered once, from memory: the statement reply, each chunk's link list and each
+ * link's bytes, recorded per (format, compression) and replayed for every read. Serving costs only the copy to
+ * the socket, as object storage would, so a section on it measures the readers rather than the emulator's
+ * rendering (which, in the same JVM on 2 cores, costs more for Arrow than for JSON: it converts its text values).
+ *
+ * <p>Answers {@code POST /api/2.0/sql/statements} with the recording that matches the body's {@code format}
+ * and {@code result_compression}, {@code GET .../result/chunks/{i}} with that chunk's links (pointing here,
+ * expiring in a day), the links with the recorded bytes, and {@code DELETE}/cancel with {@code {}}.
+ */
+final class ReplayServer implements AutoCloseable {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern CHUNK = Pattern.compile("/api/2\\.0/sql/statements/([^/]+)/result/chunks/(\\d+)");
+  private static final Pattern LINK = Pattern.compile("/_replay/([^/]+)/(\\d+)");
+
+  private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
+  private final LoopbackServer server;
+
+  private ReplayServer(int threads) throws IOException {
+    this.server = LoopbackServer.start(threads, this::handle);
+  }
+
+  static ReplayServer start(int threads) throws IOException {
+    return new ReplayServer(threads);
+  }
+
+  String host() {
+    return server.host();
+  }
+
+  /** Runs {@code sql} on the emulator (EXTERNAL_LINKS) in {@code format}/{@code compression} and keeps every byte. */
+  void record(String emulatorHost, String token, String warehouseId, String sql, String format, String compression)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    ObjectNode body = MAPPER.createObjectNode()
+        .put("warehouse_id", warehouseId)
+        .put("statement", sql)
+        .put("disposition", "EXTERNAL_LINKS")
+        .put("format", format)
+        .put("wait_timeout", "50s");
+    if (!"NONE".equals(compression)) {
+      body.put("result_compression", compression);
+    }
+    JsonNode statement = call(http, token, HttpRequest.newBuilder(URI.create(emulatorHost + "/api/2.0/sql/statements"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    if (!"SUCCEEDED".equals(statement.path("status").path("state").asText())) {
+      throw new IllegalStateException("recording " + format + " failed: " + statement);
+    }
+    String id = statement.path("statement_id").asText();
+    String key = key(format, compression);
+    int chunks = statement.path("manifest").path("total_chunk_count").asInt();
+    List<JsonNode> chunkReplies = new ArrayList<>();
+    List<byte[]> payloads = new ArrayList<>();
+    for (int i = 0; i < chunks; i++) {
+      JsonNode links = i == 0 ? statement.path("result")
+          : call(http, token, HttpRequest.newBuilder(
+              URI.create(emulatorHost + "/api/2.0/sql/statements/" + id + "/result/chunks/" + i)).GET());
+      JsonNode link = links.path("external_links").get(0);
+      HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(link.path("external_link").asText())).GET();
+      link.path("http_headers").fields().forEachRemaining(h -> get.header(h.getKey(), h.getValue().asText()));
+      HttpResponse<byte[]> download = http.send(get.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (download.statusCode() != 200) {
+        throw new IOException("recording chunk " + i + " answered " + download.statusCode());
+      }
+      payloads.add(download.body());
+      chunkReplies.add(relinked(links, key));
+    }
+    ObjectNode replayed = statement.deepCopy();
+    replayed.put("statement_id", "replay-" + key);
+    replayed.set("result", chunkReplies.get(0));
+    recordings.put(key, new Recording(MAPPER.writeValueAsBytes(replayed), chunkReplies, payloads));
+  }
+
+  /** The chunk reply with its links pointing here, valid for a day. */
+  private JsonNode relinked(JsonNode reply, String key) {
+    ObjectNode copy = reply.deepCopy();
+    String expiration = Instant.now().plus(1, ChronoUnit.DAYS).toString();
+    for (JsonNode link : (ArrayNode) copy.path("external_links")) {
+      ObjectNode l = (ObjectNode) link;
+      l.put("external_link", host() + "/_replay/" + key + "/" + l.path("chunk_index").asInt());
+      l.put("expiration", expiration);
+    }
+    return copy;
+  }
+
+  private static JsonNode call(HttpClient http, String token, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    HttpResponse<InputStream> response =
+        http.send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = response.body()) {
+      if (response.statusCode() != 200) {
+        throw new IOException(request.build().uri() + " answered " + response.statusCode());
+      }
+      return MAPPER.readTree(body);
+    }
+  }
+
+  private static String key(String format, String compression) {
+    return (format + "-" + compression).toLowerCase(Locale.ROOT);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    Matcher link = LINK.matcher(path);
+    Matcher chunk = CHUNK.matcher(path);
+    if ("GET".equals(method) && link.matches()) {
+      byte[] bytes = recording(link.group(1)).payloads.get(Integer.parseInt(link.group(2)));
+      exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    } else if ("GET".equals(method) && chunk.matches()) {
+      Recording r = recording(chunk.group(1).substring("replay-".length()));
+      LoopbackServer.send(exchange, 200, MAPPER.writeValueAsBytes(r.chunkReplies.get(Integer.parseInt(chunk.group(2)))));
+    } else if ("POST".equals(method) && path.matches("/api/2\\.0/sql/statements/?")) {
+      JsonNode request = MAPPER.readTree(LoopbackServer.body(exchange));
+      String compression = request.path("result_compression").asText("NONE");
+      LoopbackServer.send(exchange, 200, recording(key(request.path("format").asText("JSON_ARRAY"), compression)).statement);
+    } else if ("DELETE".equals(method) || path.endsWith("/cancel")) {
+      LoopbackServer.send(exchange, 200, "{}");
+    } else {
+      LoopbackServer.send(exchange, 404, "{\"error_code\":\"NOT_FOUND\",\"message\":\"" + method + " " + path + "\"}");
+    }
+  }
+
+  private Recording recording(String key) {
+    Recording r = recordings.get(key);
+    if (r == null) {
+      throw new IllegalStateException("nothing recorded for " + key + "; recorded: " + recordings.keySet());
+    }
+    return r;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private static final class Recording {
+    final byte[] statement;
+    final List<JsonNode> chunkReplies;
+    final List<byte[]> payloads;
+
+    Recording(byte[] statement, List<JsonNode> chunkReplies, List<byte[]> payloads) {
+      this.statement = statement;
+      this.chunkReplies = chunkReplies;
+      this.payloads = payloads;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.kiln.execution.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.kiln.core.error.InvalidRequestException;
+import org.immutables.value.Value;
+
+/** Autoscaling bounds ({@code autoscale}): the cluster keeps between min and max workers. */
+@Value.Immutable
+@JsonSerialize(as = AutoScale.class)
+@JsonDeserialize(as = AutoScale.class)
+abstract class AutoScaleDef {
+  @JsonProperty("min_workers")
+  @Value.Parameter
+  public abstract int minWorkers();
+
+  @JsonProperty("max_workers")
+  @Value.Parameter
+  public abstract int maxWorkers();
+
+  @Value.Check
+  protected void check() {
+    if (minWorkers() < 0 || maxWorkers() < 1 || maxWorkers() < minWorkers()) {
+      throw new InvalidRequestException("autoscale needs 0 <= minWorkers <= maxWorkers and maxWorkers >= 1, was "
+          + minWorkers() + ".." + maxWorkers());
+    }
+  }
+}

@@ -1,0 +1,377 @@
+package dev.kiln.files;
+
+import dev.kiln.core.ApiRequest;
+import dev.kiln.core.ApiResponse;
+import dev.kiln.core.BodyReader;
+import dev.kiln.core.DatabricksClient;
+import dev.kiln.core.Page;
+import dev.kiln.core.PagedIterable;
+import dev.kiln.core.error.DatabricksClientException;
+import dev.kiln.core.error.NotFoundException;
+import dev.kiln.core.error.ResourceDoesNotExistException;
+import dev.kiln.core.spi.Args;
+import dev.kiln.core.spi.Calls;
+import dev.kiln.core.spi.ClientInternals;
+import dev.kiln.core.spi.Futures;
+import dev.kiln.files.internal.FilePaths;
+import dev.kiln.files.internal.FilesWire;
+import dev.kiln.files.internal.Progress;
+import dev.kiln.files.internal.ResumingDownload;
+import dev.kiln.files.model.DirectoryEntry;
+import dev.kiln.files.model.FileMetadata;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The Files API for Unity Catalog volumes ({@code /api/2.0/fs/files}, {@code /api/2.0/fs/directories}).
+ * Paths are {@code /Volumes/<catalog>/<schema>/<volume>/...}; each segment is percent-encoded and
+ * anything else is refused with {@code InvalidRequestException} before anything is sent.
+ *
+ * <p>Uploads stream the body from the caller's stream as it is sent (never buffered whole; at most
+ * 5 GiB per file). Downloads are streams that resume with a {@code Range} request when the
+ * connection drops ({@link FilesOptions#downloadResumeAttempts()}). Thread-safe; every remote call
+ * has an {@code *Async} twin that never throws.
+ */
+public final class VolumeFilesClient {
+  /** The Files API's limit for one upload: 5 GiB. */
+  public static final long MAX_UPLOAD_BYTES = 5L << 30;
+
+  private static final String FILES = "/api/2.0/fs/files/Volumes";
+  private static final String DIRECTORIES = "/api/2.0/fs/directories/Volumes";
+
+  private final DatabricksClient db;
+  private final FilesOptions options;
+
+  private VolumeFilesClient(DatabricksClient db, FilesOptions options) {
+    this.db = db;
+    this.options = options;
+  }
+
+  public static VolumeFilesClient create(DatabricksClient db) {
+    return create(db, FilesOptions.defaults());
+  }
+
+  public static VolumeFilesClient create(DatabricksClient db, FilesOptions options) {
+    return new VolumeFilesClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
+  }
+
+  public FilesOptions options() {
+    return options;
+  }
+
+  // ---- files -----------------------------------------------------------------------------------
+
+  /**
+   * Uploads {@code content} (read as it is sent, not closed) to {@code path}; an existing file is
+   * replaced only with {@code overwrite}. The body cannot be replayed, so the upload is not retried
+   * once any of it was sent.
+   */
+  public void upload(String path, InputStream content, boolean overwrite) {
+    Calls.join(uploadAsync(path, content, overwrite));
+  }
+
+  public CompletableFuture<Void> uploadAsync(String path, InputStream content, boolean overwrite) {
+    return uploadAsync(path, content, overwrite, TransferListener.NONE);
+  }
+
+  public void upload(String path, InputStream content, boolean overwrite, TransferListener listener) {
+    Calls.join(uploadAsync(path, content, overwrite, listener));
+  }
+
+  public CompletableFuture<Void> uploadAsync(String path, InputStream content, boolean overwrite,
+      TransferListener listener) {
+    return Calls.async(() -> {
+      List<String> segments = FilePaths.volume(path, "path", false);
+      Args.notNull(content, "content");
+      Args.notNull(listener, "listener");
+      Progress progress = new Progress(listener, -1);
+      OneShot source = new OneShot(content, progress);
+      return put(segments, source, -1, overwrite, false);
+    });
+  }
+
+  /** Uploads a local file, with its length known (so progress has a total) and safe to re-send. */
+  public void uploadFile(String path, Path source, boolean overwrite, TransferListener listener) {
+    Calls.join(uploadFileAsync(path, source, overwrite, listener));
+  }
+
+  public CompletableFuture<Void> uploadFileAsync(String path, Path source, boolean overwrite, TransferListener listener) {
+    return Calls.async(() -> {
+      List<String> segments = FilePaths.volume(path, "path", false);
+      Args.notNull(source, "source");
+      Args.notNull(listener, "listener");
+      long size;
+      try {
+        size = Files.size(source);
+      } catch (IOException e) {
+        throw new DatabricksClientException("cannot read " + source + ": " + e.getMessage(), e);
+      }
+      if (size > MAX_UPLOAD_BYTES) {
+        throw new dev.kiln.core.error.InvalidRequestException(source + " is " + size + " bytes; a volume file is at most " + MAX_UPLOAD_BYTES);
+      }
+      Progress progress = new Progress(listener, size);
+      Supplier<InputStream> open = () -> {
+        try {
+          return new Counting(Files.newInputStream(source), progress, true);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
+      return put(segments, open, size, overwrite, true);
+    });
+  }
+
+  private CompletableFuture<Void> put(List<String> segments, Supplier<InputStream> body, long length, boolean overwrite,
+      boolean repeatable) {
+    ApiRequest request = ApiRequest.put(template(FILES, segments), segments.toArray(new String[0]))
+        .query("overwrite", overwrite)
+        .streamBody(body, length, "application/octet-stream")
+        .idempotent(repeatable)
+        .timeout(options.transferTimeout()) // the JDK's wait for the answer includes sending the body
+        .overallTimeout(options.transferTimeout())
+        .build();
+    return Futures.map(db.sendAsync(request, BodyReader.discard()), r -> null);
+  }
+
+  /**
+   * The file's content as a stream, handed over when the headers arrive. When the connection drops
+   * the stream asks for the rest with a {@code Range} request; the caller sees one unbroken stream.
+   * Close it when done.
+   */
+  public InputStream download(String path) {
+    return Calls.join(downloadAsync(path));
+  }
+
+  public CompletableFuture<InputStream> downloadAsync(String path) {
+    return downloadAsync(path, TransferListener.NONE);
+  }
+
+  public InputStream download(String path, TransferListener listener) {
+    return Calls.join(downloadAsync(path, listener));
+  }
+
+  public CompletableFuture<InputStream> downloadAsync(String path, TransferListener listener) {
+    return Calls.async(() -> {
+      List<String> segments = FilePaths.volume(path, "path", false);
+      Args.notNull(listener, "listener");
+      return Futures.map(db.sendAsync(get(segments, -1, null), BodyReader.inputStream()), first -> {
+        Progress progress = new Progress(listener, ResumingDownload.contentLength(first).orElse(-1));
+        return new ResumingDownload(first,
+            (offset, unmodifiedSince) -> db.send(get(segments, offset, unmodifiedSince), BodyReader.inputStream()),
+            options.downloadResumeAttempts(), attempt -> pause(), progress);
+      });
+    });
+  }
+
+  private ApiRequest get(List<String> segments, long offset, String unmodifiedSince) {
+    ApiRequest.Builder b = ApiRequest.get(template(FILES, segments), segments.toArray(new String[0]))
+        .header("Accept", "application/octet-stream")
+        .overallTimeout(options.transferTimeout());
+    if (offset > 0) {
+      b.header("Range", "bytes=" + offset + "-");
+    }
+    if (unmodifiedSince != null) {
+      b.header("If-Unmodified-Since", unmodifiedSince);
+    }
+    return b.build();
+  }
+
+  private void pause() {
+    Duration delay = options.resumeDelay();
+    if (!delay.isZero()) {
+      Calls.join(ClientInternals.of(db).sleeper().sleep(delay));
+    }
+  }
+
+  /** The file's length, type and modification time ({@code HEAD}). */
+  public FileMetadata getMetadata(String path) {
+    return Calls.join(getMetadataAsync(path));
+  }
+
+  public CompletableFuture<FileMetadata> getMetadataAsync(String path) {
+    return Calls.async(() -> {
+      List<String> segments = FilePaths.volume(path, "path", false);
+      return Futures.map(db.sendAsync(ApiRequest.head(template(FILES, segments), segments.toArray(new String[0])).build(),
+          BodyReader.discard()), VolumeFilesClient::metadata);
+    });
+  }
+
+  private static FileMetadata metadata(ApiResponse<?> r) {
+    Optional<String> modified = r.header("Last-Modified");
+    return FileMetadata.builder()
+        .contentLength(ResumingDownload.contentLength(r).orElse(0))
+        .contentType(r.header("Content-Type"))
+        .rawLastModified(modified)
+        .lastModified(modified.flatMap(VolumeFilesClient::httpDate))
+        .build();
+  }
+
+  private static Optional<Instant> httpDate(String value) {
+    try {
+      return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public void delete(String path) {
+    Calls.join(deleteAsync(path));
+  }
+
+  public CompletableFuture<Void> deleteAsync(String path) {
+    return Calls.async(() -> {
+      List<String> segments = FilePaths.volume(path, "path", false);
+      return Futures.map(db.sendAsync(ApiRequest.delete(template(FILES, segments), segments.toArray(new String[0])).build(),
+          BodyReader.discard()), r -> null);
+    });
+  }
+
+  // ---- directories -----------------------------------------------------------------------------
+
+  /** Creates the directory and its parents; succeeds when it exists already. */
+  public void createDirectory(String path) {
+    Calls.join(createDirectoryAsync(path));
+  }
+
+  public CompletableFuture<Void> createDirectoryAsync(String path) {
+    return Calls.async(() -> directory("PUT", FilePaths.volume(path, "path", true)));
+  }
+
+  /** Deletes an empty directory. */
+  public void deleteDirectory(String path) {
+    Calls.join(deleteDirectoryAsync(path));
+  }
+
+  public CompletableFuture<Void> deleteDirectoryAsync(String path) {
+    return Calls.async(() -> directory("DELETE", FilePaths.volume(path, "path", true)));
+  }
+
+  /** Whether the directory exists ({@code HEAD}). */
+  public boolean directoryExists(String path) {
+    return Calls.join(directoryExistsAsync(path));
+  }
+
+  public CompletableFuture<Boolean> directoryExistsAsync(String path) {
+    return Calls.async(() -> {
+      CompletableFuture<Void> head = directory("HEAD", FilePaths.volume(path, "path", true));
+      return head.handle((ok, error) -> {
+        if (error == null) {
+          return true;
+        }
+        Throwable cause = Futures.unwrap(error);
+        if (cause instanceof NotFoundException || cause instanceof ResourceDoesNotExistException) {
+          return false;
+        }
+        throw cause instanceof RuntimeException ? (RuntimeException) cause : new DatabricksClientException(cause.toString(), cause);
+      });
+    });
+  }
+
+  private CompletableFuture<Void> directory(String method, List<String> segments) {
+    String template = template(DIRECTORIES, segments);
+    String[] values = segments.toArray(new String[0]);
+    ApiRequest.Builder b;
+    switch (method) {
+      case "PUT":
+        b = ApiRequest.put(template, values);
+        break;
+      case "DELETE":
+        b = ApiRequest.delete(template, values);
+        break;
+      default:
+        b = ApiRequest.head(template, values);
+    }
+    return Futures.map(db.sendAsync(b.build(), BodyReader.discard()), r -> null);
+  }
+
+  /**
+   * The entries of a directory, page by page ({@link FilesOptions#directoryPageSize()} asked per
+   * request) as iteration goes; a short page is not the end, only a missing token is.
+   */
+  public PagedIterable<DirectoryEntry> list(String path) {
+    List<String> segments = FilePaths.volume(path, "path", true);
+    String template = template(DIRECTORIES, segments);
+    String[] values = segments.toArray(new String[0]);
+    return PagedIterable.of(token -> {
+      FilesWire.DirectoryPage page = db.call(ApiRequest.get(template, values)
+          .query("page_size", options.directoryPageSize()).query("page_token", token).build(), FilesWire.DirectoryPage.class);
+      return Page.of(page.contents, page.nextPageToken);
+    });
+  }
+
+  /** {@code /api/2.0/fs/files/Volumes/{path}/{path}/...}: one placeholder per segment, each encoded. */
+  private static String template(String base, List<String> segments) {
+    return base + "/{path}".repeat(segments.size());
+  }
+
+  /** Counts the bytes the HTTP client takes from a stream. */
+  private static class Counting extends FilterInputStream {
+    private final Progress progress;
+    private final boolean ownsStream;
+
+    Counting(InputStream in, Progress progress, boolean ownsStream) {
+      super(in);
+      this.progress = progress;
+      this.ownsStream = ownsStream;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        progress.add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        progress.add(n);
+      }
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (ownsStream) { // a caller's stream stays open: the caller closes it
+        super.close();
+      }
+    }
+  }
+
+  /**
+   * The caller's stream as a body that can be sent once: asked again (a retry) before any byte was
+   * read, it gives the same stream; after that it fails, since those bytes are gone.
+   */
+  private static final class OneShot implements Supplier<InputStream> {
+    private final Counting stream;
+    private final AtomicBoolean handedOut = new AtomicBoolean();
+
+    OneShot(InputStream content, Progress progress) {
+      this.stream = new Counting(content, progress, false);
+    }
+
+    @Override
+    public InputStream get() {
+      if (handedOut.getAndSet(true) && stream.progress.transferred() > 0) {
+        throw new UncheckedIOException(new IOException("the upload body was already partly sent and cannot be replayed"));
+      }
+      return stream;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.kiln.files.model;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** What the headers of a volume file say about it ({@code HEAD} or {@code GET}). */
+@Value.Immutable
+abstract class FileMetadataDef {
+  /** {@code Content-Length}: the file's size in bytes. */
+  public abstract long contentLength();
+
+  public abstract Optional<String> contentType();
+
+  /** {@code Last-Modified}, when the server sent a readable HTTP date. */
+  public abstract Optional<Instant> lastModified();
+
+  /** {@code Last-Modified} exactly as sent. */
+  public abstract Optional<String> rawLastModified();
+}
