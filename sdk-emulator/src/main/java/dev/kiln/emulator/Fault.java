@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * ws.faults().inject(Fault.tooManyRequests(Duration.ZERO).on("POST", "/api/2.0/sql/statements").times(2));
  * ws.faults().inject(Fault.latency(Duration.ofMillis(20)));               // every request, until removed
  * ws.faults().inject(Fault.resetMidBody().on("GET", "/_external/").times(1));
+ * ws.faults().inject(Fault.internalError().randomly(0.1, 42));            // 10% of requests, reproducibly
  * }</pre>
  *
  * A request may hit several latency faults (their delays add up) but at most one other fault: the first
@@ -46,6 +47,9 @@ public final class Fault {
   private final String method;
   private final Pattern path;
   private final int times;
+  private final boolean retryAfterAsDate;
+  private final double rate;
+  private final long seed;
 
   private Fault(
       Kind kind,
@@ -55,7 +59,10 @@ public final class Fault {
       Duration retryAfter,
       String method,
       Pattern path,
-      int times) {
+      int times,
+      boolean retryAfterAsDate,
+      double rate,
+      long seed) {
     this.kind = kind;
     this.delay = delay;
     this.status = status;
@@ -64,10 +71,13 @@ public final class Fault {
     this.method = method;
     this.path = path;
     this.times = times;
+    this.retryAfterAsDate = retryAfterAsDate;
+    this.rate = rate;
+    this.seed = seed;
   }
 
   private static Fault of(Kind kind, Duration delay, int status, String errorCode, Duration retryAfter) {
-    return new Fault(kind, delay, status, errorCode, retryAfter, null, ANY_PATH, UNLIMITED);
+    return new Fault(kind, delay, status, errorCode, retryAfter, null, ANY_PATH, UNLIMITED, false, 1.0, 0);
   }
 
   /** Adds {@code delay} before the reply (a real wait on the server; keep it to milliseconds in tests). */
@@ -119,7 +129,9 @@ public final class Fault {
   /** Only requests whose whole path matches {@code regex}; {@code method} null or {@code "*"} for any. */
   public Fault onPathMatching(String method, String regex) {
     String normalized = method == null || method.equals("*") ? null : method.toUpperCase(Locale.ROOT);
-    return new Fault(kind, delay, status, errorCode, retryAfter, normalized, Pattern.compile(regex), times);
+    return new Fault(
+        kind, delay, status, errorCode, retryAfter, normalized, Pattern.compile(regex), times, retryAfterAsDate,
+        rate, seed);
   }
 
   /** Fires for the next {@code count} matching requests only. */
@@ -127,7 +139,45 @@ public final class Fault {
     if (count < 1) {
       throw new IllegalArgumentException("times must be at least 1, got " + count);
     }
-    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, count);
+    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, count, retryAfterAsDate, rate, seed);
+  }
+
+  /**
+   * Sends {@code Retry-After} as an HTTP-date (now plus the delay, on the workspace's clock) instead of
+   * seconds, as some proxies and gateways do. Only for faults that carry a {@code Retry-After}.
+   */
+  public Fault retryAfterAsHttpDate() {
+    if (retryAfter == null) {
+      throw new IllegalArgumentException("only tooManyRequests and unavailable faults send Retry-After");
+    }
+    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, times, true, rate, seed);
+  }
+
+  /**
+   * Fires on each matching request with probability {@code rate}, drawn from a generator seeded with {@code
+   * seed}: the same seed and the same requests in the same order give the same faults. Requests it skips do
+   * not use up {@link #times}.
+   */
+  public Fault randomly(double rate, long seed) {
+    if (!(rate > 0 && rate <= 1)) {
+      throw new IllegalArgumentException("rate must be in (0, 1], got " + rate);
+    }
+    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, times, retryAfterAsDate, rate, seed);
+  }
+
+  /** Whether {@code Retry-After} is an HTTP-date rather than seconds. */
+  public boolean retryAfterIsHttpDate() {
+    return retryAfterAsDate;
+  }
+
+  /** The probability of firing on a matching request (1 unless {@link #randomly}). */
+  public double rate() {
+    return rate;
+  }
+
+  /** The seed of {@link #randomly}. */
+  public long seed() {
+    return seed;
   }
 
   public Kind kind() {
@@ -174,7 +224,8 @@ public final class Fault {
   @Override
   public String toString() {
     return "Fault{" + kind + (status > 0 ? " " + status : "") + (method == null ? " *" : " " + method)
-        + " " + path.pattern() + (times == UNLIMITED ? "" : " x" + times) + "}";
+        + " " + path.pattern() + (times == UNLIMITED ? "" : " x" + times)
+        + (rate < 1 ? " p=" + rate + " seed=" + seed : "") + "}";
   }
 
   private static Duration requireNonNegative(Duration duration) {

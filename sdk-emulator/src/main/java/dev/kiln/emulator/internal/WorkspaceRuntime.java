@@ -79,7 +79,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
             settings.resultRetention(), changes, history);
     ExternalLinks externalLinks =
         new ExternalLinks(clock, settings.externalLinkTtl(), this::storageHost, statements);
-    this.faults = new FaultEngine(externalLinks::expireAllNow);
+    this.faults = new FaultEngine(externalLinks::expireAllNow, clock);
     this.queries = new QueriesApi(clock);
     this.genieAssistant = new GenieAssistant(statements, scheduler, clock, settings.genieStepDelay());
     this.clusters = new Clusters(clock, settings.clusterStartTime());

@@ -105,7 +105,7 @@ final class WorkspaceServer implements AutoCloseable {
       request =
           new Request(
               exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-              Router.PathTemplate.normalize(exchange.getRequestURI().getPath()),
+              exchange.getRequestURI().getRawPath(),
               exchange.getRequestURI().getRawQuery(),
               exchange.getRequestHeaders(),
               in.readAllBytes());
