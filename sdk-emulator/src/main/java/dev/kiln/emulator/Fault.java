@@ -31,7 +31,13 @@ public final class Fault {
     /** Sends the real headers and half of the real body, then drops the connection. */
     RESET_MID_BODY,
     /** Sends the real body in small pieces with a pause between them. */
-    SLOW_BODY
+    SLOW_BODY,
+    /** Closes the connection before any byte of the reply, as a dropped connection does. */
+    CLOSE_BEFORE_HEADERS,
+    /** Sends nothing for {@link #delay()}, then closes the connection (a client read timeout should fire first). */
+    STALL_BEFORE_HEADERS,
+    /** Sends the real status and headers, then nothing for {@link #delay()}, then closes the connection. */
+    STALL_AFTER_HEADERS
   }
 
   /** {@link #times()} of a fault that never runs out. */
@@ -118,6 +124,27 @@ public final class Fault {
     return of(Kind.SLOW_BODY, requireNonNegative(pause), 0, null, null);
   }
 
+  /** The connection is closed before the reply starts: the client sees an empty reply. */
+  public static Fault closeBeforeHeaders() {
+    return of(Kind.CLOSE_BEFORE_HEADERS, Duration.ZERO, 0, null, null);
+  }
+
+  /**
+   * No byte for {@code stall}, then the connection is closed. The wait holds no server thread; keep it
+   * longer than the client's read timeout to test that timeout.
+   */
+  public static Fault stallBeforeHeaders(Duration stall) {
+    return of(Kind.STALL_BEFORE_HEADERS, requireNonNegative(stall), 0, null, null);
+  }
+
+  /**
+   * The real status and headers (JSON or an SSE stream alike), then no body byte for {@code stall}, then the
+   * connection is closed. The wait holds no server thread.
+   */
+  public static Fault stallAfterHeaders(Duration stall) {
+    return of(Kind.STALL_AFTER_HEADERS, requireNonNegative(stall), 0, null, null);
+  }
+
   /**
    * Only requests whose path starts with {@code pathPrefix}; {@code method} null or {@code "*"} for any
    * method.
@@ -184,7 +211,10 @@ public final class Fault {
     return kind;
   }
 
-  /** The added latency ({@link Kind#LATENCY}) or the pause between body pieces ({@link Kind#SLOW_BODY}). */
+  /**
+   * The added latency ({@link Kind#LATENCY}), the pause between body pieces ({@link Kind#SLOW_BODY}) or the
+   * length of a stall.
+   */
   public Duration delay() {
     return delay;
   }

@@ -49,6 +49,11 @@ final class FaultPlan {
     return reply;
   }
 
+  /** How long a stall fault sends nothing. */
+  Duration stall() {
+    return action.delay();
+  }
+
   /** The pause between body pieces of a {@link Fault.Kind#SLOW_BODY} fault. */
   Duration slowBodyPause() {
     return action.delay();

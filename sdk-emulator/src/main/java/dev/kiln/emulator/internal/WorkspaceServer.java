@@ -111,6 +111,14 @@ final class WorkspaceServer implements AutoCloseable {
               in.readAllBytes());
     }
     FaultPlan plan = faults.planFor(request.method(), request.path());
+    if (plan.is(Fault.Kind.CLOSE_BEFORE_HEADERS)) {
+      exchange.close(); // before sendResponseHeaders, HttpServer closes the connection itself
+      return;
+    }
+    if (plan.is(Fault.Kind.STALL_BEFORE_HEADERS)) {
+      delay(plan.latency().plus(plan.stall())).whenCompleteAsync((ignored, error) -> exchange.close(), httpPool);
+      return;
+    }
     CompletableFuture<Response> reply =
         plan.latency().isZero()
             ? answer(request, plan)
@@ -154,9 +162,17 @@ final class WorkspaceServer implements AutoCloseable {
 
   /** Writes the completed {@code reply} and always closes the exchange, whatever goes wrong. */
   private void send(HttpExchange exchange, CompletableFuture<Response> reply, FaultPlan plan) {
+    boolean stalled = false;
     try {
       Response response = reply.handle((ok, error) -> error == null ? ok : Router.toErrorResponse(error)).join();
       writeHeaders(exchange, response, response.body().length);
+      if (plan.is(Fault.Kind.STALL_AFTER_HEADERS) && response.body().length > 0) {
+        exchange.getResponseBody().flush();
+        // The body never comes: closing a fixed-length body short makes HttpServer drop the connection.
+        delay(plan.stall()).whenCompleteAsync((ignored, error) -> closeQuietly(exchange), httpPool);
+        stalled = true;
+        return;
+      }
       byte[] body = response.body();
       if (body.length > 0) {
         OutputStream out = exchange.getResponseBody();
@@ -174,7 +190,17 @@ final class WorkspaceServer implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       LOG.warn("emulator reply failed", e);
     } finally {
+      if (!stalled) {
+        exchange.close();
+      }
+    }
+  }
+
+  private static void closeQuietly(HttpExchange exchange) {
+    try {
       exchange.close();
+    } catch (RuntimeException shortBody) {
+      LOG.debug("stalled reply closed: {}", shortBody.toString());
     }
   }
 
