@@ -63,6 +63,25 @@ class StallFaultsTest {
   }
 
   @Test
+  void aSlowBodyHoldsNoServerThreadAndArrivesWhole() throws Exception {
+    try (LocalWorkspace ws = LocalWorkspace.builder().serverThreads(1).start()) {
+      String discovery = "/oidc/.well-known/oauth-authorization-server";
+      String whole = HTTP.send(get(ws, discovery, Duration.ofSeconds(10)), HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(whole.length() > 256, "several pieces: " + whole.length());
+      // A 20 s pause between pieces: were the one server thread held, the next request would time out.
+      ws.faults().inject(Fault.slowBody(Duration.ofSeconds(20)).on("GET", discovery).times(1));
+      HttpResponse<InputStream> slow = HTTP.sendAsync(get(ws, discovery, Duration.ofSeconds(60)),
+          HttpResponse.BodyHandlers.ofInputStream()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(200, slow.statusCode());
+      assertEquals(200, HTTP.send(get(ws, Duration.ofSeconds(5)), HttpResponse.BodyHandlers.ofString()).statusCode());
+      slow.body().close();
+
+      ws.faults().inject(Fault.slowBody(Duration.ofMillis(20)).on("GET", discovery).times(1));
+      assertEquals(whole, HTTP.send(get(ws, discovery, Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString()).body());
+    }
+  }
+
+  @Test
   void aStallBeforeHeadersEndsInTheClientsTimeoutThenAClose() {
     try (LocalWorkspace ws = LocalWorkspace.start()) {
       InjectedFault fault = ws.faults().inject(Fault.stallBeforeHeaders(Duration.ofMillis(300)).on("GET", WAREHOUSES));

@@ -177,16 +177,15 @@ final class WorkspaceServer implements AutoCloseable {
       if (body.length > 0) {
         OutputStream out = exchange.getResponseBody();
         if (plan.is(Fault.Kind.SLOW_BODY)) {
-          writeSlowly(out, body, plan.slowBodyPause());
-        } else {
-          out.write(body);
+          writeSlowly(exchange, out, body, 0, plan.slowBodyPause());
+          stalled = true; // the pieces go out on the timer and close the exchange at the end
+          return;
         }
+        out.write(body);
         out.flush();
       }
     } catch (IOException e) {
       LOG.debug("client went away while the reply was written: {}", e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
       LOG.warn("emulator reply failed", e);
     } finally {
@@ -204,15 +203,22 @@ final class WorkspaceServer implements AutoCloseable {
     }
   }
 
-  private static void writeSlowly(OutputStream out, byte[] body, Duration pause)
-      throws IOException, InterruptedException {
-    for (int offset = 0; offset < body.length; offset += SLOW_BODY_PIECE) {
-      if (offset > 0) {
-        Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
-      }
+  /** Writes one piece, then schedules the next after {@code pause}: a slow body holds no server thread. */
+  private void writeSlowly(HttpExchange exchange, OutputStream out, byte[] body, int offset, Duration pause) {
+    try {
       out.write(body, offset, Math.min(SLOW_BODY_PIECE, body.length - offset));
       out.flush();
+    } catch (IOException e) {
+      LOG.debug("client went away while a slow body was written: {}", e.toString());
+      closeQuietly(exchange);
+      return;
     }
+    int next = offset + SLOW_BODY_PIECE;
+    if (next >= body.length) {
+      closeQuietly(exchange);
+      return;
+    }
+    delay(pause).whenCompleteAsync((ignored, error) -> writeSlowly(exchange, out, body, next, pause), httpPool);
   }
 
   private static Response awaitForReset(CompletableFuture<Response> reply) throws IOException {
