@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * ws.faults().inject(Fault.tooManyRequests(Duration.ZERO).on("POST", "/api/2.0/sql/statements").times(2));
  * ws.faults().inject(Fault.latency(Duration.ofMillis(20)));               // every request, until removed
  * ws.faults().inject(Fault.resetMidBody().on("GET", "/_external/").times(1));
+ * ws.faults().inject(Fault.internalError().randomly(0.1, 42));            // 10% of requests, reproducibly
  * }</pre>
  *
  * A request may hit several latency faults (their delays add up) but at most one other fault: the first
@@ -30,7 +31,13 @@ public final class Fault {
     /** Sends the real headers and half of the real body, then drops the connection. */
     RESET_MID_BODY,
     /** Sends the real body in small pieces with a pause between them. */
-    SLOW_BODY
+    SLOW_BODY,
+    /** Closes the connection before any byte of the reply, as a dropped connection does. */
+    CLOSE_BEFORE_HEADERS,
+    /** Sends nothing for {@link #delay()}, then closes the connection (a client read timeout should fire first). */
+    STALL_BEFORE_HEADERS,
+    /** Sends the real status and headers, then nothing for {@link #delay()}, then closes the connection. */
+    STALL_AFTER_HEADERS
   }
 
   /** {@link #times()} of a fault that never runs out. */
@@ -46,6 +53,9 @@ public final class Fault {
   private final String method;
   private final Pattern path;
   private final int times;
+  private final boolean retryAfterAsDate;
+  private final double rate;
+  private final long seed;
 
   private Fault(
       Kind kind,
@@ -55,7 +65,10 @@ public final class Fault {
       Duration retryAfter,
       String method,
       Pattern path,
-      int times) {
+      int times,
+      boolean retryAfterAsDate,
+      double rate,
+      long seed) {
     this.kind = kind;
     this.delay = delay;
     this.status = status;
@@ -64,10 +77,13 @@ public final class Fault {
     this.method = method;
     this.path = path;
     this.times = times;
+    this.retryAfterAsDate = retryAfterAsDate;
+    this.rate = rate;
+    this.seed = seed;
   }
 
   private static Fault of(Kind kind, Duration delay, int status, String errorCode, Duration retryAfter) {
-    return new Fault(kind, delay, status, errorCode, retryAfter, null, ANY_PATH, UNLIMITED);
+    return new Fault(kind, delay, status, errorCode, retryAfter, null, ANY_PATH, UNLIMITED, false, 1.0, 0);
   }
 
   /** Adds {@code delay} before the reply (a real wait on the server; keep it to milliseconds in tests). */
@@ -108,6 +124,27 @@ public final class Fault {
     return of(Kind.SLOW_BODY, requireNonNegative(pause), 0, null, null);
   }
 
+  /** The connection is closed before the reply starts: the client sees an empty reply. */
+  public static Fault closeBeforeHeaders() {
+    return of(Kind.CLOSE_BEFORE_HEADERS, Duration.ZERO, 0, null, null);
+  }
+
+  /**
+   * No byte for {@code stall}, then the connection is closed. The wait holds no server thread; keep it
+   * longer than the client's read timeout to test that timeout.
+   */
+  public static Fault stallBeforeHeaders(Duration stall) {
+    return of(Kind.STALL_BEFORE_HEADERS, requireNonNegative(stall), 0, null, null);
+  }
+
+  /**
+   * The real status and headers (JSON or an SSE stream alike), then no body byte for {@code stall}, then the
+   * connection is closed. The wait holds no server thread.
+   */
+  public static Fault stallAfterHeaders(Duration stall) {
+    return of(Kind.STALL_AFTER_HEADERS, requireNonNegative(stall), 0, null, null);
+  }
+
   /**
    * Only requests whose path starts with {@code pathPrefix}; {@code method} null or {@code "*"} for any
    * method.
@@ -119,7 +156,9 @@ public final class Fault {
   /** Only requests whose whole path matches {@code regex}; {@code method} null or {@code "*"} for any. */
   public Fault onPathMatching(String method, String regex) {
     String normalized = method == null || method.equals("*") ? null : method.toUpperCase(Locale.ROOT);
-    return new Fault(kind, delay, status, errorCode, retryAfter, normalized, Pattern.compile(regex), times);
+    return new Fault(
+        kind, delay, status, errorCode, retryAfter, normalized, Pattern.compile(regex), times, retryAfterAsDate,
+        rate, seed);
   }
 
   /** Fires for the next {@code count} matching requests only. */
@@ -127,14 +166,55 @@ public final class Fault {
     if (count < 1) {
       throw new IllegalArgumentException("times must be at least 1, got " + count);
     }
-    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, count);
+    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, count, retryAfterAsDate, rate, seed);
+  }
+
+  /**
+   * Sends {@code Retry-After} as an HTTP-date (now plus the delay, on the workspace's clock) instead of
+   * seconds, as some proxies and gateways do. Only for faults that carry a {@code Retry-After}.
+   */
+  public Fault retryAfterAsHttpDate() {
+    if (retryAfter == null) {
+      throw new IllegalArgumentException("only tooManyRequests and unavailable faults send Retry-After");
+    }
+    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, times, true, rate, seed);
+  }
+
+  /**
+   * Fires on each matching request with probability {@code rate}, drawn from a generator seeded with {@code
+   * seed}: the same seed and the same requests in the same order give the same faults. Requests it skips do
+   * not use up {@link #times}.
+   */
+  public Fault randomly(double rate, long seed) {
+    if (!(rate > 0 && rate <= 1)) {
+      throw new IllegalArgumentException("rate must be in (0, 1], got " + rate);
+    }
+    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, times, retryAfterAsDate, rate, seed);
+  }
+
+  /** Whether {@code Retry-After} is an HTTP-date rather than seconds. */
+  public boolean retryAfterIsHttpDate() {
+    return retryAfterAsDate;
+  }
+
+  /** The probability of firing on a matching request (1 unless {@link #randomly}). */
+  public double rate() {
+    return rate;
+  }
+
+  /** The seed of {@link #randomly}. */
+  public long seed() {
+    return seed;
   }
 
   public Kind kind() {
     return kind;
   }
 
-  /** The added latency ({@link Kind#LATENCY}) or the pause between body pieces ({@link Kind#SLOW_BODY}). */
+  /**
+   * The added latency ({@link Kind#LATENCY}), the pause between body pieces ({@link Kind#SLOW_BODY}) or the
+   * length of a stall.
+   */
   public Duration delay() {
     return delay;
   }
@@ -174,7 +254,8 @@ public final class Fault {
   @Override
   public String toString() {
     return "Fault{" + kind + (status > 0 ? " " + status : "") + (method == null ? " *" : " " + method)
-        + " " + path.pattern() + (times == UNLIMITED ? "" : " x" + times) + "}";
+        + " " + path.pattern() + (times == UNLIMITED ? "" : " x" + times)
+        + (rate < 1 ? " p=" + rate + " seed=" + seed : "") + "}";
   }
 
   private static Duration requireNonNegative(Duration duration) {

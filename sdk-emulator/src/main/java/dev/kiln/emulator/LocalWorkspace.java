@@ -7,12 +7,14 @@ import dev.kiln.emulator.internal.WorkspaceRuntime;
 import dev.kiln.emulator.internal.WorkspaceSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local Databricks workspace on {@code 127.0.0.1} that speaks the wire protocol of the five APIs Kiln covers,
@@ -68,14 +70,62 @@ public final class LocalWorkspace implements AutoCloseable {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** {@code http://127.0.0.1:PORT}, or {@code https://} with {@link Builder#https()}. */
   public String host() {
     return runtime.host();
+  }
+
+  /**
+   * {@code http://127.0.0.1:PORT2}: the "cloud storage" that EXTERNAL_LINKS point at, a listener of its own
+   * (as presigned URLs are another host), which refuses requests that carry {@code Authorization}.
+   */
+  public String storageHost() {
+    return runtime.storageHost();
+  }
+
+  /**
+   * With {@link Builder#https()}: an {@link SSLContext} that trusts this workspace's self-signed certificate
+   * (for {@code HttpClient.newBuilder().sslContext(...)} and the like).
+   *
+   * @throws IllegalStateException when the workspace serves plain http
+   */
+  public SSLContext sslContext() {
+    return runtime.clientTls().orElseThrow(LocalWorkspace::notHttps);
+  }
+
+  /**
+   * With {@link Builder#https()}: a PKCS12 trust store file holding this workspace's certificate, password
+   * {@link #trustStorePassword()}, for clients configured by path (the JDBC driver's {@code SSLTrustStore},
+   * {@code javax.net.ssl.trustStore}). Deleted when the workspace closes.
+   *
+   * @throws IllegalStateException when the workspace serves plain http
+   */
+  public Path trustStorePath() {
+    return runtime.trustStore().orElseThrow(LocalWorkspace::notHttps);
+  }
+
+  /** The password of {@link #trustStorePath()}. */
+  public String trustStorePassword() {
+    return runtime.trustStorePassword();
+  }
+
+  private static IllegalStateException notHttps() {
+    return new IllegalStateException("this workspace serves plain http; start it with LocalWorkspace.builder().https()");
   }
 
   /** The bearer token this workspace accepts. */
   public String token() {
     return runtime.token();
+  }
+
+  /**
+   * Registers a service principal for OAuth M2M: {@code POST /oidc/v1/token} with {@code
+   * grant_type=client_credentials} and this client id and secret (HTTP Basic or form fields) issues an access
+   * token that the REST routes accept until it expires ({@link Builder#oauthTokenTtl}).
+   */
+  public LocalWorkspace addServicePrincipal(String clientId, String clientSecret) {
+    runtime.addServicePrincipal(clientId, clientSecret);
+    return this;
   }
 
   /** A client configured for this workspace, created on first use and closed with the workspace. */
@@ -84,11 +134,11 @@ public final class LocalWorkspace implements AutoCloseable {
       throw new IllegalStateException("the workspace is closed");
     }
     if (client == null) {
-      client =
-          DatabricksClient.builder()
-              .host(host())
-              .credentials(Credentials.personalAccessToken(token()))
-              .build();
+      DatabricksClient.Builder builder =
+          DatabricksClient.builder().host(host()).credentials(Credentials.personalAccessToken(token()));
+      runtime.clientTls().ifPresent(tls -> builder.httpClient(
+          HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build()));
+      client = builder.build();
     }
     return client;
   }
@@ -489,6 +539,22 @@ public final class LocalWorkspace implements AutoCloseable {
     /** Rows per vector search result page (default 1,000); more come through {@code next_page_token}. */
     public Builder vectorSearchPageSize(int rows) {
       settings.vectorSearchPageSize(rows);
+      return this;
+    }
+
+    /**
+     * Serves https (workspace and storage listeners) with a self-signed certificate for {@code 127.0.0.1} and
+     * {@code localhost}, made at start; clients trust it through {@link LocalWorkspace#sslContext()} or {@link
+     * LocalWorkspace#trustStorePath()}. Plain http is the default.
+     */
+    public Builder https() {
+      settings.https(true);
+      return this;
+    }
+
+    /** How long an OAuth access token from {@code /oidc/v1/token} works (default 1 hour), on the {@link #clock}. */
+    public Builder oauthTokenTtl(Duration ttl) {
+      settings.oauthTokenTtl(ttl);
       return this;
     }
 

@@ -54,7 +54,7 @@ class ExternalLinksTest {
     assertEquals(0, link.path("chunk_index").asInt());
     assertEquals(1, link.path("next_chunk_index").asInt());
     assertEquals(CLOCK.instant().plus(Duration.ofMinutes(15)), Instant.parse(link.path("expiration").asText()));
-    assertTrue(link.path("external_link").asText().startsWith(ws.host() + "/_external/"));
+    assertTrue(link.path("external_link").asText().startsWith(ws.storageHost() + "/_external/"));
     assertFalse(response.path("result").has("data_array"));
 
     Wire.Reply first = Wire.download(link.path("external_link").asText(), headersOf(link));

@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-/** The workspace's one personal access token, required on the REST routes. */
+/** The workspace's personal access token, or an OAuth access token it issued, required on the REST routes. */
 final class BearerAuth {
-  private final byte[] expected;
+  private static final String BEARER = "Bearer ";
 
-  BearerAuth(String token) {
-    this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+  private final byte[] expected;
+  private final OAuthTokens oauth;
+
+  BearerAuth(String token, OAuthTokens oauth) {
+    this.expected = (BEARER + token).getBytes(StandardCharsets.UTF_8);
+    this.oauth = oauth;
   }
 
   /** REST routes need the token; presigned external-link downloads must not carry one. */
@@ -26,9 +30,17 @@ final class BearerAuth {
               .toResponse());
     }
     // Constant-time comparison: the emulator should not teach timing leaks.
-    if (!MessageDigest.isEqual(expected, header.get().getBytes(StandardCharsets.UTF_8))) {
-      return Optional.of(ApiException.unauthenticated("Invalid access token.").toResponse());
+    if (MessageDigest.isEqual(expected, header.get().getBytes(StandardCharsets.UTF_8))) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    if (header.get().startsWith(BEARER)) {
+      Optional<Boolean> oauthToken = oauth.isValid(header.get().substring(BEARER.length()));
+      if (oauthToken.isPresent()) {
+        return oauthToken.get()
+            ? Optional.empty()
+            : Optional.of(ApiException.unauthenticated("The access token has expired.").toResponse());
+      }
+    }
+    return Optional.of(ApiException.unauthenticated("Invalid access token.").toResponse());
   }
 }

@@ -15,8 +15,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Presigned-style download links for EXTERNAL_LINKS results, served by the emulator itself at {@code
- * /_external/{token}?X-Expires=..&X-Signature=..}. Like cloud storage they expire (403 with an XML body),
+ * Presigned-style download links for EXTERNAL_LINKS results, served by the workspace's storage listener (its
+ * own port, as cloud storage is another host) at {@code /_external/{token}?X-Expires=..&X-Signature=..}. Like cloud storage they expire (403 with an XML body),
  * refuse requests that carry an {@code Authorization} header (400), and require the {@code http_headers}
  * handed out with the link.
  */

@@ -3,9 +3,11 @@ package dev.kiln.emulator.internal;
 import dev.kiln.emulator.Fault;
 import dev.kiln.emulator.Faults;
 import dev.kiln.emulator.InjectedFault;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,9 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FaultEngine implements Faults {
   private final List<Injected> faults = new CopyOnWriteArrayList<>();
   private final Runnable expireExternalLinks;
+  private final Clock clock;
 
-  FaultEngine(Runnable expireExternalLinks) {
+  FaultEngine(Runnable expireExternalLinks, Clock clock) {
     this.expireExternalLinks = expireExternalLinks;
+    this.clock = clock;
   }
 
   @Override
@@ -51,6 +55,9 @@ final class FaultEngine implements Faults {
       if (!isLatency && action != null) {
         continue;
       }
+      if (injected.isActive() && !injected.drawn()) {
+        continue; // a random fault that sits this request out: no hit used
+      }
       if (!injected.tryFire()) {
         faults.remove(injected);
         continue;
@@ -61,16 +68,28 @@ final class FaultEngine implements Faults {
         action = fault;
       }
     }
-    return latency.isZero() && action == null ? FaultPlan.NONE : new FaultPlan(latency, action);
+    return latency.isZero() && action == null ? FaultPlan.NONE : new FaultPlan(latency, action, clock.instant());
   }
 
   private final class Injected implements InjectedFault {
     private final Fault fault;
     private final AtomicInteger hits = new AtomicInteger();
+    private final Random random;
     private volatile boolean removed;
 
     Injected(Fault fault) {
       this.fault = fault;
+      this.random = fault.rate() < 1 ? new Random(fault.seed()) : null;
+    }
+
+    /** Whether a random fault fires on this request; always true for the others. */
+    boolean drawn() {
+      if (random == null) {
+        return true;
+      }
+      synchronized (random) {
+        return random.nextDouble() < fault.rate();
+      }
     }
 
     /** Claims one hit; false once removed or used up. */

@@ -28,6 +28,11 @@ final class Ids {
   }
 
   /** 16 hex digits, like SQL warehouse ids. */
+  /** A workspace id as Databricks prints it: a positive 16-digit number. */
+  static String workspaceId() {
+    return Long.toString(1_000_000_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 9_000_000_000_000_000L);
+  }
+
   static String hex16() {
     return hex(8);
   }

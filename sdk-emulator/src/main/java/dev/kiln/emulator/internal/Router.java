@@ -74,7 +74,7 @@ final class Router {
   CompletableFuture<Response> dispatch(Request request) {
     boolean pathKnown = false;
     for (Route route : routes) {
-      Map<String, String> params = route.template.match(request.path());
+      Map<String, String> params = route.template.match(request.rawPath());
       if (params == null) {
         continue;
       }
@@ -145,9 +145,15 @@ final class Router {
       return new PathTemplate(split(normalize(template)));
     }
 
-    /** The parameters when {@code path} matches, else null. */
-    Map<String, String> match(String path) {
-      List<String> actual = split(path);
+    /**
+     * The parameters when {@code rawPath} matches, else null. The path is split on '/' before each segment is
+     * percent-decoded, so an encoded {@code %2F} stays inside one segment (one parameter value).
+     */
+    Map<String, String> match(String rawPath) {
+      List<String> actual = new ArrayList<>();
+      for (String segment : split(rawPath)) {
+        actual.add(Request.percentDecode(segment));
+      }
       boolean rest = !segments.isEmpty() && segments.get(segments.size() - 1).endsWith("*}");
       if (rest ? actual.size() < segments.size() : actual.size() != segments.size()) {
         return null;

@@ -7,7 +7,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * SQL Statement Execution (API 2.0): submit with {@code wait_timeout}/{@code on_wait_timeout} (and {@code
- * query_tags}), poll, cancel, fetch chunks. Warehouses themselves are {@link WarehousesApi}.
+ * query_tags}), poll, cancel, close, fetch chunks; and the sessions the drivers open. Warehouses themselves are
+ * {@link WarehousesApi}.
  */
 final class SqlApi implements WorkspaceApi {
   private static final String STATEMENTS = "/api/2.0/sql/statements";
@@ -16,6 +17,7 @@ final class SqlApi implements WorkspaceApi {
   private final StatementService statements;
   private final StatementJson json;
   private final Warehouses warehouses;
+  private final SqlSessions sessions = new SqlSessions();
 
   SqlApi(StatementService statements, StatementJson json, Warehouses warehouses) {
     this.statements = statements;
@@ -27,12 +29,20 @@ final class SqlApi implements WorkspaceApi {
   public void register(Router router) {
     router.postAsync(STATEMENTS, this::execute);
     router.get(STATEMENTS + "/{statement_id}", this::get);
+    router.delete(STATEMENTS + "/{statement_id}", this::close);
+    // Sessions: undocumented, used by the JDBC, Python and ADBC drivers (two create paths are in use).
+    router.post("/api/2.0/sql/sessions", this::openSession);
+    router.post("/api/2.0/sql/warehouses/{warehouse_id}/sessions", this::openSession);
+    router.delete("/api/2.0/sql/sessions/{session_id}", this::closeSession);
+    router.delete("/api/2.0/sql/warehouses/{warehouse_id}/sessions/{session_id}", this::closeSession);
     router.post(STATEMENTS + "/{statement_id}/cancel", this::cancel);
     router.get(STATEMENTS + "/{statement_id}/result/chunks/{chunk_index}", this::chunk);
   }
 
   private CompletionStage<Response> execute(Request request) {
-    StatementRequest statementRequest = StatementRequest.parse(request.json());
+    StatementRequest parsed = StatementRequest.parse(request.json());
+    StatementRequest statementRequest =
+        parsed.sessionId() == null ? parsed : parsed.inSession(sessions.get(parsed.sessionId()));
     JsonNode tags = QueryHistory.tagsOf(request.json());
     String warehouseId = statementRequest.warehouseId();
     // As on Databricks, a statement naming a stopped warehouse starts it and waits PENDING meanwhile; the
@@ -62,6 +72,27 @@ final class SqlApi implements WorkspaceApi {
 
   private Response get(Request request) {
     return Response.ok(json.response(statements.get(request.pathParam("statement_id"))));
+  }
+
+  private Response close(Request request) {
+    statements.close(statements.get(request.pathParam("statement_id")));
+    return Response.ok(Json.object());
+  }
+
+  private Response openSession(Request request) {
+    String warehouseId = request.optionalPathParam("warehouse_id")
+        .orElseGet(() -> request.json().path("warehouse_id").asText(""));
+    if (warehouseId.isBlank()) {
+      throw ApiException.invalidParameter("warehouse_id is required.");
+    }
+    warehouses.require(warehouseId);
+    SqlSessions.Session session = sessions.open(warehouseId, request.json());
+    return Response.ok(Json.object().put("session_id", session.id));
+  }
+
+  private Response closeSession(Request request) {
+    sessions.close(request.pathParam("session_id"));
+    return Response.ok(Json.object());
   }
 
   private Response cancel(Request request) {

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One named parameter of a statement ({@code {name, value, type}}), with the DuckDB type it is cast to. */
+/**
+ * One parameter of a statement ({@code {name, value, type}}, or {@code {ordinal, value, type}} for a {@code ?}
+ * marker), with the DuckDB type it is cast to.
+ */
 final class SqlParameter {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern DECIMAL =
@@ -38,11 +41,13 @@ final class SqlParameter {
   private final String name;
   private final String value;
   private final String duckType;
+  private final boolean positional;
 
-  private SqlParameter(String name, String value, String duckType) {
+  private SqlParameter(String name, String value, String duckType, boolean positional) {
     this.name = name;
     this.value = value;
     this.duckType = duckType;
+    this.positional = positional;
   }
 
   /** Reads one element of the request's {@code parameters}; bad ones are the caller's 400. */
@@ -50,7 +55,15 @@ final class SqlParameter {
     if (!node.isObject()) {
       throw ApiException.invalidParameter("Each parameter must be an object with name, value and type.");
     }
-    String name = node.path("name").asText("");
+    JsonNode ordinal = node.path("ordinal");
+    boolean positional = !ordinal.isMissingNode() && !ordinal.isNull();
+    if (positional && node.hasNonNull("name")) {
+      throw ApiException.invalidParameter("A parameter has either a name or an ordinal, not both.");
+    }
+    if (positional && (!ordinal.canConvertToInt() || !ordinal.isIntegralNumber() || ordinal.asInt() < 1)) {
+      throw ApiException.invalidParameter("Parameter ordinal must be a positive integer, got " + ordinal + ".");
+    }
+    String name = positional ? PositionalMarkers.nameOf(ordinal.asInt()) : node.path("name").asText("");
     if (!NAME.matcher(name).matches()) {
       throw ApiException.invalidParameter("Parameter name '" + name + "' is not a valid identifier.");
     }
@@ -58,7 +71,7 @@ final class SqlParameter {
     String value = valueNode.isNull() || valueNode.isMissingNode() ? null : valueNode.asText();
     JsonNode typeNode = node.path("type");
     String type = typeNode.isTextual() ? typeNode.asText() : "STRING";
-    return new SqlParameter(name, value, duckTypeOf(name, type));
+    return new SqlParameter(name, value, duckTypeOf(name, type), positional);
   }
 
   private static String duckTypeOf(String name, String type) {
@@ -87,6 +100,11 @@ final class SqlParameter {
   /** The text value, or null for SQL NULL. */
   String value() {
     return value;
+  }
+
+  /** Bound by {@code ordinal} to a {@code ?} marker rather than by name. */
+  boolean positional() {
+    return positional;
   }
 
   String duckType() {

@@ -131,6 +131,26 @@ final class SqlStatement implements SqlEngine.CancelHook {
     }
   }
 
+  /**
+   * {@code DELETE /api/2.0/sql/statements/{id}}: a queued or running statement is cancelled, any result is
+   * dropped, and the statement is CLOSED whatever state it was in. Idempotent.
+   */
+  void closeByClient(Instant now) {
+    cancel(now);
+    synchronized (this) {
+      if (state == StatementState.CLOSED) {
+        return;
+      }
+      state = StatementState.CLOSED;
+      result = null;
+      if (finishedAt == null) {
+        finishedAt = now;
+      }
+    }
+    done.complete(this);
+    changes.changed();
+  }
+
   private void finish(StatementState terminal, SqlFailure why, ResultChunks chunks, Instant now) {
     synchronized (this) {
       if (state.isTerminal()) {

@@ -89,9 +89,13 @@ final class StatementJson {
       return data; // no rows: nothing to point at
     }
     ResultChunks.Chunk chunk = result.chunks().get(index);
-    if (statement.request().disposition() == StatementRequest.Disposition.INLINE) {
+    if (isInline(statement.request().disposition(), result)) {
       data.setAll(chunkInfo(chunk));
-      data.putRawValue("data_array", new RawValue(chunk.payloadText()));
+      if (result.format() == ResultFormat.ARROW_STREAM) {
+        data.put("attachment", chunk.payload()); // Jackson writes bytes as base64
+      } else {
+        data.putRawValue("data_array", new RawValue(chunk.payloadText()));
+      }
       addNext(data, statement, result, index);
       return data;
     }
@@ -100,6 +104,12 @@ final class StatementJson {
     addNext(link, statement, result, index);
     data.putArray("external_links").add(link);
     return data;
+  }
+
+  /** INLINE_OR_EXTERNAL_LINKS answers inline when the whole result is one chunk. */
+  private static boolean isInline(StatementRequest.Disposition disposition, ResultChunks result) {
+    return disposition == StatementRequest.Disposition.INLINE
+        || disposition == StatementRequest.Disposition.INLINE_OR_EXTERNAL_LINKS && result.chunks().size() <= 1;
   }
 
   private static ObjectNode chunkInfo(ResultChunks.Chunk chunk) {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
 final class StatementRequest {
   enum Disposition {
     INLINE,
-    EXTERNAL_LINKS
+    EXTERNAL_LINKS,
+    /** Inline when the result is one chunk at most, else external links (the JDBC driver's default). */
+    INLINE_OR_EXTERNAL_LINKS
   }
 
   enum OnWaitTimeout {
@@ -25,9 +28,15 @@ final class StatementRequest {
   static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
   private static final int MAX_STATEMENT_BYTES = 16 * 1024 * 1024;
   private static final Pattern WAIT_TIMEOUT = Pattern.compile("(\\d+)s");
+  /** Every field the API takes; any other is refused rather than ignored. */
+  private static final Set<String> FIELDS =
+      Set.of("statement", "warehouse_id", "catalog", "schema", "parameters", "row_limit", "byte_limit",
+          "disposition", "format", "result_compression", "wait_timeout", "on_wait_timeout", "session_id",
+          "query_tags");
 
   private final String statement;
   private final String warehouseId;
+  private final String sessionId;
   private final String catalog;
   private final String schema;
   private final Map<String, SqlParameter> parameters;
@@ -42,6 +51,7 @@ final class StatementRequest {
   private StatementRequest(
       String statement,
       String warehouseId,
+      String sessionId,
       String catalog,
       String schema,
       Map<String, SqlParameter> parameters,
@@ -54,6 +64,7 @@ final class StatementRequest {
       OnWaitTimeout onWaitTimeout) {
     this.statement = statement;
     this.warehouseId = warehouseId;
+    this.sessionId = sessionId;
     this.catalog = catalog;
     this.schema = schema;
     this.parameters = parameters;
@@ -69,7 +80,7 @@ final class StatementRequest {
   /** A plain INLINE JSON_ARRAY statement, as Genie runs its generated SQL. */
   static StatementRequest inline(String statement, String warehouseId) {
     return new StatementRequest(
-        statement, warehouseId, null, null, Collections.emptyMap(), null, null,
+        statement, warehouseId, null, null, null, Collections.emptyMap(), null, null,
         Disposition.INLINE, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE);
   }
 
@@ -88,6 +99,11 @@ final class StatementRequest {
     if (statement.getBytes(StandardCharsets.UTF_8).length > MAX_STATEMENT_BYTES) {
       throw ApiException.invalidParameter("statement is larger than 16 MiB.");
     }
+    body.fieldNames().forEachRemaining(field -> {
+      if (!FIELDS.contains(field)) {
+        throw ApiException.invalidParameter("Unknown field '" + field + "' in the statement request.");
+      }
+    });
     String warehouseId = text(body, "warehouse_id");
     if (warehouseId == null || warehouseId.isBlank()) {
       throw ApiException.invalidParameter("warehouse_id is required.");
@@ -101,12 +117,17 @@ final class StatementRequest {
     // Unknown values are refused (enumValue), never ignored: a client that asked for a codec must not get
     // bytes it would misread.
     ResultCompression compression = enumValue(body, "result_compression", ResultCompression.class, null);
+    Map<String, SqlParameter> parameters = parameters(body.path("parameters"));
+    if (parameters.values().stream().anyMatch(SqlParameter::positional)) {
+      statement = PositionalMarkers.toNamed(statement);
+    }
     return new StatementRequest(
         statement,
         warehouseId,
+        text(body, "session_id"),
         text(body, "catalog"),
         text(body, "schema"),
-        parameters(body.path("parameters")),
+        parameters,
         nonNegativeLong(body, "row_limit"),
         nonNegativeLong(body, "byte_limit"),
         disposition,
@@ -141,13 +162,35 @@ final class StatementRequest {
     for (JsonNode element : node) {
       SqlParameter parameter = SqlParameter.parse(element);
       if (byName.put(parameter.name(), parameter) != null) {
-        throw ApiException.invalidParameter("Parameter '" + parameter.name() + "' is given twice.");
+        throw ApiException.invalidParameter(
+            parameter.positional() ? "A parameter ordinal is given twice." : "Parameter '" + parameter.name()
+                + "' is given twice.");
       }
+    }
+    long positional = byName.values().stream().filter(SqlParameter::positional).count();
+    if (positional > 0 && positional < byName.size()) {
+      throw ApiException.invalidParameter("Named and positional (ordinal) parameters cannot be mixed.");
     }
     return Collections.unmodifiableMap(byName);
   }
 
-  private static String text(JsonNode body, String field) {
+  /**
+   * This request run in {@code session}: its own catalog and schema win, the session's fill in the rest. A
+   * session of another warehouse is refused.
+   */
+  StatementRequest inSession(SqlSessions.Session session) {
+    if (!session.warehouseId.equals(warehouseId)) {
+      throw ApiException.invalidParameter(
+          "Session " + session.id + " belongs to warehouse " + session.warehouseId + ", not " + warehouseId + ".");
+    }
+    return new StatementRequest(
+        statement, warehouseId, sessionId, catalog != null ? catalog : session.catalog,
+        schema != null ? schema : session.schema, parameters, rowLimit, byteLimit, disposition, format,
+        requestedCompression, waitTimeout, onWaitTimeout);
+  }
+
+  /** A string field, or null when absent; other JSON values than scalars are a 400. */
+  static String text(JsonNode body, String field) {
     JsonNode node = body.path(field);
     if (node.isMissingNode() || node.isNull()) {
       return null;
@@ -193,6 +236,11 @@ final class StatementRequest {
     return warehouseId;
   }
 
+  /** The session it runs in, or null. */
+  String sessionId() {
+    return sessionId;
+  }
+
   String catalog() {
     return catalog;
   }
@@ -227,14 +275,14 @@ final class StatementRequest {
   }
 
   /**
-   * What the chunks are actually compressed with: LZ4_FRAME only for ARROW_STREAM over EXTERNAL_LINKS;
-   * JSON_ARRAY, CSV and INLINE results stay uncompressed and the manifest says NONE (clients follow the
-   * manifest, not their request).
+   * What the chunks are actually compressed with: LZ4_FRAME only for ARROW_STREAM over EXTERNAL_LINKS or
+   * INLINE_OR_EXTERNAL_LINKS (links and attachments alike); JSON_ARRAY, CSV and INLINE results stay
+   * uncompressed and the manifest says NONE (clients follow the manifest, not their request).
    */
   ResultCompression effectiveCompression() {
     return requestedCompression == ResultCompression.LZ4_FRAME
             && format == ResultFormat.ARROW_STREAM
-            && disposition == Disposition.EXTERNAL_LINKS
+            && disposition != Disposition.INLINE
         ? ResultCompression.LZ4_FRAME
         : ResultCompression.NONE;
   }

@@ -132,6 +132,11 @@ final class StatementService {
     return find(id).orElseThrow(() -> ApiException.notFound("Statement " + id + " does not exist."));
   }
 
+  /** Closes the statement and frees its result (the client is done with it). */
+  void close(SqlStatement statement) {
+    statement.closeByClient(clock.instant());
+  }
+
   void cancel(SqlStatement statement) {
     statement.cancel(clock.instant());
   }

@@ -9,17 +9,20 @@ import dev.kiln.emulator.LocalSql;
 import dev.kiln.emulator.SavedQuery;
 import dev.kiln.emulator.ServingEndpointSpec;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything one local workspace runs: the server, its thread pools, the SQL engine, the shared state of every
@@ -51,15 +54,20 @@ public final class WorkspaceRuntime implements AutoCloseable {
   private final JobStore jobs;
   private final MlflowRegistry mlflowRegistry;
   private final String defaultWarehouseId = Ids.hex16();
+  private final OAuthTokens oauth;
   private final Router router = new Router();
+  private final Router storageRouter = new Router();
   private final FileStorage files;
   private final WorkspaceTree workspaceTree;
   private WorkspaceServer server;
+  private WorkspaceServer storage;
+  private SelfSignedTls tls; // null: plain http
 
   /** Creates the parts; pool threads start lazily, so a failure here leaves nothing running. */
   private WorkspaceRuntime(WorkspaceSettings settings) {
     this.token = settings.token().orElseGet(Ids::personalAccessToken);
     Clock clock = settings.clock();
+    this.oauth = new OAuthTokens(clock, settings.oauthTokenTtl());
     this.httpPool = pool("kiln-workspace-http", settings.serverThreads());
     this.sqlPool = pool("kiln-workspace-sql", settings.sqlConcurrency());
     this.scheduler = new ScheduledThreadPoolExecutor(1, threads("kiln-workspace-timer"));
@@ -70,8 +78,9 @@ public final class WorkspaceRuntime implements AutoCloseable {
         new StatementService(
             engine, sqlPool, scheduler, clock, settings.chunkRowCount(), settings.arrowNativeComplexTypes(),
             settings.resultRetention(), changes, history);
-    ExternalLinks externalLinks = new ExternalLinks(clock, settings.externalLinkTtl(), this::host, statements);
-    this.faults = new FaultEngine(externalLinks::expireAllNow);
+    ExternalLinks externalLinks =
+        new ExternalLinks(clock, settings.externalLinkTtl(), this::storageHost, statements);
+    this.faults = new FaultEngine(externalLinks::expireAllNow, clock);
     this.queries = new QueriesApi(clock);
     this.genieAssistant = new GenieAssistant(statements, scheduler, clock, settings.genieStepDelay());
     this.clusters = new Clusters(clock, settings.clusterStartTime());
@@ -92,11 +101,10 @@ public final class WorkspaceRuntime implements AutoCloseable {
         new ServingApi(serving, this::host, settings.servingEndpointStartTime(), mlflowRegistry::servedModel);
     List<WorkspaceApi> apis =
         List.of(
-            new OidcApi(this::host),
+            new OidcApi(this::host, oauth, Ids.workspaceId(), Ids.uuid()),
             new SqlApi(statements, statementJson, warehouses),
             new WarehousesApi(warehouses),
             history,
-            externalLinks,
             queries,
             new GenieApi(genie, genieAssistant, statements, statementJson, clock),
             new ClustersApi(clusters),
@@ -112,16 +120,23 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new UnityCatalogApi(engine, clock));
     warehouses.add(defaultWarehouseId, "Kiln Local Warehouse");
     apis.forEach(api -> api.register(router));
+    // Presigned links live on cloud storage, another origin than the workspace: a listener of their own.
+    externalLinks.register(storageRouter);
   }
 
   /** Starts a workspace; on failure nothing is left running. */
   public static WorkspaceRuntime start(WorkspaceSettings settings) throws IOException {
     WorkspaceRuntime runtime = new WorkspaceRuntime(settings);
     try {
+      BearerAuth auth = new BearerAuth(runtime.token, runtime.oauth);
+      runtime.tls = settings.https() ? SelfSignedTls.generate(settings.clock().instant()) : null;
+      SSLContext serverTls = runtime.tls == null ? null : runtime.tls.serverContext();
       runtime.server =
-          new WorkspaceServer(
-              runtime.router, new BearerAuth(runtime.token), runtime.faults, runtime.httpPool, runtime.scheduler);
+          new WorkspaceServer(runtime.router, auth, runtime.faults, runtime.httpPool, runtime.scheduler, serverTls);
+      runtime.storage = new WorkspaceServer(
+          runtime.storageRouter, auth, runtime.faults, runtime.httpPool, runtime.scheduler, serverTls);
       runtime.server.start();
+      runtime.storage.start();
       return runtime;
     } catch (IOException | RuntimeException e) {
       runtime.close();
@@ -146,7 +161,30 @@ public final class WorkspaceRuntime implements AutoCloseable {
   }
 
   public String host() {
-    return "http://127.0.0.1:" + server.port();
+    return scheme() + "://127.0.0.1:" + server.port();
+  }
+
+  /** Where external links point: the storage listener, another port than the workspace's. */
+  public String storageHost() {
+    return scheme() + "://127.0.0.1:" + storage.port();
+  }
+
+  private String scheme() {
+    return tls == null ? "http" : "https";
+  }
+
+  /** A client context trusting the workspace's certificate; empty over http. */
+  public Optional<SSLContext> clientTls() {
+    return Optional.ofNullable(tls).map(SelfSignedTls::clientContext);
+  }
+
+  /** The PKCS12 trust store holding the workspace's certificate; empty over http. */
+  public Optional<Path> trustStore() {
+    return Optional.ofNullable(tls).map(SelfSignedTls::trustStore);
+  }
+
+  public String trustStorePassword() {
+    return SelfSignedTls.TRUST_STORE_PASSWORD;
   }
 
   public String token() {
@@ -207,6 +245,10 @@ public final class WorkspaceRuntime implements AutoCloseable {
     if (!warehouses.exists(id)) {
       throw new IllegalArgumentException("SQL warehouse " + id + " does not exist; add it first");
     }
+  }
+
+  public void addServicePrincipal(String clientId, String clientSecret) {
+    oauth.addServicePrincipal(clientId, clientSecret);
   }
 
   // Clusters and command execution
@@ -289,6 +331,9 @@ public final class WorkspaceRuntime implements AutoCloseable {
     if (server != null) {
       server.close();
     }
+    if (storage != null) {
+      storage.close();
+    }
     statements.cancelAll();
     contexts.close(); // kills every Python process and stops the command threads
     scheduler.shutdownNow();
@@ -300,6 +345,9 @@ public final class WorkspaceRuntime implements AutoCloseable {
     joinQuietly();
     engine.close();
     files.close();
+    if (tls != null) {
+      tls.delete();
+    }
   }
 
   private static void awaitQuietly(ExecutorService pool) {

@@ -2,6 +2,8 @@ package dev.kiln.emulator.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.kiln.emulator.Fault;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +21,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDK {@link HttpServer} on loopback: reads each request, applies injected faults and bearer auth, hands
+ * The JDK {@link HttpServer} (or {@link HttpsServer}) on loopback: reads each request, applies injected faults and bearer auth, hands
  * it to the {@link Router} and writes the reply when the (possibly asynchronous) handler is done.
  */
 final class WorkspaceServer implements AutoCloseable {
@@ -50,14 +53,22 @@ final class WorkspaceServer implements AutoCloseable {
       BearerAuth auth,
       FaultEngine faults,
       ExecutorService httpPool,
-      ScheduledExecutorService scheduler)
+      ScheduledExecutorService scheduler,
+      SSLContext tls)
       throws IOException {
     this.router = router;
     this.auth = auth;
     this.faults = faults;
     this.httpPool = httpPool;
     this.scheduler = scheduler;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      this.server = HttpServer.create(loopback, 128);
+    } else {
+      HttpsServer https = HttpsServer.create(loopback, 128);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      this.server = https;
+    }
     server.setExecutor(httpPool);
     server.createContext("/", this::handle);
   }
@@ -94,12 +105,20 @@ final class WorkspaceServer implements AutoCloseable {
       request =
           new Request(
               exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-              Router.PathTemplate.normalize(exchange.getRequestURI().getPath()),
+              exchange.getRequestURI().getRawPath(),
               exchange.getRequestURI().getRawQuery(),
               exchange.getRequestHeaders(),
               in.readAllBytes());
     }
     FaultPlan plan = faults.planFor(request.method(), request.path());
+    if (plan.is(Fault.Kind.CLOSE_BEFORE_HEADERS)) {
+      exchange.close(); // before sendResponseHeaders, HttpServer closes the connection itself
+      return;
+    }
+    if (plan.is(Fault.Kind.STALL_BEFORE_HEADERS)) {
+      delay(plan.latency().plus(plan.stall())).whenCompleteAsync((ignored, error) -> exchange.close(), httpPool);
+      return;
+    }
     CompletableFuture<Response> reply =
         plan.latency().isZero()
             ? answer(request, plan)
@@ -143,39 +162,63 @@ final class WorkspaceServer implements AutoCloseable {
 
   /** Writes the completed {@code reply} and always closes the exchange, whatever goes wrong. */
   private void send(HttpExchange exchange, CompletableFuture<Response> reply, FaultPlan plan) {
+    boolean stalled = false;
     try {
       Response response = reply.handle((ok, error) -> error == null ? ok : Router.toErrorResponse(error)).join();
       writeHeaders(exchange, response, response.body().length);
+      if (plan.is(Fault.Kind.STALL_AFTER_HEADERS) && response.body().length > 0) {
+        exchange.getResponseBody().flush();
+        // The body never comes: closing a fixed-length body short makes HttpServer drop the connection.
+        delay(plan.stall()).whenCompleteAsync((ignored, error) -> closeQuietly(exchange), httpPool);
+        stalled = true;
+        return;
+      }
       byte[] body = response.body();
       if (body.length > 0) {
         OutputStream out = exchange.getResponseBody();
         if (plan.is(Fault.Kind.SLOW_BODY)) {
-          writeSlowly(out, body, plan.slowBodyPause());
-        } else {
-          out.write(body);
+          writeSlowly(exchange, out, body, 0, plan.slowBodyPause());
+          stalled = true; // the pieces go out on the timer and close the exchange at the end
+          return;
         }
+        out.write(body);
         out.flush();
       }
     } catch (IOException e) {
       LOG.debug("client went away while the reply was written: {}", e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException | Error e) {
       LOG.warn("emulator reply failed", e);
     } finally {
-      exchange.close();
+      if (!stalled) {
+        exchange.close();
+      }
     }
   }
 
-  private static void writeSlowly(OutputStream out, byte[] body, Duration pause)
-      throws IOException, InterruptedException {
-    for (int offset = 0; offset < body.length; offset += SLOW_BODY_PIECE) {
-      if (offset > 0) {
-        Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
-      }
+  private static void closeQuietly(HttpExchange exchange) {
+    try {
+      exchange.close();
+    } catch (RuntimeException shortBody) {
+      LOG.debug("stalled reply closed: {}", shortBody.toString());
+    }
+  }
+
+  /** Writes one piece, then schedules the next after {@code pause}: a slow body holds no server thread. */
+  private void writeSlowly(HttpExchange exchange, OutputStream out, byte[] body, int offset, Duration pause) {
+    try {
       out.write(body, offset, Math.min(SLOW_BODY_PIECE, body.length - offset));
       out.flush();
+    } catch (IOException e) {
+      LOG.debug("client went away while a slow body was written: {}", e.toString());
+      closeQuietly(exchange);
+      return;
     }
+    int next = offset + SLOW_BODY_PIECE;
+    if (next >= body.length) {
+      closeQuietly(exchange);
+      return;
+    }
+    delay(pause).whenCompleteAsync((ignored, error) -> writeSlowly(exchange, out, body, next, pause), httpPool);
   }
 
   private static Response awaitForReset(CompletableFuture<Response> reply) throws IOException {

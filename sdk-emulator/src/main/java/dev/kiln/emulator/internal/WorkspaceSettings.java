@@ -31,6 +31,8 @@ public final class WorkspaceSettings {
   private Duration servingEndpointStartTime = Duration.ofMillis(200);
   private Duration modelRegistrationTime = Duration.ofMillis(200);
   private int vectorSearchPageSize = 1000;
+  private Duration oauthTokenTtl = Duration.ofHours(1);
+  private boolean https;
   private Duration jobStepTime = Duration.ofMillis(50);
   private Duration vectorSearchProvisioningTime = Duration.ofMillis(200);
   private Duration servingDataPlaneTokenLifetime = Duration.ofHours(1);
@@ -134,6 +136,24 @@ public final class WorkspaceSettings {
   /** Rows per page of a vector search query; more results come through next-page tokens. */
   public void vectorSearchPageSize(int rows) {
     this.vectorSearchPageSize = atLeastOne(rows, "vectorSearchPageSize");
+  }
+
+  /** How long an OAuth access token from {@code /oidc/v1/token} works. */
+  public void oauthTokenTtl(Duration ttl) {
+    this.oauthTokenTtl = positive(ttl, "oauthTokenTtl");
+  }
+
+  /** Serve https with a self-signed certificate made at start. */
+  public void https(boolean enabled) {
+    this.https = enabled;
+  }
+
+  boolean https() {
+    return https;
+  }
+
+  Duration oauthTokenTtl() {
+    return oauthTokenTtl;
   }
 
   /** How long each step of a job run or task lasts (PENDING, the least time RUNNING, TERMINATING). */
