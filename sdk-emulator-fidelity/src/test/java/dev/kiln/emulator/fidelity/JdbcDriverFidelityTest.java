@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -199,8 +198,6 @@ class JdbcDriverFidelityTest {
   }
 
   @Test
-  @Disabled("needs the Spark SQL dialect of issue 14 item 4 (SHOW CATALOGS/SCHEMAS/TABLES/COLUMNS in Databricks'"
-      + " shape, helper 'catalog'), not merged into main yet: the driver's metadata SQL fails to parse on DuckDB")
   void databaseMetaDataListsCatalogsSchemasTablesAndColumns() throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<String> catalogs = new ArrayList<>();

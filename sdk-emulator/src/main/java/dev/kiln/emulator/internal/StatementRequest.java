@@ -87,7 +87,7 @@ final class StatementRequest {
   /** A JSON_ARRAY statement whose result is written behind external links, as Genie's full result download runs. */
   static StatementRequest externalLinks(String statement, String warehouseId) {
     return new StatementRequest(
-        statement, warehouseId, null, null, Collections.emptyMap(), null, null,
+        statement, warehouseId, null, null, null, Collections.emptyMap(), null, null,
         Disposition.EXTERNAL_LINKS, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE);
   }
 
