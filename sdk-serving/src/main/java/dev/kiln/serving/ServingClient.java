@@ -35,6 +35,8 @@ import dev.kiln.serving.model.InvocationResponse;
 import dev.kiln.serving.model.OpenApiDocument;
 import dev.kiln.serving.model.ServedEntityInput;
 import dev.kiln.serving.model.ServingEndpoint;
+import dev.kiln.serving.model.ServingEndpointAccessControlRequest;
+import dev.kiln.serving.model.ServingEndpointPermissions;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -221,40 +223,56 @@ public final class ServingClient {
 
   /**
    * The endpoint's permissions ({@code GET /api/2.0/permissions/serving-endpoints/{id}}; the id is
-   * {@link ServingEndpoint#id()}, not the name), as the server sends them.
+   * {@link ServingEndpoint#id()}, not the name).
    */
-  public JsonNode getPermissions(String endpointId) {
+  public ServingEndpointPermissions getPermissions(String endpointId) {
     return Calls.join(getPermissionsAsync(endpointId));
   }
 
-  public CompletableFuture<JsonNode> getPermissionsAsync(String endpointId) {
+  public CompletableFuture<ServingEndpointPermissions> getPermissionsAsync(String endpointId) {
     return Calls.async(() -> send(ApiRequest.get(PERMISSIONS, Args.id(endpointId, "endpointId")).build(),
-        BodyReader.jsonTree(), ApiResponse::body));
+        BodyReader.json(ServingEndpointPermissions.class), ApiResponse::body));
   }
 
   /**
-   * Grants permissions, keeping the others ({@code PATCH}); each entry names one of {@code user_name},
-   * {@code group_name}, {@code service_principal_name} and a {@code permission_level} (CAN_MANAGE, CAN_QUERY,
-   * CAN_VIEW). Returns the permissions now.
+   * Grants {@code accessControlList}, keeping the other direct permissions ({@code PATCH}); a principal already
+   * granted gets the new level. Returns the permissions now.
    */
-  public JsonNode updatePermissions(String endpointId, List<Map<String, String>> accessControlList) {
+  public ServingEndpointPermissions updatePermissions(String endpointId,
+      List<ServingEndpointAccessControlRequest> accessControlList) {
     return Calls.join(updatePermissionsAsync(endpointId, accessControlList));
   }
 
-  public CompletableFuture<JsonNode> updatePermissionsAsync(String endpointId,
-      List<Map<String, String>> accessControlList) {
-    return Calls.async(() -> {
-      String id = Args.id(endpointId, "endpointId");
-      Args.notNull(accessControlList, "accessControlList");
-      for (int i = 0; i < accessControlList.size(); i++) {
-        Map<String, String> entry = Args.notNull(accessControlList.get(i), "accessControlList[" + i + "]");
-        if (!entry.containsKey("permission_level")) {
-          throw new InvalidRequestException("accessControlList[" + i + "] needs a permission_level");
-        }
-      }
-      return send(ApiRequest.patch(PERMISSIONS, id).jsonBody(Map.of("access_control_list", accessControlList))
-          .idempotent(true).build(), BodyReader.jsonTree(), ApiResponse::body);
-    });
+  public CompletableFuture<ServingEndpointPermissions> updatePermissionsAsync(String endpointId,
+      List<ServingEndpointAccessControlRequest> accessControlList) {
+    return Calls.async(() -> sendPermissions(ApiRequest.patch(PERMISSIONS, Args.id(endpointId, "endpointId")),
+        accessControlList));
+  }
+
+  /**
+   * Replaces the endpoint's direct permissions with {@code accessControlList} ({@code PUT}); an empty list removes
+   * them all. Inherited permissions stay. Returns the permissions now.
+   */
+  public ServingEndpointPermissions setPermissions(String endpointId,
+      List<ServingEndpointAccessControlRequest> accessControlList) {
+    return Calls.join(setPermissionsAsync(endpointId, accessControlList));
+  }
+
+  public CompletableFuture<ServingEndpointPermissions> setPermissionsAsync(String endpointId,
+      List<ServingEndpointAccessControlRequest> accessControlList) {
+    return Calls.async(() -> sendPermissions(ApiRequest.put(PERMISSIONS, Args.id(endpointId, "endpointId")),
+        accessControlList));
+  }
+
+  /** Both forms are idempotent: sending the same list twice leaves the same permissions. */
+  private CompletableFuture<ServingEndpointPermissions> sendPermissions(ApiRequest.Builder request,
+      List<ServingEndpointAccessControlRequest> accessControlList) {
+    Args.notNull(accessControlList, "accessControlList");
+    for (int i = 0; i < accessControlList.size(); i++) {
+      Args.notNull(accessControlList.get(i), "accessControlList[" + i + "]");
+    }
+    return send(request.jsonBody(Map.of("access_control_list", accessControlList)).idempotent(true).build(),
+        BodyReader.json(ServingEndpointPermissions.class), ApiResponse::body);
   }
 
   /**

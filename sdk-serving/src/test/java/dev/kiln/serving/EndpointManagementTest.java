@@ -5,9 +5,10 @@ import static dev.kiln.core.testing.Wire.expectJson;
 import static dev.kiln.core.testing.Wire.expectJsonPost;
 import static dev.kiln.core.testing.Wire.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.error.InvalidRequestException;
 import dev.kiln.core.testing.Wire;
 import dev.kiln.serving.model.EndpointTag;
@@ -15,8 +16,13 @@ import dev.kiln.serving.model.HttpFunctionRequest;
 import dev.kiln.serving.model.InvocationRequest;
 import dev.kiln.serving.model.ServedEntityInput;
 import dev.kiln.serving.model.ServingEndpoint;
+import dev.kiln.serving.model.ServingEndpointAccessControl;
+import dev.kiln.serving.model.ServingEndpointAccessControlRequest;
+import dev.kiln.serving.model.ServingEndpointPermission;
+import dev.kiln.serving.model.ServingEndpointPermissionLevel;
+import dev.kiln.serving.model.ServingEndpointPermissions;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
@@ -65,21 +71,67 @@ class EndpointManagementTest extends ServingTestBase {
   }
 
   @Test
-  void permissionsByEndpointId() throws Exception {
-    server.enqueue(ok("{'object_id': '/serving-endpoints/abc123', 'access_control_list': []}"));
-    server.enqueue(ok("{'object_id': '/serving-endpoints/abc123', 'access_control_list': [{'group_name': 'analysts'}]}"));
+  void permissionsAreReadTyped() throws Exception {
+    server.enqueue(ok("{'object_id': '/serving-endpoints/abc123', 'object_type': 'serving-endpoint',"
+        + " 'access_control_list': [{'user_name': 'ana@corp.ph', 'display_name': 'Ana',"
+        + " 'all_permissions': [{'permission_level': 'CAN_MANAGE', 'inherited': false}]},"
+        + " {'group_name': 'admins', 'all_permissions': [{'permission_level': 'CAN_OWN_EVERYTHING', 'inherited': true,"
+        + " 'inherited_from_object': ['/serving-endpoints/']}]}]}"));
 
-    JsonNode now = serving.getPermissions("abc123");
-    JsonNode updated = serving.updatePermissions("abc123",
-        List.of(Map.of("group_name", "analysts", "permission_level", "CAN_QUERY")));
+    ServingEndpointPermissions now = serving.getPermissions("abc123");
 
-    assertEquals("/serving-endpoints/abc123", now.path("object_id").asText());
-    assertEquals("analysts", updated.at("/access_control_list/0/group_name").asText());
     expectGet(server, "/api/2.0/permissions/serving-endpoints/abc123");
+    assertEquals("/serving-endpoints/abc123", now.objectId().orElseThrow());
+    assertEquals("serving-endpoint", now.objectType().orElseThrow());
+    ServingEndpointAccessControl ana = now.find("ana@corp.ph").orElseThrow();
+    assertEquals("Ana", ana.displayName().orElseThrow());
+    assertEquals(ServingEndpointPermissionLevel.CAN_MANAGE, ana.allPermissions().get(0).permissionLevel());
+    assertFalse(ana.allPermissions().get(0).inherited());
+    ServingEndpointPermission admins = now.find("admins").orElseThrow().allPermissions().get(0);
+    assertEquals(ServingEndpointPermissionLevel.UNKNOWN, admins.permissionLevel());
+    assertEquals("CAN_OWN_EVERYTHING", admins.rawPermissionLevel().orElseThrow());
+    assertTrue(admins.inherited());
+    assertEquals(List.of("/serving-endpoints/"), admins.inheritedFromObject());
+  }
+
+  @Test
+  void updatePatchesAndSetPutsTheAccessControlList() throws Exception {
+    server.enqueue(ok("{'object_id': '/serving-endpoints/abc123', 'access_control_list': [{'group_name': 'analysts',"
+        + " 'all_permissions': [{'permission_level': 'CAN_QUERY'}]}]}"));
+    server.enqueue(ok("{'object_id': '/serving-endpoints/abc123', 'access_control_list': []}"));
+
+    ServingEndpointPermissions updated = serving.updatePermissions("abc123", List.of(
+        ServingEndpointAccessControlRequest.group("analysts", ServingEndpointPermissionLevel.CAN_QUERY),
+        ServingEndpointAccessControlRequest.user("ana@corp.ph", ServingEndpointPermissionLevel.CAN_MANAGE),
+        ServingEndpointAccessControlRequest.servicePrincipal("6f1c-app", ServingEndpointPermissionLevel.CAN_VIEW)));
+    ServingEndpointPermissions replaced = serving.setPermissionsAsync("abc123", List.of()).get(5, TimeUnit.SECONDS);
+
+    assertTrue(updated.find("analysts").orElseThrow().holds(ServingEndpointPermissionLevel.CAN_QUERY));
+    assertTrue(replaced.accessControlList().isEmpty());
     expectJson(server, "PATCH", "/api/2.0/permissions/serving-endpoints/abc123",
-        "{'access_control_list': [{'group_name': 'analysts', 'permission_level': 'CAN_QUERY'}]}");
+        "{'access_control_list': [{'group_name': 'analysts', 'permission_level': 'CAN_QUERY'},"
+        + " {'user_name': 'ana@corp.ph', 'permission_level': 'CAN_MANAGE'},"
+        + " {'service_principal_name': '6f1c-app', 'permission_level': 'CAN_VIEW'}]}");
+    expectJson(server, "PUT", "/api/2.0/permissions/serving-endpoints/abc123", "{'access_control_list': []}");
+  }
+
+  @Test
+  void aPermissionEntryNamesExactlyOnePrincipalAndAKnownLevel() {
+    assertThrows(InvalidRequestException.class, () -> ServingEndpointAccessControlRequest.builder()
+        .permissionLevel(ServingEndpointPermissionLevel.CAN_VIEW).build());
+    assertThrows(InvalidRequestException.class, () -> ServingEndpointAccessControlRequest.builder()
+        .userName("ana@corp.ph").groupName("analysts").permissionLevel(ServingEndpointPermissionLevel.CAN_VIEW).build());
     assertThrows(InvalidRequestException.class,
-        () -> serving.updatePermissions("abc123", List.of(Map.of("group_name", "x"))));
+        () -> ServingEndpointAccessControlRequest.user(" ", ServingEndpointPermissionLevel.CAN_VIEW));
+    assertThrows(InvalidRequestException.class,
+        () -> ServingEndpointAccessControlRequest.group("analysts", ServingEndpointPermissionLevel.UNKNOWN));
+    List<ServingEndpointAccessControlRequest> withNull = java.util.Arrays.asList(
+        ServingEndpointAccessControlRequest.group("analysts", ServingEndpointPermissionLevel.CAN_QUERY), null);
+    assertThrows(InvalidRequestException.class, () -> serving.updatePermissions("abc123", withNull));
+    ExecutionException async = assertThrows(ExecutionException.class,
+        () -> serving.setPermissionsAsync("", List.of()).get(5, TimeUnit.SECONDS));
+    assertTrue(async.getCause() instanceof InvalidRequestException, String.valueOf(async.getCause()));
+    assertEquals(0, server.getRequestCount());
   }
 
   @Test

@@ -23,7 +23,7 @@ class ModelVisibilityTest {
         defs.add(file.substring(0, file.length() - ".class".length()));
       }
     }
-    assertEquals(28, defs.size(), defs.toString());
+    assertEquals(32, defs.size(), defs.toString());
     for (String def : defs) {
       Class<?> definition = Class.forName("dev.kiln.serving.model." + def);
       Class<?> immutable = Class.forName("dev.kiln.serving.model." + def.substring(0, def.length() - "Def".length()));

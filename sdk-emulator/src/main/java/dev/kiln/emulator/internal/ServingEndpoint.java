@@ -23,6 +23,7 @@ final class ServingEndpoint {
   private final Instant readyAt;
   private final boolean routeOptimized;
   private final Map<String, String> tags;
+  private final ServingPermissions permissions = new ServingPermissions(LocalIdentity.USER_NAME);
 
   ServingEndpoint(ServingEndpointSpec spec, Clock clock, boolean routeOptimized) {
     this.spec = spec;
@@ -43,6 +44,14 @@ final class ServingEndpoint {
   private synchronized ArrayNode tagsJson(ArrayNode into) {
     tags.forEach((key, value) -> into.addObject().put("key", key).put("value", value));
     return into;
+  }
+
+  String id() {
+    return id;
+  }
+
+  ServingPermissions permissions() {
+    return permissions;
   }
 
   boolean routeOptimized() {

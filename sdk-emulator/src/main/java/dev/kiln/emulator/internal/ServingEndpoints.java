@@ -65,6 +65,12 @@ final class ServingEndpoints {
         () -> ApiException.notFound("Endpoint with name '" + name + "' does not exist."));
   }
 
+  /** By {@code id}, as the permissions API names endpoints. */
+  synchronized ServingEndpoint requireById(String id) {
+    return endpoints.values().stream().filter(endpoint -> endpoint.id().equals(id)).findFirst().orElseThrow(
+        () -> ApiException.notFound("Serving endpoint with id '" + id + "' does not exist."));
+  }
+
   synchronized List<ServingEndpoint> all() {
     return new ArrayList<>(endpoints.values());
   }

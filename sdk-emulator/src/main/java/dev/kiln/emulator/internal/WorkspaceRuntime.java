@@ -110,6 +110,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new ClustersApi(clusters),
             new ExecutionApi(contexts),
             servingApi,
+            new ServingPermissionsApi(serving),
             new ServingDataPlane(serving, servingApi, token, clock, settings.servingDataPlaneTokenLifetime()),
             new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
             new JobsApi(jobs, this::host),
