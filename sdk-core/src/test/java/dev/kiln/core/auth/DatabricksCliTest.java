@@ -10,7 +10,6 @@ import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.DatabricksConfig;
 import dev.kiln.core.error.ConfigurationException;
 import dev.kiln.core.error.DatabricksClientException;
-import dev.kiln.core.testing.CapturedLogs;
 import dev.kiln.core.testing.Wire;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,37 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DatabricksCliTest {
-  @StartStop
-  final MockWebServer workspace = new MockWebServer();
-
-  @TempDir
-  Path dir;
-
-  AuthFixture fx;
-  String host;
-
-  @BeforeEach
-  void setUp() {
-    host = workspace.url("/").toString().replaceAll("/$", "");
-    fx = new AuthFixture(dir).set("DATABRICKS_HOST", host);
-    CapturedLogs.clear();
-  }
+class DatabricksCliTest extends AuthTestBase {
 
   private static String cliJson(String token, String expiry) {
     return "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"refresh_token\":\"cli-refresh-secret\","
         + "\"expiry\":\"" + expiry + "\"}";
-  }
-
-  private void call(DatabricksClient db) {
-    AuthFixture.call(workspace, db);
   }
 
   @Test

@@ -11,7 +11,6 @@ import dev.kiln.core.ApiRequest;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.DatabricksConfig;
 import dev.kiln.core.error.DatabricksClientException;
-import dev.kiln.core.testing.CapturedLogs;
 import dev.kiln.core.testing.Wire;
 import java.io.IOException;
 import java.net.URI;
@@ -31,34 +30,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** external-browser: the whole authorization-code + PKCE flow, with a browser that follows the redirect itself. */
-class ExternalBrowserTest {
-  /** The workspace: OIDC discovery, the token endpoint and one API path. */
-  @StartStop
-  final MockWebServer workspace = new MockWebServer();
-
-  @TempDir
-  Path dir;
-
-  AuthFixture fx;
-  String host;
+class ExternalBrowserTest extends AuthTestBase {
   final ConcurrentLinkedQueue<RecordedRequest> tokenRequests = new ConcurrentLinkedQueue<>();
   final List<String> refused = new ArrayList<>();
   final AtomicInteger issued = new AtomicInteger();
   final List<Map<String, String>> browserVisits = new ArrayList<>();
 
+  /** The workspace answers OIDC discovery, the token endpoint and one API path. */
   @BeforeEach
   void setUp() {
-    host = workspace.url("/").toString().replaceAll("/$", "");
-    fx = new AuthFixture(dir).set("DATABRICKS_HOST", host, "DATABRICKS_AUTH_TYPE", "external-browser");
-    CapturedLogs.clear();
+    fx.set("DATABRICKS_AUTH_TYPE", "external-browser");
     workspace.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest r) {
@@ -131,7 +117,8 @@ class ExternalBrowserTest {
         .browserLoginTimeout(Duration.ofSeconds(10)).build(), null);
   }
 
-  private void call(DatabricksClient db) {
+  /** One API call answered by the dispatcher (not queued, as {@link #call} expects). */
+  private void callApi(DatabricksClient db) {
     db.call(ApiRequest.get("/api/2.0/x").build(), JsonNode.class);
   }
 
@@ -151,7 +138,7 @@ class ExternalBrowserTest {
     DatabricksConfig config = load(browser("auth-code-1", true));
     assertEquals("external-browser", config.credentials().authType());
     try (DatabricksClient db = fx.client(config)) {
-      call(db);
+      callApi(db);
       assertEquals("Bearer u2m-access-1", lastApiAuthorization());
       Map<String, String> visit = browserVisits.get(0);
       assertEquals("code", visit.get("response_type"));
@@ -169,7 +156,7 @@ class ExternalBrowserTest {
       assertEquals(visit.get("code_challenge"), ExternalBrowserCredentials.challenge(verifier));
 
       fx.advance(Duration.ofMinutes(59).plusSeconds(1)); // inside the refresh margin
-      call(db);
+      callApi(db);
       assertEquals("Bearer u2m-access-2", lastApiAuthorization());
       Map<String, String> refresh = form(tokenRequests.poll().getBody().utf8());
       assertEquals(Map.of("grant_type", "refresh_token", "refresh_token", "u2m-refresh-1", "client_id", "databricks-cli"), refresh);
@@ -190,10 +177,10 @@ class ExternalBrowserTest {
       throw new AssertionError("the cache should have been used");
     });
     try (DatabricksClient db = fx.client(again)) {
-      call(db);
+      callApi(db);
       assertEquals("Bearer u2m-access-2", lastApiAuthorization());
       fx.advance(Duration.ofMinutes(59).plusSeconds(1));
-      call(db);
+      callApi(db);
       assertEquals("Bearer u2m-access-3", lastApiAuthorization());
     }
   }
@@ -201,10 +188,10 @@ class ExternalBrowserTest {
   @Test
   void aRevokedRefreshTokenOpensTheBrowserAgain() throws Exception {
     try (DatabricksClient db = fx.client(load(browser("auth-code-2", true)))) {
-      call(db);
+      callApi(db);
       refused.add("u2m-refresh-1");
       fx.advance(Duration.ofMinutes(59).plusSeconds(1));
-      call(db);
+      callApi(db);
       assertEquals("Bearer u2m-access-2", lastApiAuthorization());
       assertEquals(2, browserVisits.size());
     }
@@ -213,7 +200,7 @@ class ExternalBrowserTest {
   @Test
   void aRedirectWithAnotherStateIsRejected() {
     try (DatabricksClient db = fx.client(load(browser("auth-code-3", false)))) {
-      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> call(db));
+      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> callApi(db));
       assertTrue(e.getMessage().contains("state does not match"), e.getMessage());
       assertFalse(e.getMessage().contains("auth-code-3"));
     }
@@ -233,13 +220,13 @@ class ExternalBrowserTest {
       }).start();
     };
     try (DatabricksClient db = fx.client(load(refusing))) {
-      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> call(db));
+      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> callApi(db));
       assertEquals("external-browser: sign-in failed: access_denied: The user said no", e.getMessage());
     }
     DatabricksConfig silent = DatabricksConfig.load(fx.environment().browser(url -> { }).oauthRedirectPort(0)
         .browserLoginTimeout(Duration.ofMillis(200)).build(), null);
     try (DatabricksClient db = fx.client(silent)) {
-      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> call(db));
+      DatabricksClientException e = assertThrows(DatabricksClientException.class, () -> callApi(db));
       assertTrue(e.getMessage().startsWith("external-browser: no sign-in came back within"), e.getMessage());
     }
     assertEquals(0, issued.get());

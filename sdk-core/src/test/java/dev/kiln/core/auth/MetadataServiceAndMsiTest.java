@@ -9,45 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.DatabricksConfig;
 import dev.kiln.core.error.ConfigurationException;
-import dev.kiln.core.testing.CapturedLogs;
 import dev.kiln.core.testing.Wire;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** metadata-service, azure-msi (IMDS and App Service) and the Azure service principal's extra headers, on the wire. */
-class MetadataServiceAndMsiTest {
+class MetadataServiceAndMsiTest extends AuthTestBase {
   static final String RESOURCE_ID = "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/ws";
   static final String DATABRICKS_APP = "2ff814a6-3304-4ab8-85cb-cd0e6f879c1d";
 
   @StartStop
-  final MockWebServer workspace = new MockWebServer();
-
-  @StartStop
   final MockWebServer tokens = new MockWebServer();
 
-  @TempDir
-  Path dir;
-
-  AuthFixture fx;
-  String host;
-
-  @BeforeEach
-  void setUp() {
-    host = workspace.url("/").toString().replaceAll("/$", "");
-    fx = new AuthFixture(dir).set("DATABRICKS_HOST", host);
-    CapturedLogs.clear();
-  }
-
-  private void call(DatabricksClient db) {
-    AuthFixture.call(workspace, db);
-  }
 
   @Test
   void metadataServiceIsAskedWithTheOfficialHeadersAndItsTokenCachedUntilExpiry() {

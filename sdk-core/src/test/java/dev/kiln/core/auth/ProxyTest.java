@@ -10,40 +10,20 @@ import dev.kiln.core.ApiRequest;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.DatabricksConfig;
-import dev.kiln.core.testing.CapturedLogs;
 import dev.kiln.core.testing.Wire;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Proxies from HTTP(S)_PROXY/NO_PROXY and from the builder, through an in-test proxy on loopback. */
-class ProxyTest {
-  @StartStop
-  final MockWebServer workspace = new MockWebServer();
-
-  @TempDir
-  Path dir;
-
-  AuthFixture fx;
-  String host;
-
-  @BeforeEach
-  void setUp() {
-    host = workspace.url("/").toString().replaceAll("/$", "");
-    fx = new AuthFixture(dir).set("DATABRICKS_HOST", host);
-    CapturedLogs.clear();
-  }
+class ProxyTest extends AuthTestBase {
 
   @Test
   void anAuthenticatingEnvProxyCarriesTokenRequestsAndStorageDownloadsButNotLoopback() throws Exception {
