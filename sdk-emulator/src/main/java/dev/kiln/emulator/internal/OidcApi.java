@@ -21,9 +21,15 @@ final class OidcApi implements WorkspaceApi {
   private final OAuthTokens tokens;
   private final String workspaceId;
   private final String accountId;
+  private final RouteHandler.Sync jwtBearer;
 
-  OidcApi(Supplier<String> host, OAuthTokens tokens, String workspaceId, String accountId) {
+  /**
+   * {@code jwtBearer} answers the token endpoint's other grant, the exchange of a workspace token for a
+   * route-optimized serving endpoint's data-plane token ({@link ServingDataPlane#mint}).
+   */
+  OidcApi(Supplier<String> host, OAuthTokens tokens, String workspaceId, String accountId, RouteHandler.Sync jwtBearer) {
     this.host = host;
+    this.jwtBearer = jwtBearer;
     this.tokens = tokens;
     this.workspaceId = workspaceId;
     this.accountId = accountId;
@@ -56,7 +62,7 @@ final class OidcApi implements WorkspaceApi {
     body.put("authorization_endpoint", base + "/oidc/v1/authorize");
     body.put("token_endpoint", base + "/oidc/v1/token");
     body.put("jwks_uri", base + "/oidc/jwks.json");
-    body.putArray("grant_types_supported").add("client_credentials");
+    body.putArray("grant_types_supported").add("client_credentials").add(ServingDataPlane.JWT_BEARER);
     ArrayNode scopes = body.putArray("scopes_supported");
     SCOPES.forEach(scopes::add);
     body.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
@@ -64,12 +70,18 @@ final class OidcApi implements WorkspaceApi {
     return body;
   }
 
-  /** {@code grant_type=client_credentials}; the client authenticates with HTTP Basic or form fields. */
+  /**
+   * {@code grant_type=client_credentials} (the client authenticates with HTTP Basic or form fields), or the
+   * jwt-bearer exchange for a data-plane token.
+   */
   private Response token(Request request) {
     String grantType = request.formParam("grant_type").orElse("");
+    if (grantType.equals(ServingDataPlane.JWT_BEARER)) {
+      return jwtBearer.handle(request);
+    }
     if (!grantType.equals("client_credentials")) {
-      return oauthError(400, "unsupported_grant_type",
-          "Grant type '" + grantType + "' is not supported; this workspace issues client_credentials tokens.");
+      return oauthError(400, "unsupported_grant_type", "Grant type '" + grantType + "' is not supported; this "
+          + "workspace issues client_credentials tokens (and " + ServingDataPlane.JWT_BEARER + " data-plane tokens).");
     }
     String scope = request.formParam("scope").orElse("all-apis");
     for (String one : scope.trim().split("\\s+")) {

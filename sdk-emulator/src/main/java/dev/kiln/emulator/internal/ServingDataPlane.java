@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 final class ServingDataPlane implements WorkspaceApi {
   static final String PREFIX = "/dataplane/serving-endpoints/";
-  private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
   /** Bounds memory: the oldest tokens are forgotten first. */
   private static final int MAX_TOKENS = 10_000;
 
@@ -63,12 +63,12 @@ final class ServingDataPlane implements WorkspaceApi {
 
   @Override
   public void register(Router router) {
-    router.post("/oidc/v1/token", this::mint);
     router.post(PREFIX + "{name}/invocations", this::invoke);
     router.post(PREFIX + "{name}/served-models/{model}/invocations", this::invoke);
   }
 
-  private Response mint(Request request) {
+  /** The jwt-bearer grant of {@code POST /oidc/v1/token} (routed here by {@link OidcApi}). */
+  Response mint(Request request) {
     Map<String, String> form = request.form();
     if (!JWT_BEARER.equals(form.get("grant_type"))) {
       return oauthError(400, "unsupported_grant_type", "grant_type must be " + JWT_BEARER);

@@ -99,9 +99,11 @@ public final class WorkspaceRuntime implements AutoCloseable {
         clusters.defaultClusterId(), scheduler);
     ServingApi servingApi =
         new ServingApi(serving, this::host, settings.servingEndpointStartTime(), mlflowRegistry::servedModel);
+    ServingDataPlane dataPlane =
+        new ServingDataPlane(serving, servingApi, token, clock, settings.servingDataPlaneTokenLifetime());
     List<WorkspaceApi> apis =
         List.of(
-            new OidcApi(this::host, oauth, Ids.workspaceId(), Ids.uuid()),
+            new OidcApi(this::host, oauth, Ids.workspaceId(), Ids.uuid(), dataPlane::mint),
             new SqlApi(statements, statementJson, warehouses),
             new WarehousesApi(warehouses),
             history,
@@ -111,7 +113,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
             new ExecutionApi(contexts),
             servingApi,
             new ServingPermissionsApi(serving),
-            new ServingDataPlane(serving, servingApi, token, clock, settings.servingDataPlaneTokenLifetime()),
+            dataPlane,
             new VectorSearchApi(vectorSearch, serving, settings.vectorSearchPageSize(), this::host),
             new JobsApi(jobs, this::host),
             new DbfsApi(files, clock),
