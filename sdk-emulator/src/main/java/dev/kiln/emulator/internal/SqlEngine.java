@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -35,7 +36,11 @@ final class SqlEngine implements AutoCloseable {
     void finished();
   }
 
-  private final DuckDBConnection root;
+  /**
+   * Opened on a thread of its own: loading DuckDB's native library takes about half a second, which the rest
+   * of the workspace's start-up overlaps. {@link #awaitOpen()} reports a failure to open.
+   */
+  private final CompletableFuture<DuckDBConnection> root = new CompletableFuture<>();
 
   SqlEngine() {
     this(MAX_RESULT_BYTES);
@@ -44,14 +49,34 @@ final class SqlEngine implements AutoCloseable {
   /** {@code maxResultBytes}: EXTERNAL_LINKS results are cut there and marked truncated. */
   SqlEngine(long maxResultBytes) {
     this.maxResultBytes = maxResultBytes;
+    Thread opener = new Thread(this::open, "kiln-workspace-duckdb-open");
+    opener.setDaemon(true);
+    opener.start();
+  }
+
+  private void open() {
     try {
-      this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-      try (Statement statement = root.createStatement()) {
+      DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      try (Statement statement = connection.createStatement()) {
         // Databricks workspaces have the legacy metastore as a catalog beside main.
         statement.execute("ATTACH ':memory:' AS hive_metastore");
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot open the embedded DuckDB database", e);
+      root.complete(connection);
+    } catch (SQLException | RuntimeException | Error e) {
+      root.completeExceptionally(new IllegalStateException("cannot open the embedded DuckDB database", e));
+    }
+  }
+
+  /** Waits until the database is open; throws what opening it failed with. */
+  void awaitOpen() {
+    root();
+  }
+
+  private DuckDBConnection root() {
+    try {
+      return root.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
     }
   }
 
@@ -70,7 +95,7 @@ final class SqlEngine implements AutoCloseable {
   }
 
   private Connection connect() throws SQLException {
-    return root.duplicate();
+    return root().duplicate();
   }
 
   /** Runs setup SQL (one or more Spark SQL statements separated by {@code ;}; {@code USE} lasts to the end). */
@@ -267,9 +292,9 @@ final class SqlEngine implements AutoCloseable {
   @Override
   public void close() {
     try {
-      root.close();
-    } catch (SQLException e) {
-      // Closing an in-memory database cannot lose anything worth reporting.
+      root.join().close(); // waits for an open still under way, so nothing is left behind
+    } catch (SQLException | RuntimeException e) {
+      // Closing (or never having opened) an in-memory database cannot lose anything worth reporting.
     }
   }
 }

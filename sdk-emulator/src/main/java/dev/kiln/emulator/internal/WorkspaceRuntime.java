@@ -140,6 +140,7 @@ public final class WorkspaceRuntime implements AutoCloseable {
           runtime.storageRouter, auth, runtime.faults, runtime.httpPool, runtime.scheduler, serverTls);
       runtime.server.start();
       runtime.storage.start();
+      runtime.engine.awaitOpen(); // opened meanwhile, on a thread of its own
       return runtime;
     } catch (IOException | RuntimeException e) {
       runtime.close();
