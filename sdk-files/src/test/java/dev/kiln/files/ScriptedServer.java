@@ -91,6 +91,11 @@ final class ScriptedServer implements AutoCloseable {
 
   /** Reads a chunked request body to its end and returns its length. */
   static long drainChunked(InputStream in) throws IOException {
+    return drainChunked(in, received -> { });
+  }
+
+  /** As {@link #drainChunked(InputStream)}, telling {@code progress} the bytes received after every read. */
+  static long drainChunked(InputStream in, java.util.function.LongConsumer progress) throws IOException {
     long total = 0;
     while (true) {
       StringBuilder line = new StringBuilder();
@@ -118,6 +123,7 @@ final class ScriptedServer implements AutoCloseable {
           throw new IOException("eof in chunk");
         }
         left -= n;
+        progress.accept(total + size - left);
       }
       total += size;
       in.read(); // CRLF
