@@ -37,7 +37,12 @@ public final class Fault {
     /** Sends nothing for {@link #delay()}, then closes the connection (a client read timeout should fire first). */
     STALL_BEFORE_HEADERS,
     /** Sends the real status and headers, then nothing for {@link #delay()}, then closes the connection. */
-    STALL_AFTER_HEADERS
+    STALL_AFTER_HEADERS,
+    /**
+     * Sends the real status and headers and the first {@link #events()} server-sent events of the real body
+     * (each ended by its blank line), then drops the connection: a stream cut between two events.
+     */
+    CUT_BETWEEN_EVENTS
   }
 
   /** {@link #times()} of a fault that never runs out. */
@@ -56,6 +61,7 @@ public final class Fault {
   private final boolean retryAfterAsDate;
   private final double rate;
   private final long seed;
+  private final int events;
 
   private Fault(
       Kind kind,
@@ -68,7 +74,8 @@ public final class Fault {
       int times,
       boolean retryAfterAsDate,
       double rate,
-      long seed) {
+      long seed,
+      int events) {
     this.kind = kind;
     this.delay = delay;
     this.status = status;
@@ -80,10 +87,11 @@ public final class Fault {
     this.retryAfterAsDate = retryAfterAsDate;
     this.rate = rate;
     this.seed = seed;
+    this.events = events;
   }
 
   private static Fault of(Kind kind, Duration delay, int status, String errorCode, Duration retryAfter) {
-    return new Fault(kind, delay, status, errorCode, retryAfter, null, ANY_PATH, UNLIMITED, false, 1.0, 0);
+    return new Fault(kind, delay, status, errorCode, retryAfter, null, ANY_PATH, UNLIMITED, false, 1.0, 0, 0);
   }
 
   /** Adds {@code delay} before the reply (a real wait on the server; keep it to milliseconds in tests). */
@@ -146,6 +154,18 @@ public final class Fault {
   }
 
   /**
+   * An SSE reply (e.g. streamed chat) cut after its first {@code events} events: the real status and headers,
+   * those events whole, then the connection drops. Other replies are cut at half their body.
+   */
+  public static Fault cutBetweenEvents(int events) {
+    if (events < 0) {
+      throw new IllegalArgumentException("events must not be negative, got " + events);
+    }
+    return new Fault(Kind.CUT_BETWEEN_EVENTS, Duration.ZERO, 0, null, null, null, ANY_PATH, UNLIMITED, false, 1.0, 0,
+        events);
+  }
+
+  /**
    * Only requests whose path starts with {@code pathPrefix}; {@code method} null or {@code "*"} for any
    * method.
    */
@@ -158,7 +178,7 @@ public final class Fault {
     String normalized = method == null || method.equals("*") ? null : method.toUpperCase(Locale.ROOT);
     return new Fault(
         kind, delay, status, errorCode, retryAfter, normalized, Pattern.compile(regex), times, retryAfterAsDate,
-        rate, seed);
+        rate, seed, events);
   }
 
   /** Fires for the next {@code count} matching requests only. */
@@ -166,7 +186,8 @@ public final class Fault {
     if (count < 1) {
       throw new IllegalArgumentException("times must be at least 1, got " + count);
     }
-    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, count, retryAfterAsDate, rate, seed);
+    return new Fault(
+        kind, delay, status, errorCode, retryAfter, method, path, count, retryAfterAsDate, rate, seed, events);
   }
 
   /**
@@ -177,7 +198,7 @@ public final class Fault {
     if (retryAfter == null) {
       throw new IllegalArgumentException("only tooManyRequests and unavailable faults send Retry-After");
     }
-    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, times, true, rate, seed);
+    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, times, true, rate, seed, events);
   }
 
   /**
@@ -189,7 +210,8 @@ public final class Fault {
     if (!(rate > 0 && rate <= 1)) {
       throw new IllegalArgumentException("rate must be in (0, 1], got " + rate);
     }
-    return new Fault(kind, delay, status, errorCode, retryAfter, method, path, times, retryAfterAsDate, rate, seed);
+    return new Fault(
+        kind, delay, status, errorCode, retryAfter, method, path, times, retryAfterAsDate, rate, seed, events);
   }
 
   /** Whether {@code Retry-After} is an HTTP-date rather than seconds. */
@@ -217,6 +239,11 @@ public final class Fault {
    */
   public Duration delay() {
     return delay;
+  }
+
+  /** How many whole events a {@link Kind#CUT_BETWEEN_EVENTS} fault lets through. */
+  public int events() {
+    return events;
   }
 
   /** The injected HTTP status ({@link Kind#STATUS} only). */

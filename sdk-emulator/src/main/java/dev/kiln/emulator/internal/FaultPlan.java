@@ -54,6 +54,11 @@ final class FaultPlan {
     return action.delay();
   }
 
+  /** How many whole events a {@link Fault.Kind#CUT_BETWEEN_EVENTS} fault lets through. */
+  int events() {
+    return action.events();
+  }
+
   /** The pause between body pieces of a {@link Fault.Kind#SLOW_BODY} fault. */
   Duration slowBodyPause() {
     return action.delay();

@@ -123,9 +123,12 @@ final class WorkspaceServer implements AutoCloseable {
         plan.latency().isZero()
             ? answer(request, plan)
             : delay(plan.latency()).thenComposeAsync(ignored -> answer(request, plan), httpPool);
-    if (plan.is(Fault.Kind.RESET_MID_BODY)) {
+    if (plan.is(Fault.Kind.RESET_MID_BODY) || plan.is(Fault.Kind.CUT_BETWEEN_EVENTS)) {
       // Only an exception thrown from this handler thread makes HttpServer drop the connection.
-      sendHalfAndDrop(exchange, awaitForReset(reply));
+      Response whole = awaitForReset(reply);
+      byte[] body = whole.body();
+      sendPartAndDrop(exchange, whole,
+          plan.is(Fault.Kind.CUT_BETWEEN_EVENTS) ? endOfEvents(whole, plan.events()) : body.length / 2);
       return;
     }
     if (reply.isDone()) {
@@ -232,13 +235,48 @@ final class WorkspaceServer implements AutoCloseable {
     }
   }
 
-  private static void sendHalfAndDrop(HttpExchange exchange, Response reply) throws IOException {
+  /** Sends the headers (announcing the whole body) and its first {@code length} bytes, then drops the connection. */
+  private static void sendPartAndDrop(HttpExchange exchange, Response reply, int length) throws IOException {
     byte[] body = reply.body();
     writeHeaders(exchange, reply, Math.max(body.length, 2));
     OutputStream out = exchange.getResponseBody();
-    out.write(body, 0, body.length / 2);
+    out.write(body, 0, length);
     out.flush();
-    throw new IOException("injected fault: connection reset mid-body");
+    throw new IOException("injected fault: connection dropped after " + length + " of " + body.length + " body bytes");
+  }
+
+  /**
+   * Where the first {@code events} server-sent events of an SSE body end (each ends with a blank line); half the
+   * body for a reply that is not an event stream or has fewer events.
+   */
+  static int endOfEvents(Response reply, int events) {
+    byte[] body = reply.body();
+    String type = reply.headers().getOrDefault("Content-Type", "");
+    if (!type.startsWith("text/event-stream")) {
+      return body.length / 2;
+    }
+    int end = 0;
+    for (int seen = 0; seen < events; seen++) {
+      int next = indexOfBlankLine(body, end);
+      if (next < 0) {
+        return body.length / 2;
+      }
+      end = next;
+    }
+    return end;
+  }
+
+  /** The offset just after the next {@code \n\n} (or {@code \r\n\r\n}) at or after {@code from}; -1 if none. */
+  private static int indexOfBlankLine(byte[] body, int from) {
+    for (int i = from; i + 1 < body.length; i++) {
+      if (body[i] == '\n' && body[i + 1] == '\n') {
+        return i + 2;
+      }
+      if (body[i] == '\n' && body[i + 1] == '\r' && i + 2 < body.length && body[i + 2] == '\n') {
+        return i + 3;
+      }
+    }
+    return -1;
   }
 
   private static void writeHeaders(HttpExchange exchange, Response reply, long length) throws IOException {
