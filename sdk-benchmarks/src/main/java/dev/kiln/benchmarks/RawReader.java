@@ -117,6 +117,12 @@ final class RawReader implements ResultReader, AutoCloseable {
   }
 
   private JsonNode api(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return api(http, token, request);
+  }
+
+  /** One workspace API call with a bearer token: the JSON reply, or an IOException for any status but 200. */
+  static JsonNode api(HttpClient http, String token, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     HttpResponse<InputStream> response = http.send(request.header("Authorization", "Bearer " + token).build(),
         HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +64,7 @@ final class ReplayServer implements AutoCloseable {
     if (!"NONE".equals(compression)) {
       body.put("result_compression", compression);
     }
-    JsonNode statement = call(http, token, HttpRequest.newBuilder(URI.create(emulatorHost + "/api/2.0/sql/statements"))
+    JsonNode statement = RawReader.api(http, token, HttpRequest.newBuilder(URI.create(emulatorHost + "/api/2.0/sql/statements"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     if (!"SUCCEEDED".equals(statement.path("status").path("state").asText())) {
       throw new IllegalStateException("recording " + format + " failed: " + statement);
@@ -77,7 +76,7 @@ final class ReplayServer implements AutoCloseable {
     List<byte[]> payloads = new ArrayList<>();
     for (int i = 0; i < chunks; i++) {
       JsonNode links = i == 0 ? statement.path("result")
-          : call(http, token, HttpRequest.newBuilder(
+          : RawReader.api(http, token, HttpRequest.newBuilder(
               URI.create(emulatorHost + "/api/2.0/sql/statements/" + id + "/result/chunks/" + i)).GET());
       JsonNode link = links.path("external_links").get(0);
       HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(link.path("external_link").asText())).GET();
@@ -105,18 +104,6 @@ final class ReplayServer implements AutoCloseable {
       l.put("expiration", expiration);
     }
     return copy;
-  }
-
-  private static JsonNode call(HttpClient http, String token, HttpRequest.Builder request)
-      throws IOException, InterruptedException {
-    HttpResponse<InputStream> response =
-        http.send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException(request.build().uri() + " answered " + response.statusCode());
-      }
-      return MAPPER.readTree(body);
-    }
   }
 
   private static String key(String format, String compression) {
