@@ -28,7 +28,7 @@ public final class Fault {
     LATENCY,
     /** Answers with an error status and a Databricks error body instead of running the route. */
     STATUS,
-    /** Sends the real headers and half of the real body, then drops the connection. */
+    /** Sends the real headers and half of the real body, then resets the connection (a TCP RST, not a FIN). */
     RESET_MID_BODY,
     /** Sends the real body in small pieces with a pause between them. */
     SLOW_BODY,
@@ -122,7 +122,10 @@ public final class Fault {
     return of(Kind.STATUS, Duration.ZERO, status, Objects.requireNonNull(errorCode, "errorCode"), null);
   }
 
-  /** The real status and headers, half the real body, then the connection is closed. */
+  /**
+   * The real status and headers, half the real body, then the connection is reset: the client's next read
+   * fails with "connection reset" (a TCP RST), as when a load balancer or the network cuts it.
+   */
   public static Fault resetMidBody() {
     return of(Kind.RESET_MID_BODY, Duration.ZERO, 0, null, null);
   }

@@ -42,6 +42,8 @@ final class WorkspaceServer implements AutoCloseable {
   }
 
   private final HttpServer server;
+  /** The public port; relays to {@link #server}, so a fault can end a connection with a TCP RST. */
+  private final TcpRelay relay;
   private final Router router;
   private final BearerAuth auth;
   private final FaultEngine faults;
@@ -71,18 +73,26 @@ final class WorkspaceServer implements AutoCloseable {
     }
     server.setExecutor(httpPool);
     server.createContext("/", this::handle);
+    try {
+      this.relay = new TcpRelay(server.getAddress(), "kiln-emulator-relay");
+    } catch (IOException e) {
+      server.stop(0);
+      throw e;
+    }
   }
 
   void start() {
     server.start();
+    relay.start();
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return relay.port();
   }
 
   @Override
   public void close() {
+    relay.close();
     server.stop(0);
   }
 
@@ -124,7 +134,11 @@ final class WorkspaceServer implements AutoCloseable {
             ? answer(request, plan)
             : delay(plan.latency()).thenComposeAsync(ignored -> answer(request, plan), httpPool);
     if (plan.is(Fault.Kind.RESET_MID_BODY) || plan.is(Fault.Kind.CUT_BETWEEN_EVENTS)) {
-      // Only an exception thrown from this handler thread makes HttpServer drop the connection.
+      // Only an exception thrown from this handler thread makes HttpServer drop the connection. HttpServer
+      // drops it with a FIN; the relay turns that into a RST for a reset fault.
+      if (plan.is(Fault.Kind.RESET_MID_BODY)) {
+        relay.resetAfterDrain(exchange.getRemoteAddress());
+      }
       Response whole = awaitForReset(reply);
       byte[] body = whole.body();
       sendPartAndDrop(exchange, whole,
