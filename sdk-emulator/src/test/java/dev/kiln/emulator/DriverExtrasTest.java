@@ -78,6 +78,27 @@ class DriverExtrasTest {
   }
 
   @Test
+  void useInASessionHoldsForTheSessionsLaterStatementsOnly() {
+    String session = openSession("/api/2.0/sql/warehouses/" + ws.defaultWarehouseId() + "/sessions", Wire.object());
+    JsonNode before = wire.execute(Wire.statement(ws, "SELECT current_schema()").put("session_id", session));
+    assertEquals("default", before.at("/result/data_array/0/0").asText(), before.toString());
+
+    JsonNode use = wire.execute(Wire.statement(ws, "USE SCHEMA drivers").put("session_id", session));
+    assertEquals("SUCCEEDED", use.at("/status/state").asText(), use.toString());
+
+    JsonNode after = wire.execute(
+        Wire.statement(ws, "SELECT current_catalog(), current_schema(), seven FROM t").put("session_id", session));
+    assertEquals("[\"main\",\"drivers\",\"7\"]", after.at("/result/data_array/0").toString(), after.toString());
+    JsonNode outside = wire.execute(Wire.statement(ws, "SELECT current_schema()"));
+    assertEquals("default", outside.at("/result/data_array/0/0").asText(), "other statements keep the default");
+    String other = openSession("/api/2.0/sql/sessions", Wire.object().put("warehouse_id", ws.defaultWarehouseId()));
+    JsonNode fresh = wire.execute(Wire.statement(ws, "SELECT current_schema()").put("session_id", other));
+    assertEquals("default", fresh.at("/result/data_array/0/0").asText(), "and so do other sessions");
+    assertEquals(200, delete("/api/2.0/sql/sessions/" + session).status);
+    assertEquals(200, delete("/api/2.0/sql/sessions/" + other).status);
+  }
+
+  @Test
   void sessionsRefuseWhatTheyCannotHonour() {
     ObjectNode zone = Wire.object().put("warehouse_id", ws.defaultWarehouseId());
     zone.putObject("session_confs").put("TIMEZONE", "America/New_York");

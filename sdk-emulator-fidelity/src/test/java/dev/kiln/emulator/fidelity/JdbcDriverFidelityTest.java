@@ -144,6 +144,20 @@ class JdbcDriverFidelityTest {
   }
 
   @Test
+  void useSchemaHoldsForTheRestOfTheConnection() throws SQLException {
+    try (Connection own = DriverManager.getConnection(jdbcUrl(ws, "default"), credentials(ws));
+        Statement statement = own.createStatement()) {
+      assertThrows(SQLException.class, () -> statement.executeQuery("SELECT count(*) FROM people").close());
+      statement.execute("USE SCHEMA fidelity");
+      try (ResultSet rs = statement.executeQuery("SELECT current_schema(), count(*) FROM people")) {
+        assertTrue(rs.next());
+        assertEquals("fidelity", rs.getString(1));
+        assertEquals(3, rs.getLong(2));
+      }
+    }
+  }
+
+  @Test
   void preparedStatementsBindQuestionMarksByPosition() throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement("SELECT name, score FROM people WHERE id >= ? AND name <> ? ORDER BY id")) {

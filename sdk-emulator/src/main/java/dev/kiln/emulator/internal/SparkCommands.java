@@ -45,6 +45,12 @@ final class SparkCommands {
     this.words = words;
   }
 
+  /** Whether the statement is a USE command (it changes the current catalog or schema). */
+  static boolean isUse(List<Node> tree) {
+    List<Node> significant = SqlTokens.significant(tree);
+    return !significant.isEmpty() && SqlTokens.isWord(significant.get(0), "USE");
+  }
+
   /** Whether the statement is one of these commands (its first word is USE, SHOW, DESCRIBE or DESC). */
   static boolean handles(List<Node> tree) {
     List<Node> significant = SqlTokens.significant(tree);

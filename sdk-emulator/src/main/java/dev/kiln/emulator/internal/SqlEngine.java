@@ -188,7 +188,12 @@ final class SqlEngine implements AutoCloseable {
     try (Connection connection = connect()) {
       use(connection, request.catalog(), request.schema());
       if (command) {
-        return SparkCommands.run(connection, tree);
+        QueryResult result = SparkCommands.run(connection, tree);
+        if (request.session() != null && SparkCommands.isUse(tree)) {
+          String[] now = Namespace.current(connection);
+          request.session().use(now[0], now[1]); // the session's later statements start there
+        }
+        return result;
       }
       try (PreparedStatement statement = connection.prepareStatement(translated.sql)) {
         for (int i = 0; i < translated.bindings.size(); i++) {

@@ -16,20 +16,34 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SqlSessions {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-  /** One open session. Immutable. */
+  /** One open session; its current catalog and schema move with each USE run in it, as on a warehouse. */
   static final class Session {
     final String id;
     final String warehouseId;
-    final String catalog;
-    final String schema;
     final Map<String, String> confs;
+    /** Catalog and schema (each may be null: the warehouse default), swapped whole. */
+    private volatile String[] namespace;
 
     Session(String id, String warehouseId, String catalog, String schema, Map<String, String> confs) {
       this.id = id;
       this.warehouseId = warehouseId;
-      this.catalog = catalog;
-      this.schema = schema;
+      this.namespace = new String[] {catalog, schema};
       this.confs = confs;
+    }
+
+    /** The current catalog, or null for the warehouse default. */
+    String catalog() {
+      return namespace[0];
+    }
+
+    /** The current schema, or null for the warehouse default. */
+    String schema() {
+      return namespace[1];
+    }
+
+    /** What a USE statement run in the session made current. */
+    void use(String catalog, String schema) {
+      namespace = new String[] {catalog, schema};
     }
   }
 

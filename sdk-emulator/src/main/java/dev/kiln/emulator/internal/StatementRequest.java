@@ -47,6 +47,8 @@ final class StatementRequest {
   private final ResultCompression requestedCompression;
   private final Duration waitTimeout;
   private final OnWaitTimeout onWaitTimeout;
+  /** The open session it runs in, or null; a USE statement moves the session's current namespace. */
+  private final SqlSessions.Session session;
 
   private StatementRequest(
       String statement,
@@ -61,7 +63,8 @@ final class StatementRequest {
       ResultFormat format,
       ResultCompression requestedCompression,
       Duration waitTimeout,
-      OnWaitTimeout onWaitTimeout) {
+      OnWaitTimeout onWaitTimeout,
+      SqlSessions.Session session) {
     this.statement = statement;
     this.warehouseId = warehouseId;
     this.sessionId = sessionId;
@@ -75,20 +78,21 @@ final class StatementRequest {
     this.requestedCompression = requestedCompression;
     this.waitTimeout = waitTimeout;
     this.onWaitTimeout = onWaitTimeout;
+    this.session = session;
   }
 
   /** A plain INLINE JSON_ARRAY statement, as Genie runs its generated SQL. */
   static StatementRequest inline(String statement, String warehouseId) {
     return new StatementRequest(
         statement, warehouseId, null, null, null, Collections.emptyMap(), null, null,
-        Disposition.INLINE, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE);
+        Disposition.INLINE, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE, null);
   }
 
   /** A JSON_ARRAY statement whose result is written behind external links, as Genie's full result download runs. */
   static StatementRequest externalLinks(String statement, String warehouseId) {
     return new StatementRequest(
         statement, warehouseId, null, null, null, Collections.emptyMap(), null, null,
-        Disposition.EXTERNAL_LINKS, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE);
+        Disposition.EXTERNAL_LINKS, ResultFormat.JSON_ARRAY, null, Duration.ZERO, OnWaitTimeout.CONTINUE, null);
   }
 
   static StatementRequest parse(JsonNode body) {
@@ -134,7 +138,8 @@ final class StatementRequest {
         format,
         compression,
         waitTimeout(text(body, "wait_timeout")),
-        enumValue(body, "on_wait_timeout", OnWaitTimeout.class, OnWaitTimeout.CONTINUE));
+        enumValue(body, "on_wait_timeout", OnWaitTimeout.class, OnWaitTimeout.CONTINUE),
+        null);
   }
 
   /** {@code 0s}, or {@code 5s} to {@code 50s}; the default is {@code 10s}. */
@@ -184,9 +189,9 @@ final class StatementRequest {
           "Session " + session.id + " belongs to warehouse " + session.warehouseId + ", not " + warehouseId + ".");
     }
     return new StatementRequest(
-        statement, warehouseId, sessionId, catalog != null ? catalog : session.catalog,
-        schema != null ? schema : session.schema, parameters, rowLimit, byteLimit, disposition, format,
-        requestedCompression, waitTimeout, onWaitTimeout);
+        statement, warehouseId, sessionId, catalog != null ? catalog : session.catalog(),
+        schema != null ? schema : session.schema(), parameters, rowLimit, byteLimit, disposition, format,
+        requestedCompression, waitTimeout, onWaitTimeout, session);
   }
 
   /** A string field, or null when absent; other JSON values than scalars are a 400. */
@@ -239,6 +244,11 @@ final class StatementRequest {
   /** The session it runs in, or null. */
   String sessionId() {
     return sessionId;
+  }
+
+  /** The open session it runs in, or null. */
+  SqlSessions.Session session() {
+    return session;
   }
 
   String catalog() {
