@@ -311,10 +311,10 @@ public final class VolumeFilesClient {
   }
 
   /**
-   * Deletes one file (directories are removed with {@link #deleteDirectory(String)}).
+   * Deletes one file (directories are removed with {@link #deleteDirectory(String)}). A missing
+   * file is an error, not a success.
    *
-   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}; a missing file is an error (not
-   *     found)
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
    */
   public void delete(String path) {
     Calls.join(deleteAsync(path));

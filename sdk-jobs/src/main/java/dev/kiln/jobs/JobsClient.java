@@ -91,7 +91,8 @@ public final class JobsClient {
   }
 
   /**
-   * As {@link #create(JobSettings)}, without blocking; settings without a task fail the future with
+   * As {@link #create(JobSettings)}, without blocking; inconsistent settings (a task or job cluster
+   * key used twice, a dependency on a missing task) fail the future with
    * {@code InvalidRequestException} before anything is sent. Not retried after an unclear failure
    * (it could create the job twice).
    *
@@ -205,7 +206,7 @@ public final class JobsClient {
   }
 
   /**
-   * Deletes a job; its active runs are cancelled.
+   * Deletes a job and its settings; it can no longer be run.
    *
    * @param jobId the job's id, positive
    */

@@ -23,7 +23,7 @@ abstract class JobSettingsDef {
   @JsonProperty("description")
   public abstract Optional<String> description();
 
-  /** The tasks ({@code tasks}); a job needs at least one. Left out of the request when empty. */
+  /** The tasks ({@code tasks}), keys unique within the job; left out of the request when empty. */
   @JsonProperty("tasks")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<Task> tasks();

@@ -14,9 +14,9 @@ public enum RunResultState {
   CANCELED,
   /** Skipped because the job already had as many active runs as it may. */
   MAXIMUM_CONCURRENT_RUNS_REACHED,
-  /** Excluded: a condition task's outcome left it out. */
+  /** Skipped because its run conditions were not met (e.g. a condition task's outcome). */
   EXCLUDED,
-  /** Ended with some tasks failing, none of which the job's result depends on. */
+  /** Ended with some tasks failing while every leaf task succeeded. */
   SUCCESS_WITH_FAILURES,
   /** Not run because a task it depends on failed. */
   UPSTREAM_FAILED,
