@@ -66,14 +66,34 @@ public final class CatalogClient {
     this.options = Args.notNull(options, "options");
   }
 
+  /**
+   * A client over {@code db} with {@link CatalogOptions#defaults()}.
+   *
+   * @param db the workspace client to send through; not null
+   * @return the client
+   * @throws InvalidRequestException if {@code db} is null
+   */
   public static CatalogClient create(DatabricksClient db) {
     return new CatalogClient(db, CatalogOptions.defaults());
   }
 
+  /**
+   * A client over {@code db} with the given tuning.
+   *
+   * @param db the workspace client to send through; not null
+   * @param options the listings' page size; not null
+   * @return the client
+   * @throws InvalidRequestException if either argument is null
+   */
   public static CatalogClient create(DatabricksClient db, CatalogOptions options) {
     return new CatalogClient(db, options);
   }
 
+  /**
+   * The tuning this client was created with.
+   *
+   * @return the options, never null
+   */
   public CatalogOptions options() {
     return options;
   }
@@ -85,18 +105,44 @@ public final class CatalogClient {
     return listing(() -> ApiRequest.get(CATALOGS), "catalogs", CatalogInfo.class);
   }
 
+  /**
+   * One catalog ({@code GET catalogs/{name}}).
+   *
+   * @param name the catalog's name, one part (backquotes allowed)
+   * @return the catalog
+   * @throws InvalidRequestException if the name is not one valid part
+   */
   public CatalogInfo getCatalog(String name) {
     return Calls.join(getCatalogAsync(name));
   }
 
+  /**
+   * As {@link #getCatalog(String)}, without blocking.
+   *
+   * @param name the catalog's name
+   * @return completes with the catalog
+   */
   public CompletableFuture<CatalogInfo> getCatalogAsync(String name) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(CATALOG, catalogName(name)).build(), CatalogInfo.class));
   }
 
+  /**
+   * Creates a catalog; the caller needs CREATE_CATALOG on the metastore. Not retried after an
+   * unclear failure.
+   *
+   * @param request the name, comment, properties and storage root; not null
+   * @return the new catalog as the server describes it
+   */
   public CatalogInfo createCatalog(CreateCatalog request) {
     return Calls.join(createCatalogAsync(request));
   }
 
+  /**
+   * As {@link #createCatalog(CreateCatalog)}, without blocking.
+   *
+   * @param request the catalog to create; not null
+   * @return completes with the new catalog
+   */
   public CompletableFuture<CatalogInfo> createCatalogAsync(CreateCatalog request) {
     return Calls.async(() -> db.callAsync(
         ApiRequest.post(CATALOGS).jsonBody(Args.notNull(request, "request")).build(), CatalogInfo.class));
@@ -107,6 +153,13 @@ public final class CatalogClient {
     return Calls.join(updateCatalogAsync(name, update));
   }
 
+  /**
+   * As {@link #updateCatalog(String, UpdateCatalog)}, without blocking.
+   *
+   * @param name the catalog's current name
+   * @param update the fields to change; not null
+   * @return completes with the catalog as it is afterwards
+   */
   public CompletableFuture<CatalogInfo> updateCatalogAsync(String name, UpdateCatalog update) {
     return Calls.async(() -> db.callAsync(
         ApiRequest.patch(CATALOG, catalogName(name)).jsonBody(Args.notNull(update, "update")).build(),
@@ -123,10 +176,23 @@ public final class CatalogClient {
     Calls.join(deleteCatalogAsync(name, force));
   }
 
+  /**
+   * As {@link #deleteCatalog(String)}, without blocking.
+   *
+   * @param name the catalog's name
+   * @return completes when the catalog is gone
+   */
   public CompletableFuture<Void> deleteCatalogAsync(String name) {
     return deleteCatalogAsync(name, false);
   }
 
+  /**
+   * As {@link #deleteCatalog(String, boolean)}, without blocking.
+   *
+   * @param name the catalog's name
+   * @param force whether a catalog that still holds schemas is deleted with them
+   * @return completes when the catalog is gone
+   */
   public CompletableFuture<Void> deleteCatalogAsync(String name, boolean force) {
     return Calls.async(() -> delete(ApiRequest.delete(CATALOG, catalogName(name)), force));
   }
@@ -144,29 +210,66 @@ public final class CatalogClient {
     return Calls.join(getSchemaAsync(fullName));
   }
 
+  /**
+   * As {@link #getSchema(String)}, without blocking.
+   *
+   * @param fullName {@code catalog.schema}
+   * @return completes with the schema
+   */
   public CompletableFuture<SchemaInfo> getSchemaAsync(String fullName) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(SCHEMA, schemaName(fullName)).build(), SchemaInfo.class));
   }
 
+  /**
+   * Creates a schema in a catalog; the caller needs USE_CATALOG and CREATE_SCHEMA on it.
+   *
+   * @param request the catalog, name, comment, properties and storage root; not null
+   * @return the new schema as the server describes it
+   */
   public SchemaInfo createSchema(CreateSchema request) {
     return Calls.join(createSchemaAsync(request));
   }
 
+  /**
+   * As {@link #createSchema(CreateSchema)}, without blocking.
+   *
+   * @param request the schema to create; not null
+   * @return completes with the new schema
+   */
   public CompletableFuture<SchemaInfo> createSchemaAsync(CreateSchema request) {
     return Calls.async(() -> db.callAsync(
         ApiRequest.post(SCHEMAS).jsonBody(Args.notNull(request, "request")).build(), SchemaInfo.class));
   }
 
+  /**
+   * Changes the fields set in {@code update}.
+   *
+   * @param fullName {@code catalog.schema}
+   * @param update the fields to change; not null
+   * @return the schema as it is afterwards
+   */
   public SchemaInfo updateSchema(String fullName, UpdateSchema update) {
     return Calls.join(updateSchemaAsync(fullName, update));
   }
 
+  /**
+   * As {@link #updateSchema(String, UpdateSchema)}, without blocking.
+   *
+   * @param fullName {@code catalog.schema}
+   * @param update the fields to change; not null
+   * @return completes with the schema as it is afterwards
+   */
   public CompletableFuture<SchemaInfo> updateSchemaAsync(String fullName, UpdateSchema update) {
     return Calls.async(() -> db.callAsync(
         ApiRequest.patch(SCHEMA, schemaName(fullName)).jsonBody(Args.notNull(update, "update")).build(),
         SchemaInfo.class));
   }
 
+  /**
+   * Deletes an empty schema.
+   *
+   * @param fullName {@code catalog.schema}
+   */
   public void deleteSchema(String fullName) {
     deleteSchema(fullName, false);
   }
@@ -176,10 +279,23 @@ public final class CatalogClient {
     Calls.join(deleteSchemaAsync(fullName, force));
   }
 
+  /**
+   * As {@link #deleteSchema(String)}, without blocking.
+   *
+   * @param fullName {@code catalog.schema}
+   * @return completes when the schema is gone
+   */
   public CompletableFuture<Void> deleteSchemaAsync(String fullName) {
     return deleteSchemaAsync(fullName, false);
   }
 
+  /**
+   * As {@link #deleteSchema(String, boolean)}, without blocking.
+   *
+   * @param fullName {@code catalog.schema}
+   * @param force whether a schema that still holds tables, views or volumes is deleted with them
+   * @return completes when the schema is gone
+   */
   public CompletableFuture<Void> deleteSchemaAsync(String fullName, boolean force) {
     return Calls.async(() -> delete(ApiRequest.delete(SCHEMA, schemaName(fullName)), force));
   }
@@ -199,6 +315,12 @@ public final class CatalogClient {
     return Calls.join(getTableAsync(fullName));
   }
 
+  /**
+   * As {@link #getTable(String)}, without blocking.
+   *
+   * @param fullName {@code catalog.schema.table}
+   * @return completes with the table and its columns
+   */
   public CompletableFuture<TableInfo> getTableAsync(String fullName) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(TABLE, tableName(fullName)).build(), TableInfo.class));
   }
@@ -208,16 +330,34 @@ public final class CatalogClient {
     return Calls.join(tableExistsAsync(fullName));
   }
 
+  /**
+   * As {@link #tableExists(String)}, without blocking; a missing table completes it with
+   * {@code false}.
+   *
+   * @param fullName {@code catalog.schema.table}
+   * @return completes with whether the table exists
+   */
   public CompletableFuture<Boolean> tableExistsAsync(String fullName) {
     return Calls.async(() -> Futures.map(
         db.callAsync(ApiRequest.get(TABLE + "/exists", tableName(fullName)).build(), JsonNode.class),
         body -> body != null && body.path("table_exists").asBoolean(false)));
   }
 
+  /**
+   * Deletes a table or view; a managed table's data goes with it.
+   *
+   * @param fullName {@code catalog.schema.table}
+   */
   public void deleteTable(String fullName) {
     Calls.join(deleteTableAsync(fullName));
   }
 
+  /**
+   * As {@link #deleteTable(String)}, without blocking.
+   *
+   * @param fullName {@code catalog.schema.table}
+   * @return completes when the table is gone
+   */
   public CompletableFuture<Void> deleteTableAsync(String fullName) {
     return Calls.async(() -> delete(ApiRequest.delete(TABLE, tableName(fullName)), false));
   }
@@ -243,6 +383,14 @@ public final class CatalogClient {
 
   // ---- volumes --------------------------------------------------------------------------------
 
+  /**
+   * The volumes of a schema, page by page as iterated.
+   *
+   * @param catalog the catalog's name
+   * @param schema the schema's name (one part, not {@code catalog.schema})
+   * @return the volumes, fetched lazily
+   * @throws InvalidRequestException at once if a name is not one valid part
+   */
   public PagedIterable<VolumeInfo> listVolumes(String catalog, String schema) {
     String catalogName = catalogName(catalog);
     String schemaName = FullName.checkPart(schema, "schema");
@@ -255,23 +403,52 @@ public final class CatalogClient {
     return Calls.join(getVolumeAsync(fullName));
   }
 
+  /**
+   * As {@link #getVolume(String)}, without blocking.
+   *
+   * @param fullName {@code catalog.schema.volume}
+   * @return completes with the volume
+   */
   public CompletableFuture<VolumeInfo> getVolumeAsync(String fullName) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(VOLUME, volumeName(fullName)).build(), VolumeInfo.class));
   }
 
+  /**
+   * Creates a managed or external volume.
+   *
+   * @param request the catalog, schema, name, type and (for EXTERNAL) storage location; not null
+   * @return the new volume as the server describes it
+   */
   public VolumeInfo createVolume(CreateVolume request) {
     return Calls.join(createVolumeAsync(request));
   }
 
+  /**
+   * As {@link #createVolume(CreateVolume)}, without blocking.
+   *
+   * @param request the volume to create; not null
+   * @return completes with the new volume
+   */
   public CompletableFuture<VolumeInfo> createVolumeAsync(CreateVolume request) {
     return Calls.async(() -> db.callAsync(
         ApiRequest.post(VOLUMES).jsonBody(Args.notNull(request, "request")).build(), VolumeInfo.class));
   }
 
+  /**
+   * Deletes a volume; a managed volume's files go with it.
+   *
+   * @param fullName {@code catalog.schema.volume}
+   */
   public void deleteVolume(String fullName) {
     Calls.join(deleteVolumeAsync(fullName));
   }
 
+  /**
+   * As {@link #deleteVolume(String)}, without blocking.
+   *
+   * @param fullName {@code catalog.schema.volume}
+   * @return completes when the volume is gone
+   */
   public CompletableFuture<Void> deleteVolumeAsync(String fullName) {
     return Calls.async(() -> delete(ApiRequest.delete(VOLUME, volumeName(fullName)), false));
   }
@@ -288,6 +465,13 @@ public final class CatalogClient {
     return Calls.join(getGrantsAsync(type, fullName, principal));
   }
 
+  /**
+   * As {@link #getGrants(SecurableType, String)}, without blocking.
+   *
+   * @param type what kind of securable; not {@link SecurableType#UNKNOWN}
+   * @param fullName its name, with as many parts as {@link SecurableType#nameParts()} says
+   * @return completes with the direct grants per principal
+   */
   public CompletableFuture<List<PrivilegeAssignment>> getGrantsAsync(SecurableType type, String fullName) {
     return getGrantsAsync(type, fullName, null);
   }
@@ -304,15 +488,38 @@ public final class CatalogClient {
     return Calls.join(getEffectiveGrantsAsync(type, fullName, null));
   }
 
+  /**
+   * The privileges one principal holds on a securable, including those inherited from its parents.
+   *
+   * @param type what kind of securable
+   * @param fullName its name
+   * @param principal a user, group or service principal; null for every principal
+   * @return one assignment per principal, each privilege saying where it was granted
+   */
   public List<EffectivePrivilegeAssignment> getEffectiveGrants(SecurableType type, String fullName, String principal) {
     return Calls.join(getEffectiveGrantsAsync(type, fullName, principal));
   }
 
+  /**
+   * As {@link #getEffectiveGrants(SecurableType, String)}, without blocking.
+   *
+   * @param type what kind of securable
+   * @param fullName its name
+   * @return completes with the effective privileges per principal
+   */
   public CompletableFuture<List<EffectivePrivilegeAssignment>> getEffectiveGrantsAsync(SecurableType type,
       String fullName) {
     return getEffectiveGrantsAsync(type, fullName, null);
   }
 
+  /**
+   * As {@link #getEffectiveGrants(SecurableType, String, String)}, without blocking.
+   *
+   * @param type what kind of securable
+   * @param fullName its name
+   * @param principal a user, group or service principal; null for every principal
+   * @return completes with the effective privileges per principal
+   */
   public CompletableFuture<List<EffectivePrivilegeAssignment>> getEffectiveGrantsAsync(SecurableType type,
       String fullName, String principal) {
     return Calls.async(() -> allPages(permissionsRequest(EFFECTIVE_PERMISSIONS, type, fullName, principal),
@@ -327,6 +534,14 @@ public final class CatalogClient {
     return Calls.join(updateGrantsAsync(type, fullName, changes));
   }
 
+  /**
+   * As {@link #updateGrants(SecurableType, String, GrantChanges)}, without blocking.
+   *
+   * @param type what kind of securable
+   * @param fullName its name
+   * @param changes the privileges to add and remove; not null
+   * @return completes with the direct grants afterwards
+   */
   public CompletableFuture<List<PrivilegeAssignment>> updateGrantsAsync(SecurableType type, String fullName,
       GrantChanges changes) {
     return Calls.async(() -> {

@@ -20,10 +20,20 @@ public final class CatalogOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults (page size 0: the server's choice).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options, to change a few.
+   *
+   * @return a new builder with every value of this instance
+   */
   public Builder toBuilder() {
     return new Builder().pageSize(pageSize);
   }
@@ -37,16 +47,19 @@ public final class CatalogOptions {
     return pageSize;
   }
 
+  /** Equal when the page sizes are equal. */
   @Override
   public boolean equals(Object o) {
     return o instanceof CatalogOptions && ((CatalogOptions) o).pageSize == pageSize;
   }
 
+  /** A hash of the page size, consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return Integer.hashCode(pageSize);
   }
 
+  /** The page size, for logs. */
   @Override
   public String toString() {
     return "CatalogOptions[pageSize=" + pageSize + "]";
@@ -58,6 +71,13 @@ public final class CatalogOptions {
 
     private Builder() {}
 
+    /**
+     * Sets {@link CatalogOptions#pageSize()}.
+     *
+     * @param value 0 (the server's choice) or more
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
     public Builder pageSize(int value) {
       if (value < 0) {
         throw new IllegalArgumentException("pageSize must be 0 (server's choice) or more, was " + value);
@@ -66,6 +86,11 @@ public final class CatalogOptions {
       return this;
     }
 
+    /**
+     * The options set so far.
+     *
+     * @return the immutable options
+     */
     public CatalogOptions build() {
       return new CatalogOptions(this);
     }

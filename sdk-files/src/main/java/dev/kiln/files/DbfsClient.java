@@ -48,14 +48,33 @@ public final class DbfsClient {
     this.options = options;
   }
 
+  /**
+   * A DBFS client over {@code db} with {@link FilesOptions#defaults()}.
+   *
+   * @param db the workspace client to send through; not null
+   * @return the client
+   */
   public static DbfsClient create(DatabricksClient db) {
     return create(db, FilesOptions.defaults());
   }
 
+  /**
+   * A DBFS client over {@code db} with the given tuning.
+   *
+   * @param db the workspace client to send through; not null
+   * @param options block size and delete rounds; not null
+   * @return the client
+   * @throws dev.kiln.core.error.InvalidRequestException if either argument is null
+   */
   public static DbfsClient create(DatabricksClient db, FilesOptions options) {
     return new DbfsClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /**
+   * The tuning this client was created with.
+   *
+   * @return the options, never null
+   */
   public FilesOptions options() {
     return options;
   }
@@ -87,10 +106,24 @@ public final class DbfsClient {
         l -> l.files);
   }
 
+  /**
+   * Status of one file or directory ({@code get-status}).
+   *
+   * @param path {@code dbfs:/a/b} or {@code /a/b}
+   * @return its path, size, directory flag and modification time
+   * @throws dev.kiln.core.error.ResourceDoesNotExistException if nothing is at {@code path}
+   */
   public DbfsFileInfo getStatus(String path) {
     return Calls.join(getStatusAsync(path));
   }
 
+  /**
+   * As {@link #getStatus(String)}, without blocking; a bad path fails the future with
+   * {@code InvalidRequestException}.
+   *
+   * @param path {@code dbfs:/a/b} or {@code /a/b}
+   * @return completes with the file's status
+   */
   public CompletableFuture<DbfsFileInfo> getStatusAsync(String path) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(BASE + "get-status")
         .query("path", FilePaths.dbfs(path, "path")).build(), DbfsFileInfo.class));
@@ -103,6 +136,12 @@ public final class DbfsClient {
     Calls.join(mkdirsAsync(path));
   }
 
+  /**
+   * As {@link #mkdirs(String)}, without blocking.
+   *
+   * @param path the directory to create
+   * @return completes when the directory exists
+   */
   public CompletableFuture<Void> mkdirsAsync(String path) {
     return Calls.async(() -> post("mkdirs", new FilesWire.PathBody(FilePaths.dbfs(path, "path"), null), true));
   }
@@ -116,6 +155,14 @@ public final class DbfsClient {
     Calls.join(deleteAsync(path, recursive));
   }
 
+  /**
+   * As {@link #delete(String, boolean)}, without blocking; repeats {@code PARTIAL_DELETE} rounds
+   * the same way.
+   *
+   * @param path the file or directory to delete
+   * @param recursive whether a non-empty directory is deleted with its contents
+   * @return completes when everything is gone
+   */
   public CompletableFuture<Void> deleteAsync(String path, boolean recursive) {
     return Calls.async(() -> {
       FilesWire.PathBody body = new FilesWire.PathBody(FilePaths.dbfs(path, "path"), recursive);
@@ -144,6 +191,13 @@ public final class DbfsClient {
     Calls.join(moveAsync(sourcePath, destinationPath));
   }
 
+  /**
+   * As {@link #move(String, String)}, without blocking.
+   *
+   * @param sourcePath what to move
+   * @param destinationPath where to; must not exist
+   * @return completes when moved
+   */
   public CompletableFuture<Void> moveAsync(String sourcePath, String destinationPath) {
     return Calls.async(() -> post("move", new FilesWire.MoveBody(FilePaths.dbfs(sourcePath, "sourcePath"),
         FilePaths.dbfs(destinationPath, "destinationPath")), false));
@@ -156,6 +210,16 @@ public final class DbfsClient {
     Calls.join(putAsync(path, contents, overwrite));
   }
 
+  /**
+   * As {@link #put(String, byte[], boolean)}, without blocking; more than 1 MB fails the future
+   * with {@code InvalidRequestException} before anything is sent.
+   *
+   * @param path the file to write
+   * @param contents the whole file, at most {@link FilesOptions#MAX_DBFS_BLOCK} bytes
+   * @param overwrite whether an existing file is replaced (else the server answers
+   *     RESOURCE_ALREADY_EXISTS)
+   * @return completes when written
+   */
   public CompletableFuture<Void> putAsync(String path, byte[] contents, boolean overwrite) {
     return Calls.async(() -> {
       String p = FilePaths.dbfs(path, "path");
@@ -172,6 +236,14 @@ public final class DbfsClient {
     return Calls.join(readBlockAsync(path, offset, length));
   }
 
+  /**
+   * As {@link #readBlock(String, long, int)}, without blocking.
+   *
+   * @param path the file to read
+   * @param offset the first byte to read, 0 or more
+   * @param length the most bytes to return, 1 to 1 MB
+   * @return completes with the bytes read; empty at the end of the file
+   */
   public CompletableFuture<byte[]> readBlockAsync(String path, long offset, int length) {
     return Calls.async(() -> {
       String p = FilePaths.dbfs(path, "path");
@@ -202,6 +274,13 @@ public final class DbfsClient {
     return Calls.join(readAsync(path));
   }
 
+  /**
+   * As {@link #read(String)}, without blocking: completes with the stream once {@code get-status}
+   * confirmed a file.
+   *
+   * @param path the file to read
+   * @return completes with the file's content as a stream
+   */
   public CompletableFuture<InputStream> readAsync(String path) {
     return readAsync(path, TransferListener.NONE);
   }
@@ -211,6 +290,14 @@ public final class DbfsClient {
     return Calls.join(readAsync(path, listener));
   }
 
+  /**
+   * As {@link #read(String, TransferListener)}, without blocking; a directory fails the future with
+   * {@code InvalidRequestException}.
+   *
+   * @param path the file to read
+   * @param listener told the bytes read so far and the file's size; not null
+   * @return completes with the file's content as a stream
+   */
   public CompletableFuture<InputStream> readAsync(String path, TransferListener listener) {
     return Calls.async(() -> {
       String p = FilePaths.dbfs(path, "path");
@@ -235,10 +322,28 @@ public final class DbfsClient {
     return Calls.join(writeAsync(path, content, overwrite));
   }
 
+  /**
+   * As {@link #write(String, InputStream, boolean)}, without blocking.
+   *
+   * @param path the file to create
+   * @param content read one block at a time, not closed
+   * @param overwrite whether an existing file is replaced
+   * @return completes with the number of bytes written
+   */
   public CompletableFuture<Long> writeAsync(String path, InputStream content, boolean overwrite) {
     return writeAsync(path, content, overwrite, TransferListener.NONE);
   }
 
+  /**
+   * As {@link #write(String, InputStream, boolean)}, telling {@code listener} the bytes written so
+   * far (the total is unknown).
+   *
+   * @param path the file to create
+   * @param content read one block at a time, not closed
+   * @param overwrite whether an existing file is replaced
+   * @param listener told the bytes sent so far; not null
+   * @return the number of bytes written
+   */
   public long write(String path, InputStream content, boolean overwrite, TransferListener listener) {
     return Calls.join(writeAsync(path, content, overwrite, listener));
   }
@@ -261,6 +366,13 @@ public final class DbfsClient {
     return Calls.join(createHandleAsync(path, overwrite));
   }
 
+  /**
+   * As {@link #createHandle(String, boolean)}, without blocking.
+   *
+   * @param path the file to create
+   * @param overwrite whether an existing file is replaced
+   * @return completes with the upload's handle
+   */
   public CompletableFuture<Long> createHandleAsync(String path, boolean overwrite) {
     return Calls.async(() -> openHandle(FilePaths.dbfs(path, "path"), overwrite));
   }
@@ -275,6 +387,14 @@ public final class DbfsClient {
     Calls.join(addBlockAsync(handle, data));
   }
 
+  /**
+   * As {@link #addBlock(long, byte[])}, without blocking; an empty or over-1 MB block fails the
+   * future before anything is sent.
+   *
+   * @param handle from {@link #createHandle(String, boolean)}
+   * @param data the bytes to append, 1 byte to 1 MB
+   * @return completes when the block was accepted
+   */
   public CompletableFuture<Void> addBlockAsync(long handle, byte[] data) {
     return Calls.async(() -> {
       checkHandle(handle);
@@ -295,6 +415,12 @@ public final class DbfsClient {
     Calls.join(closeHandleAsync(handle));
   }
 
+  /**
+   * As {@link #closeHandle(long)}, without blocking.
+   *
+   * @param handle from {@link #createHandle(String, boolean)}
+   * @return completes when the file is visible
+   */
   public CompletableFuture<Void> closeHandleAsync(long handle) {
     return Calls.async(() -> {
       checkHandle(handle);

@@ -38,10 +38,20 @@ public final class FilesOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults (see {@link #defaults()}).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options, to change a few.
+   *
+   * @return a new builder with every value of this instance
+   */
   public Builder toBuilder() {
     return new Builder()
         .dbfsBlockSize(dbfsBlockSize)
@@ -93,6 +103,7 @@ public final class FilesOptions {
     return transferTimeout;
   }
 
+  /** Equal when every setting is equal. */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof FilesOptions)) {
@@ -104,11 +115,13 @@ public final class FilesOptions {
         && directoryPageSize == x.directoryPageSize && transferTimeout.equals(x.transferTimeout);
   }
 
+  /** A hash of every setting, consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return Objects.hash(dbfsBlockSize, downloadResumeAttempts, resumeDelay, partialDeleteRounds, directoryPageSize, transferTimeout);
   }
 
+  /** Every setting, for logs; holds nothing secret. */
   @Override
   public String toString() {
     return "FilesOptions[dbfsBlockSize=" + dbfsBlockSize + ", downloadResumeAttempts=" + downloadResumeAttempts
@@ -163,6 +176,11 @@ public final class FilesOptions {
       return this;
     }
 
+    /**
+     * The options set so far; values were checked as they were set.
+     *
+     * @return the immutable options
+     */
     public FilesOptions build() {
       return new FilesOptions(this);
     }

@@ -60,14 +60,33 @@ public final class VolumeFilesClient {
     this.options = options;
   }
 
+  /**
+   * A volume files client over {@code db} with {@link FilesOptions#defaults()}.
+   *
+   * @param db the workspace client to send through; not null
+   * @return the client
+   */
   public static VolumeFilesClient create(DatabricksClient db) {
     return create(db, FilesOptions.defaults());
   }
 
+  /**
+   * A volume files client over {@code db} with the given tuning.
+   *
+   * @param db the workspace client to send through; not null
+   * @param options page size, resume attempts and transfer timeout; not null
+   * @return the client
+   * @throws dev.kiln.core.error.InvalidRequestException if either argument is null
+   */
   public static VolumeFilesClient create(DatabricksClient db, FilesOptions options) {
     return new VolumeFilesClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /**
+   * The tuning this client was created with.
+   *
+   * @return the options, never null
+   */
   public FilesOptions options() {
     return options;
   }
@@ -83,14 +102,40 @@ public final class VolumeFilesClient {
     Calls.join(uploadAsync(path, content, overwrite));
   }
 
+  /**
+   * As {@link #upload(String, InputStream, boolean)}, without blocking.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @param content sent as it is read, not closed
+   * @param overwrite whether an existing file is replaced
+   * @return completes when the server has the whole file
+   */
   public CompletableFuture<Void> uploadAsync(String path, InputStream content, boolean overwrite) {
     return uploadAsync(path, content, overwrite, TransferListener.NONE);
   }
 
+  /**
+   * As {@link #upload(String, InputStream, boolean)}, telling {@code listener} the bytes sent so
+   * far (the total is unknown).
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @param content sent as it is read, not closed
+   * @param overwrite whether an existing file is replaced
+   * @param listener told the bytes sent so far; not null
+   */
   public void upload(String path, InputStream content, boolean overwrite, TransferListener listener) {
     Calls.join(uploadAsync(path, content, overwrite, listener));
   }
 
+  /**
+   * As {@link #upload(String, InputStream, boolean, TransferListener)}, without blocking.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @param content sent as it is read, not closed
+   * @param overwrite whether an existing file is replaced
+   * @param listener told the bytes sent so far; not null
+   * @return completes when the server has the whole file
+   */
   public CompletableFuture<Void> uploadAsync(String path, InputStream content, boolean overwrite,
       TransferListener listener) {
     return Calls.async(() -> {
@@ -108,6 +153,16 @@ public final class VolumeFilesClient {
     Calls.join(uploadFileAsync(path, source, overwrite, listener));
   }
 
+  /**
+   * As {@link #uploadFile(String, Path, boolean, TransferListener)}, without blocking; a missing or
+   * over-5 GiB file fails the future before anything is sent.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @param source the local file to send
+   * @param overwrite whether an existing file is replaced
+   * @param listener told the bytes sent and the file's size; not null
+   * @return completes when the server has the whole file
+   */
   public CompletableFuture<Void> uploadFileAsync(String path, Path source, boolean overwrite, TransferListener listener) {
     return Calls.async(() -> {
       List<String> segments = FilePaths.volume(path, "path", false);
@@ -156,14 +211,35 @@ public final class VolumeFilesClient {
     return Calls.join(downloadAsync(path));
   }
 
+  /**
+   * As {@link #download(String)}, without blocking: completes when the response headers arrive.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @return completes with the resuming content stream
+   */
   public CompletableFuture<InputStream> downloadAsync(String path) {
     return downloadAsync(path, TransferListener.NONE);
   }
 
+  /**
+   * As {@link #download(String)}, telling {@code listener} the bytes read so far and the
+   * {@code Content-Length}.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @param listener told the progress as the stream is read; not null
+   * @return the content as a stream that resumes after a dropped connection; close it when done
+   */
   public InputStream download(String path, TransferListener listener) {
     return Calls.join(downloadAsync(path, listener));
   }
 
+  /**
+   * As {@link #download(String, TransferListener)}, without blocking.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @param listener told the progress as the stream is read; not null
+   * @return completes with the resuming content stream
+   */
   public CompletableFuture<InputStream> downloadAsync(String path, TransferListener listener) {
     return Calls.async(() -> {
       List<String> segments = FilePaths.volume(path, "path", false);
@@ -202,6 +278,12 @@ public final class VolumeFilesClient {
     return Calls.join(getMetadataAsync(path));
   }
 
+  /**
+   * As {@link #getMetadata(String)}, without blocking.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @return completes with the file's length, type and modification time
+   */
   public CompletableFuture<FileMetadata> getMetadataAsync(String path) {
     return Calls.async(() -> {
       List<String> segments = FilePaths.volume(path, "path", false);
@@ -228,10 +310,22 @@ public final class VolumeFilesClient {
     }
   }
 
+  /**
+   * Deletes one file (directories are removed with {@link #deleteDirectory(String)}). A missing
+   * file is an error, not a success.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   */
   public void delete(String path) {
     Calls.join(deleteAsync(path));
   }
 
+  /**
+   * As {@link #delete(String)}, without blocking.
+   *
+   * @param path {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @return completes when the file is gone
+   */
   public CompletableFuture<Void> deleteAsync(String path) {
     return Calls.async(() -> {
       List<String> segments = FilePaths.volume(path, "path", false);
@@ -247,6 +341,12 @@ public final class VolumeFilesClient {
     Calls.join(createDirectoryAsync(path));
   }
 
+  /**
+   * As {@link #createDirectory(String)}, without blocking.
+   *
+   * @param path the directory, {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @return completes when the directory exists
+   */
   public CompletableFuture<Void> createDirectoryAsync(String path) {
     return Calls.async(() -> directory("PUT", FilePaths.volume(path, "path", true)));
   }
@@ -256,6 +356,12 @@ public final class VolumeFilesClient {
     Calls.join(deleteDirectoryAsync(path));
   }
 
+  /**
+   * As {@link #deleteDirectory(String)}, without blocking.
+   *
+   * @param path the empty directory to delete
+   * @return completes when the directory is gone
+   */
   public CompletableFuture<Void> deleteDirectoryAsync(String path) {
     return Calls.async(() -> directory("DELETE", FilePaths.volume(path, "path", true)));
   }
@@ -265,6 +371,13 @@ public final class VolumeFilesClient {
     return Calls.join(directoryExistsAsync(path));
   }
 
+  /**
+   * As {@link #directoryExists(String)}, without blocking; 404 completes it with {@code false}, any
+   * other error fails it.
+   *
+   * @param path the directory, {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @return completes with whether the directory exists
+   */
   public CompletableFuture<Boolean> directoryExistsAsync(String path) {
     return Calls.async(() -> {
       CompletableFuture<Void> head = directory("HEAD", FilePaths.volume(path, "path", true));

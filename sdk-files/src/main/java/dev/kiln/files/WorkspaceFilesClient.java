@@ -49,14 +49,33 @@ public final class WorkspaceFilesClient {
     this.options = options;
   }
 
+  /**
+   * A workspace files client over {@code db} with {@link FilesOptions#defaults()}.
+   *
+   * @param db the workspace client to send through; not null
+   * @return the client
+   */
   public static WorkspaceFilesClient create(DatabricksClient db) {
     return create(db, FilesOptions.defaults());
   }
 
+  /**
+   * A workspace files client over {@code db} with the given tuning.
+   *
+   * @param db the workspace client to send through; not null
+   * @param options the transfer timeout for streamed exports; not null
+   * @return the client
+   * @throws dev.kiln.core.error.InvalidRequestException if either argument is null
+   */
   public static WorkspaceFilesClient create(DatabricksClient db, FilesOptions options) {
     return new WorkspaceFilesClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /**
+   * The tuning this client was created with.
+   *
+   * @return the options, never null
+   */
   public FilesOptions options() {
     return options;
   }
@@ -86,10 +105,23 @@ public final class WorkspaceFilesClient {
         l -> l.objects);
   }
 
+  /**
+   * Type, id, language and size of one workspace object ({@code get-status}).
+   *
+   * @param path an absolute workspace path
+   * @return the object
+   * @throws dev.kiln.core.error.ResourceDoesNotExistException if nothing is at {@code path}
+   */
   public WorkspaceObject getStatus(String path) {
     return Calls.join(getStatusAsync(path));
   }
 
+  /**
+   * As {@link #getStatus(String)}, without blocking.
+   *
+   * @param path an absolute workspace path
+   * @return completes with the object
+   */
   public CompletableFuture<WorkspaceObject> getStatusAsync(String path) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(BASE + "get-status")
         .query("path", FilePaths.workspace(path, "path")).build(), WorkspaceObject.class));
@@ -100,6 +132,12 @@ public final class WorkspaceFilesClient {
     Calls.join(mkdirsAsync(path));
   }
 
+  /**
+   * As {@link #mkdirs(String)}, without blocking.
+   *
+   * @param path the directory to create
+   * @return completes when the directory exists
+   */
   public CompletableFuture<Void> mkdirsAsync(String path) {
     return Calls.async(() -> post("mkdirs", new FilesWire.PathBody(FilePaths.workspace(path, "path"), null), true));
   }
@@ -109,6 +147,13 @@ public final class WorkspaceFilesClient {
     Calls.join(deleteAsync(path, recursive));
   }
 
+  /**
+   * As {@link #delete(String, boolean)}, without blocking.
+   *
+   * @param path the object to delete
+   * @param recursive whether a non-empty directory is deleted with its contents
+   * @return completes when the object is gone
+   */
   public CompletableFuture<Void> deleteAsync(String path, boolean recursive) {
     return Calls.async(() -> post("delete", new FilesWire.PathBody(FilePaths.workspace(path, "path"), recursive), true));
   }
@@ -123,6 +168,19 @@ public final class WorkspaceFilesClient {
     Calls.join(importFileAsync(path, format, language, content, overwrite));
   }
 
+  /**
+   * As {@link #importFile(String, ExportFormat, Language, byte[], boolean)}, without blocking; bad
+   * arguments (SOURCE without a language, {@link Language#UNKNOWN}, over 10 MB) fail the future
+   * before anything is sent.
+   *
+   * @param path where the object is created
+   * @param format how {@code content} is encoded
+   * @param language the notebook's language; needed for {@link ExportFormat#SOURCE}, else may be
+   *     null
+   * @param content the object's bytes, at most {@link #MAX_IMPORT_BYTES}
+   * @param overwrite whether an existing object is replaced
+   * @return completes when imported
+   */
   public CompletableFuture<Void> importFileAsync(String path, ExportFormat format, Language language, byte[] content,
       boolean overwrite) {
     return Calls.async(() -> {
@@ -136,6 +194,18 @@ public final class WorkspaceFilesClient {
     Calls.join(importFileAsync(path, format, language, source, overwrite));
   }
 
+  /**
+   * As {@link #importFile(String, ExportFormat, Language, Path, boolean)}, without blocking; the
+   * file is read on the client's executor.
+   *
+   * @param path where the object is created
+   * @param format how the file is encoded
+   * @param language the notebook's language; needed for {@link ExportFormat#SOURCE}, else may be
+   *     null
+   * @param source the local file, at most {@link #MAX_IMPORT_BYTES}
+   * @param overwrite whether an existing object is replaced
+   * @return completes when imported
+   */
   public CompletableFuture<Void> importFileAsync(String path, ExportFormat format, Language language, Path source,
       boolean overwrite) {
     return Calls.async(() -> importLocal(path, format, language, source, "source", overwrite, () -> {
@@ -152,6 +222,18 @@ public final class WorkspaceFilesClient {
     Calls.join(importFileAsync(path, format, language, source, overwrite));
   }
 
+  /**
+   * As {@link #importFile(String, ExportFormat, Language, InputStream, boolean)}, without blocking;
+   * the stream is read on the client's executor.
+   *
+   * @param path where the object is created
+   * @param format how the content is encoded
+   * @param language the notebook's language; needed for {@link ExportFormat#SOURCE}, else may be
+   *     null
+   * @param source read to its end (at most {@link #MAX_IMPORT_BYTES}), not closed
+   * @param overwrite whether an existing object is replaced
+   * @return completes when imported
+   */
   public CompletableFuture<Void> importFileAsync(String path, ExportFormat format, Language language, InputStream source,
       boolean overwrite) {
     return Calls.async(() -> importLocal(path, format, language, source, "source", overwrite, () -> {
@@ -172,6 +254,19 @@ public final class WorkspaceFilesClient {
     Calls.join(importFileAsync(path, format, language, source, overwrite, listener));
   }
 
+  /**
+   * As {@link #importFile(String, ExportFormat, Language, InputStream, boolean, TransferListener)},
+   * without blocking.
+   *
+   * @param path where the object is created
+   * @param format how the content is encoded
+   * @param language the notebook's language; needed for {@link ExportFormat#SOURCE}, else may be
+   *     null
+   * @param source read to its end (at most {@link #MAX_IMPORT_BYTES}), not closed
+   * @param overwrite whether an existing object is replaced
+   * @param listener told the bytes read from {@code source}; not null
+   * @return completes when imported
+   */
   public CompletableFuture<Void> importFileAsync(String path, ExportFormat format, Language language, InputStream source,
       boolean overwrite, TransferListener listener) {
     return Calls.async(() -> {
@@ -240,6 +335,13 @@ public final class WorkspaceFilesClient {
     return Calls.join(exportAsync(path, format));
   }
 
+  /**
+   * As {@link #export(String, ExportFormat)}, without blocking.
+   *
+   * @param path the object to export
+   * @param format the encoding to export in
+   * @return completes with the decoded content
+   */
   public CompletableFuture<byte[]> exportAsync(String path, ExportFormat format) {
     return Calls.async(() -> {
       String p = FilePaths.workspace(path, "path");
@@ -257,6 +359,14 @@ public final class WorkspaceFilesClient {
     return Calls.join(exportStreamAsync(path, format));
   }
 
+  /**
+   * As {@link #exportStream(String, ExportFormat)}, without blocking: completes when the response
+   * headers arrive.
+   *
+   * @param path the object to export
+   * @param format the encoding to export in
+   * @return completes with the raw content as a stream
+   */
   public CompletableFuture<InputStream> exportStreamAsync(String path, ExportFormat format) {
     return exportStreamAsync(path, format, TransferListener.NONE);
   }
@@ -266,6 +376,14 @@ public final class WorkspaceFilesClient {
     return Calls.join(exportStreamAsync(path, format, listener));
   }
 
+  /**
+   * As {@link #exportStream(String, ExportFormat, TransferListener)}, without blocking.
+   *
+   * @param path the object to export
+   * @param format the encoding to export in
+   * @param listener told the bytes read and the {@code Content-Length}; not null
+   * @return completes with the raw content as a stream
+   */
   public CompletableFuture<InputStream> exportStreamAsync(String path, ExportFormat format, TransferListener listener) {
     return Calls.async(() -> {
       String p = FilePaths.workspace(path, "path");

@@ -62,10 +62,23 @@ public final class JobsClient {
     return create(db, JobsOptions.defaults());
   }
 
+  /**
+   * A client over {@code db} with the given tuning.
+   *
+   * @param db the workspace client to send through; not null
+   * @param options polling, run timeout and page sizes; not null
+   * @return the client
+   * @throws dev.kiln.core.error.InvalidRequestException if either argument is null
+   */
   public static JobsClient create(DatabricksClient db, JobsOptions options) {
     return new JobsClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /**
+   * The tuning this client was created with.
+   *
+   * @return the options, never null
+   */
   public JobsOptions options() {
     return options;
   }
@@ -77,6 +90,15 @@ public final class JobsClient {
     return Calls.join(createAsync(settings));
   }
 
+  /**
+   * As {@link #create(JobSettings)}, without blocking; inconsistent settings (a task or job cluster
+   * key used twice, a dependency on a missing task) fail the future with
+   * {@code InvalidRequestException} before anything is sent. Not retried after an unclear failure
+   * (it could create the job twice).
+   *
+   * @param settings the new job's settings; not null
+   * @return completes with the new job's id
+   */
   public CompletableFuture<Long> createAsync(JobSettings settings) {
     return Calls.async(() -> Futures.map(db.callAsync(post("/create").jsonBody(JobChecks.wholeSettings(settings)).build(),
         Replies.Created.class), r -> r.jobId));
@@ -87,6 +109,12 @@ public final class JobsClient {
     return Calls.join(getAsync(jobId));
   }
 
+  /**
+   * As {@link #get(long)}, without blocking.
+   *
+   * @param jobId the job's id, positive
+   * @return completes with the job, its pages merged
+   */
   public CompletableFuture<Job> getAsync(long jobId) {
     return Calls.async(() -> {
       JobChecks.id(jobId, "jobId");
@@ -119,6 +147,13 @@ public final class JobsClient {
     Calls.join(resetAsync(jobId, newSettings));
   }
 
+  /**
+   * As {@link #reset(long, JobSettings)}, without blocking.
+   *
+   * @param jobId the job's id, positive
+   * @param newSettings the job's complete new settings; not null
+   * @return completes when replaced
+   */
   public CompletableFuture<Void> resetAsync(long jobId, JobSettings newSettings) {
     return Calls.async(() -> {
       JobChecks.id(jobId, "jobId");
@@ -132,6 +167,13 @@ public final class JobsClient {
     update(jobId, newSettings, List.of());
   }
 
+  /**
+   * As {@link #update(long, JobSettings)}, without blocking.
+   *
+   * @param jobId the job's id, positive
+   * @param newSettings only the fields to change; not null
+   * @return completes when updated
+   */
   public CompletableFuture<Void> updateAsync(long jobId, JobSettings newSettings) {
     return updateAsync(jobId, newSettings, List.of());
   }
@@ -144,6 +186,15 @@ public final class JobsClient {
     Calls.join(updateAsync(jobId, newSettings, fieldsToRemove));
   }
 
+  /**
+   * As {@link #update(long, JobSettings, Collection)}, without blocking.
+   *
+   * @param jobId the job's id, positive
+   * @param newSettings only the fields to change; not null
+   * @param fieldsToRemove top-level fields or {@code tasks/<key>}, {@code job_clusters/<key>}
+   *     entries to remove; not null
+   * @return completes when updated
+   */
   public CompletableFuture<Void> updateAsync(long jobId, JobSettings newSettings, Collection<String> fieldsToRemove) {
     return Calls.async(() -> {
       JobChecks.id(jobId, "jobId");
@@ -154,10 +205,21 @@ public final class JobsClient {
     });
   }
 
+  /**
+   * Deletes a job and its settings; it can no longer be run.
+   *
+   * @param jobId the job's id, positive
+   */
   public void delete(long jobId) {
     Calls.join(deleteAsync(jobId));
   }
 
+  /**
+   * As {@link #delete(long)}, without blocking.
+   *
+   * @param jobId the job's id, positive
+   * @return completes when the job is gone
+   */
   public CompletableFuture<Void> deleteAsync(long jobId) {
     return Calls.async(() -> discard(post("/delete").jsonBody(new Bodies.JobId(JobChecks.id(jobId, "jobId")))
         .idempotent(true)));
@@ -170,14 +232,33 @@ public final class JobsClient {
     return runNow(RunNowRequest.of(jobId));
   }
 
+  /**
+   * As {@link #runNow(long)}, without blocking.
+   *
+   * @param jobId the job's id, positive
+   * @return completes with a handle on the new run once the server accepted it
+   */
   public CompletableFuture<RunHandle> runNowAsync(long jobId) {
     return runNowAsync(RunNowRequest.of(jobId));
   }
 
+  /**
+   * Runs the job with the request's parameters; an idempotency token is generated when none is set,
+   * so a retried request never starts a second run.
+   *
+   * @param request the job and its parameters; not null
+   * @return a handle that waits for the run to end
+   */
   public RunHandle runNow(RunNowRequest request) {
     return Calls.join(runNowAsync(request));
   }
 
+  /**
+   * As {@link #runNow(RunNowRequest)}, without blocking.
+   *
+   * @param request the job and its parameters; not null
+   * @return completes with a handle on the new run once the server accepted it
+   */
   public CompletableFuture<RunHandle> runNowAsync(RunNowRequest request) {
     return Calls.async(() -> {
       RunNowRequest checked = JobChecks.runNow(request);
@@ -193,6 +274,12 @@ public final class JobsClient {
     return Calls.join(submitAsync(request));
   }
 
+  /**
+   * As {@link #submit(SubmitRunRequest)}, without blocking.
+   *
+   * @param request the tasks and settings of the one-time run; not null
+   * @return completes with a handle on the new run once the server accepted it
+   */
   public CompletableFuture<RunHandle> submitAsync(SubmitRunRequest request) {
     return Calls.async(() -> {
       SubmitRunRequest checked = JobChecks.submit(request);
@@ -254,6 +341,12 @@ public final class JobsClient {
     return Calls.join(getRunAsync(runId));
   }
 
+  /**
+   * As {@link #getRun(long)}, without blocking.
+   *
+   * @param runId the run's id, positive
+   * @return completes with the run, its pages merged
+   */
   public CompletableFuture<Run> getRunAsync(long runId) {
     return Calls.async(() -> {
       JobChecks.id(runId, "runId");
@@ -268,6 +361,15 @@ public final class JobsClient {
     return listRuns(RunListFilter.all());
   }
 
+  /**
+   * The runs the filter selects, newest first, lazily ({@link JobsOptions#runsPageSize()} per
+   * request unless the filter sets a page size).
+   *
+   * @param filter which runs; not null
+   * @return the runs, fetched as iterated
+   * @throws dev.kiln.core.error.InvalidRequestException at once if the filter is contradictory
+   *     (active and completed only) or out of range
+   */
   public PagedIterable<Run> listRuns(RunListFilter filter) {
     JobChecks.runFilter(filter);
     int limit = filter.pageSize().orElse(options.runsPageSize());
@@ -289,6 +391,12 @@ public final class JobsClient {
     Calls.join(cancelRunAsync(runId));
   }
 
+  /**
+   * As {@link #cancelRun(long)}, without blocking.
+   *
+   * @param runId the run's id, positive
+   * @return completes when the server accepted the cancellation (the run ends later)
+   */
   public CompletableFuture<Void> cancelRunAsync(long runId) {
     return Calls.async(() -> discard(post("/runs/cancel").jsonBody(new Bodies.RunId(JobChecks.id(runId, "runId")))
         .idempotent(true)));
@@ -299,6 +407,12 @@ public final class JobsClient {
     Calls.join(cancelAllRunsAsync(jobId));
   }
 
+  /**
+   * As {@link #cancelAllRuns(long)}, without blocking.
+   *
+   * @param jobId the job's id, positive
+   * @return completes when the server accepted the cancellation
+   */
   public CompletableFuture<Void> cancelAllRunsAsync(long jobId) {
     return Calls.async(() -> discard(post("/runs/cancel-all").jsonBody(new Bodies.JobId(JobChecks.id(jobId, "jobId")))
         .idempotent(true)));
@@ -309,6 +423,11 @@ public final class JobsClient {
     Calls.join(cancelAllQueuedRunsAsync());
   }
 
+  /**
+   * As {@link #cancelAllQueuedRuns()}, without blocking.
+   *
+   * @return completes when the server accepted the cancellation
+   */
   public CompletableFuture<Void> cancelAllQueuedRunsAsync() {
     return Calls.async(() -> discard(post("/runs/cancel-all").jsonBody(new Bodies.AllQueuedRuns()).idempotent(true)));
   }
@@ -321,6 +440,12 @@ public final class JobsClient {
     return Calls.join(getRunOutputAsync(taskRunId));
   }
 
+  /**
+   * As {@link #getRunOutput(long)}, without blocking.
+   *
+   * @param taskRunId the task run's id ({@code tasks[].run_id}), positive
+   * @return completes with the task's output
+   */
   public CompletableFuture<RunOutput> getRunOutputAsync(long taskRunId) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(JOBS + "/runs/get-output")
         .query("run_id", JobChecks.id(taskRunId, "taskRunId")).build(), RunOutput.class));
@@ -331,6 +456,12 @@ public final class JobsClient {
     Calls.join(deleteRunAsync(runId));
   }
 
+  /**
+   * As {@link #deleteRun(long)}, without blocking.
+   *
+   * @param runId the run's id, positive
+   * @return completes when the run is gone
+   */
   public CompletableFuture<Void> deleteRunAsync(long runId) {
     return Calls.async(() -> discard(post("/runs/delete").jsonBody(new Bodies.RunId(JobChecks.id(runId, "runId")))
         .idempotent(true)));
@@ -344,6 +475,12 @@ public final class JobsClient {
     return Calls.join(repairRunAsync(request));
   }
 
+  /**
+   * As {@link #repairRun(RepairRunRequest)}, without blocking.
+   *
+   * @param request the run and the tasks to re-run; not null
+   * @return completes with the repair id
+   */
   public CompletableFuture<Long> repairRunAsync(RepairRunRequest request) {
     return Calls.async(() -> Futures.map(db.callAsync(post("/runs/repair").jsonBody(JobChecks.repair(request)).build(),
         Replies.Repaired.class), r -> r.repairId));
@@ -378,6 +515,9 @@ public final class JobsClient {
     });
   }
 
+  /**
+   * The client's name and its workspace client's description (which never includes a credential).
+   */
   @Override
   public String toString() {
     return "JobsClient[" + db + "]";

@@ -38,10 +38,20 @@ public final class JobsOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults (see {@link #defaults()}).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options, to change a few.
+   *
+   * @return a new builder with every value of this instance
+   */
   public Builder toBuilder() {
     return new Builder()
         .pollInitialDelay(pollInitialDelay)
@@ -85,6 +95,7 @@ public final class JobsOptions {
     return runsPageSize;
   }
 
+  /** Every setting, for logs. */
   @Override
   public String toString() {
     return "JobsOptions[pollInitialDelay=" + pollInitialDelay + ", pollMaxDelay=" + pollMaxDelay
@@ -106,36 +117,85 @@ public final class JobsOptions {
 
     private Builder() {}
 
+    /**
+     * Sets {@link JobsOptions#pollInitialDelay()}.
+     *
+     * @param value the gap before the first poll of a run, at least 500 ms
+     * @return this builder
+     * @throws IllegalArgumentException if null or below 500 ms
+     */
     public Builder pollInitialDelay(Duration value) {
       this.pollInitialDelay = atLeast(value, "pollInitialDelay", MIN_POLL_DELAY);
       return this;
     }
 
+    /**
+     * Sets {@link JobsOptions#pollMaxDelay()}; not below the initial delay (checked by
+     * {@link #build()}).
+     *
+     * @param value the longest gap between polls, at least 500 ms
+     * @return this builder
+     * @throws IllegalArgumentException if null or below 500 ms
+     */
     public Builder pollMaxDelay(Duration value) {
       this.pollMaxDelay = atLeast(value, "pollMaxDelay", MIN_POLL_DELAY);
       return this;
     }
 
+    /**
+     * Sets {@link JobsOptions#pollMultiplier()}.
+     *
+     * @param value 1.0 (a fixed gap) to 10.0
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
     public Builder pollMultiplier(double value) {
       this.pollMultiplier = between(value, "pollMultiplier", 1.0, 10.0);
       return this;
     }
 
+    /**
+     * Sets {@link JobsOptions#runTimeout()}.
+     *
+     * @param value how long {@code await()} waits, at least 1 ms
+     * @return this builder
+     * @throws IllegalArgumentException if null or below 1 ms
+     */
     public Builder runTimeout(Duration value) {
       this.runTimeout = atLeast(value, "runTimeout", Duration.ofMillis(1));
       return this;
     }
 
+    /**
+     * Sets {@link JobsOptions#jobsPageSize()}.
+     *
+     * @param value 1 to 100 jobs per list request
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
     public Builder jobsPageSize(int value) {
       this.jobsPageSize = between(value, "jobsPageSize", 1, 100);
       return this;
     }
 
+    /**
+     * Sets {@link JobsOptions#runsPageSize()}.
+     *
+     * @param value 1 to 25 runs per list request
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
     public Builder runsPageSize(int value) {
       this.runsPageSize = between(value, "runsPageSize", 1, 25);
       return this;
     }
 
+    /**
+     * The options set so far.
+     *
+     * @return the immutable options
+     * @throws IllegalArgumentException if the initial poll delay is longer than the maximum
+     */
     public JobsOptions build() {
       ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       return new JobsOptions(this);

@@ -23,20 +23,41 @@ public class RunFailedException extends OperationFailedException {
   private final transient Run run;
   private final transient Map<String, RunOutput> outputs;
 
+  /**
+   * A failure for {@code run}, its message built from the run's state and the failed tasks' errors.
+   *
+   * @param run the run in its final state
+   * @param outputs the output of each task that could be read, by task key; copied
+   */
   public RunFailedException(Run run, Map<String, RunOutput> outputs) {
     super(describe(run, outputs), String.valueOf(run.runId()));
     this.run = run;
     this.outputs = Map.copyOf(outputs);
   }
 
+  /**
+   * The run in its final state.
+   *
+   * @return the run as the last poll saw it
+   */
   public Run run() {
     return run;
   }
 
+  /**
+   * The failed run's id.
+   *
+   * @return the run id
+   */
   public long runId() {
     return run.runId();
   }
 
+  /**
+   * How the run ended: TERMINATED, SKIPPED or INTERNAL_ERROR.
+   *
+   * @return the final life-cycle state
+   */
   public RunLifeCycleState lifeCycleState() {
     return run.lifeCycleState();
   }
@@ -51,10 +72,20 @@ public class RunFailedException extends OperationFailedException {
     return run.status().flatMap(s -> s.terminationDetails()).flatMap(TerminationDetails::code);
   }
 
+  /**
+   * The server's explanation of the final state ({@code state.state_message}), if it sent one.
+   *
+   * @return the message, or empty
+   */
   public Optional<String> stateMessage() {
     return run.stateMessage();
   }
 
+  /**
+   * The run's page in the workspace UI, to look at its logs.
+   *
+   * @return the URL, or empty when the server sent none
+   */
   public Optional<String> runPageUrl() {
     return run.runPageUrl();
   }

@@ -32,6 +32,11 @@ public final class RunHandle extends OperationHandle<Run, RunLifeCycleState, Run
     this.runId = runId;
   }
 
+  /**
+   * The id of the run this handle follows (the same as {@link #id()}, as a number).
+   *
+   * @return the run id
+   */
   public long runId() {
     return runId;
   }

@@ -69,10 +69,23 @@ public final class MlflowClient {
     return create(db, MlflowOptions.defaults());
   }
 
+  /**
+   * A client over {@code db} with the given tuning.
+   *
+   * @param db the workspace client to send through; not null
+   * @param options polling, registration timeout and page size; not null
+   * @return the client
+   * @throws dev.kiln.core.error.InvalidRequestException if either argument is null
+   */
   public static MlflowClient create(DatabricksClient db, MlflowOptions options) {
     return new MlflowClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /**
+   * The tuning this client was created with.
+   *
+   * @return the options, never null
+   */
   public MlflowOptions options() {
     return options;
   }
@@ -88,6 +101,13 @@ public final class MlflowClient {
     return Calls.join(createExperimentAsync(request));
   }
 
+  /**
+   * As {@link #createExperiment(CreateExperimentRequest)}, without blocking; a bad name or tag
+   * fails the future with {@code InvalidRequestException} before anything is sent.
+   *
+   * @param request the experiment to create; not null
+   * @return completes with the new experiment's id
+   */
   public CompletableFuture<String> createExperimentAsync(CreateExperimentRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
@@ -103,15 +123,34 @@ public final class MlflowClient {
     return Calls.join(createExperimentAsync(name));
   }
 
+  /**
+   * As {@link #createExperiment(String)}, without blocking.
+   *
+   * @param name the experiment's name (on Databricks a workspace path)
+   * @return completes with the new experiment's id
+   */
   public CompletableFuture<String> createExperimentAsync(String name) {
     return Calls.async(() -> createExperimentAsync(CreateExperimentRequest.builder()
         .name(Rules.experimentName(name, "name")).build()));
   }
 
+  /**
+   * The experiment with id {@code experimentId}, deleted or not ({@code experiments/get}).
+   *
+   * @param experimentId the experiment's id, not blank
+   * @return the experiment
+   * @throws dev.kiln.core.error.ResourceDoesNotExistException if there is no such experiment
+   */
   public Experiment getExperiment(String experimentId) {
     return Calls.join(getExperimentAsync(experimentId));
   }
 
+  /**
+   * As {@link #getExperiment(String)}, without blocking.
+   *
+   * @param experimentId the experiment's id, not blank
+   * @return completes with the experiment
+   */
   public CompletableFuture<Experiment> getExperimentAsync(String experimentId) {
     return Calls.async(() -> Futures.map(db.callAsync(ApiRequest.get(API + "experiments/get")
         .query("experiment_id", Rules.experimentId(experimentId)).build(), Responses.ExperimentEnvelope.class),
@@ -123,6 +162,12 @@ public final class MlflowClient {
     return Calls.join(getExperimentByNameAsync(name));
   }
 
+  /**
+   * As {@link #getExperimentByName(String)}, without blocking.
+   *
+   * @param name the experiment's name
+   * @return completes with the experiment
+   */
   public CompletableFuture<Experiment> getExperimentByNameAsync(String name) {
     return Calls.async(() -> Futures.map(db.callAsync(ApiRequest.get(API + "experiments/get-by-name")
         .query("experiment_name", Rules.experimentName(name, "name")).build(), Responses.ExperimentEnvelope.class),
@@ -149,6 +194,13 @@ public final class MlflowClient {
     Calls.join(updateExperimentAsync(experimentId, newName));
   }
 
+  /**
+   * As {@link #updateExperiment(String, String)}, without blocking.
+   *
+   * @param experimentId the experiment's id, not blank
+   * @param newName the new name
+   * @return completes when renamed
+   */
   public CompletableFuture<Void> updateExperimentAsync(String experimentId, String newName) {
     return Calls.async(() -> send(post("experiments/update", Body.of("experiment_id", Rules.experimentId(experimentId))
         .with("new_name", Rules.experimentName(newName, "newName")).build(), true)));
@@ -159,15 +211,33 @@ public final class MlflowClient {
     Calls.join(deleteExperimentAsync(experimentId));
   }
 
+  /**
+   * As {@link #deleteExperiment(String)}, without blocking.
+   *
+   * @param experimentId the experiment's id, not blank
+   * @return completes when marked deleted
+   */
   public CompletableFuture<Void> deleteExperimentAsync(String experimentId) {
     return Calls.async(() -> send(post("experiments/delete",
         Body.of("experiment_id", Rules.experimentId(experimentId)).build(), true)));
   }
 
+  /**
+   * Restores an experiment marked deleted, with its runs, metrics, params and tags
+   * ({@code experiments/restore}).
+   *
+   * @param experimentId the experiment's id, not blank
+   */
   public void restoreExperiment(String experimentId) {
     Calls.join(restoreExperimentAsync(experimentId));
   }
 
+  /**
+   * As {@link #restoreExperiment(String)}, without blocking.
+   *
+   * @param experimentId the experiment's id, not blank
+   * @return completes when active again
+   */
   public CompletableFuture<Void> restoreExperimentAsync(String experimentId) {
     return Calls.async(() -> send(post("experiments/restore",
         Body.of("experiment_id", Rules.experimentId(experimentId)).build(), true)));
@@ -180,6 +250,12 @@ public final class MlflowClient {
     return Calls.join(createRunAsync(request));
   }
 
+  /**
+   * As {@link #createRun(CreateRunRequest)}, without blocking.
+   *
+   * @param request the experiment, name, start time and tags; not null
+   * @return completes with the new run
+   */
   public CompletableFuture<Run> createRunAsync(CreateRunRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
@@ -191,10 +267,24 @@ public final class MlflowClient {
     });
   }
 
+  /**
+   * A run with its metadata and the latest value of each metric, its params and tags
+   * ({@code runs/get}).
+   *
+   * @param runId the run's id, not blank
+   * @return the run
+   * @throws dev.kiln.core.error.ResourceDoesNotExistException if there is no such run
+   */
   public Run getRun(String runId) {
     return Calls.join(getRunAsync(runId));
   }
 
+  /**
+   * As {@link #getRun(String)}, without blocking.
+   *
+   * @param runId the run's id, not blank
+   * @return completes with the run
+   */
   public CompletableFuture<Run> getRunAsync(String runId) {
     return Calls.async(() -> Futures.map(db.callAsync(ApiRequest.get(API + "runs/get")
         .query("run_id", Rules.runId(runId)).build(), Responses.RunEnvelope.class), r -> r.run));
@@ -224,6 +314,13 @@ public final class MlflowClient {
     return Calls.join(updateRunAsync(request));
   }
 
+  /**
+   * As {@link #updateRun(UpdateRunRequest)}, without blocking; a status of {@code UNKNOWN} or a
+   * negative end time fails the future before anything is sent.
+   *
+   * @param request the run and what to change; not null
+   * @return completes with the run's updated info
+   */
   public CompletableFuture<RunInfo> updateRunAsync(UpdateRunRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
@@ -240,18 +337,40 @@ public final class MlflowClient {
     return updateRunAsync(UpdateRunRequest.builder().runId(runId).status(status).endTime(nowMillis()).build());
   }
 
+  /**
+   * Marks a run deleted; {@link #restoreRun(String)} undoes it.
+   *
+   * @param runId the run's id, not blank
+   */
   public void deleteRun(String runId) {
     Calls.join(deleteRunAsync(runId));
   }
 
+  /**
+   * As {@link #deleteRun(String)}, without blocking.
+   *
+   * @param runId the run's id, not blank
+   * @return completes when marked deleted
+   */
   public CompletableFuture<Void> deleteRunAsync(String runId) {
     return Calls.async(() -> send(post("runs/delete", Body.of("run_id", Rules.runId(runId)).build(), true)));
   }
 
+  /**
+   * Restores a run marked deleted.
+   *
+   * @param runId the run's id, not blank
+   */
   public void restoreRun(String runId) {
     Calls.join(restoreRunAsync(runId));
   }
 
+  /**
+   * As {@link #restoreRun(String)}, without blocking.
+   *
+   * @param runId the run's id, not blank
+   * @return completes when active again
+   */
   public CompletableFuture<Void> restoreRunAsync(String runId) {
     return Calls.async(() -> send(post("runs/restore", Body.of("run_id", Rules.runId(runId)).build(), true)));
   }
@@ -266,6 +385,12 @@ public final class MlflowClient {
     return Calls.join(startRunAsync(request));
   }
 
+  /**
+   * As {@link #startRun(CreateRunRequest)}, without blocking.
+   *
+   * @param request the experiment, name, start time and tags; not null
+   * @return completes with a scope that ends the run when closed
+   */
   public CompletableFuture<RunScope> startRunAsync(CreateRunRequest request) {
     return Calls.async(() -> Futures.map(createRunAsync(request), run -> new RunScope(this, run)));
   }
@@ -346,6 +471,15 @@ public final class MlflowClient {
     Calls.join(logMetricAsync(runId, key, value));
   }
 
+  /**
+   * As {@link #logMetric(String, String, double)}, without blocking; not retried after an unclear
+   * failure (the point would be logged twice).
+   *
+   * @param runId the run's id, not blank
+   * @param key the metric's name
+   * @param value the value; NaN and infinities are allowed
+   * @return completes when logged
+   */
   public CompletableFuture<Void> logMetricAsync(String runId, String key, double value) {
     return Calls.async(() -> logMetricAsync(runId, Metric.of(Rules.key(key, "metric key"), value, nowMillis(), 0)));
   }
@@ -355,6 +489,13 @@ public final class MlflowClient {
     Calls.join(logMetricAsync(runId, metric));
   }
 
+  /**
+   * As {@link #logMetric(String, Metric)}, without blocking.
+   *
+   * @param runId the run's id, not blank
+   * @param metric the point to log; not null
+   * @return completes when logged
+   */
   public CompletableFuture<Void> logMetricAsync(String runId, Metric metric) {
     return Calls.async(() -> {
       Rules.runId(runId);
@@ -373,6 +514,14 @@ public final class MlflowClient {
     Calls.join(logParamAsync(runId, key, value));
   }
 
+  /**
+   * As {@link #logParam(String, String, String)}, without blocking.
+   *
+   * @param runId the run's id, not blank
+   * @param key the param's name
+   * @param value the param's value
+   * @return completes when logged
+   */
   public CompletableFuture<Void> logParamAsync(String runId, String key, String value) {
     return Calls.async(() -> {
       Rules.runId(runId);
@@ -388,6 +537,14 @@ public final class MlflowClient {
     Calls.join(setTagAsync(runId, key, value));
   }
 
+  /**
+   * As {@link #setTag(String, String, String)}, without blocking.
+   *
+   * @param runId the run's id, not blank
+   * @param key the tag's name
+   * @param value the tag's value
+   * @return completes when set
+   */
   public CompletableFuture<Void> setTagAsync(String runId, String key, String value) {
     return Calls.async(() -> {
       Rules.runId(runId);
@@ -408,6 +565,14 @@ public final class MlflowClient {
     Calls.join(logBatchAsync(runId, batch));
   }
 
+  /**
+   * As {@link #logBatch(String, RunBatch)}, without blocking; completes when the last request
+   * succeeded, or fails with the first request that failed.
+   *
+   * @param runId the run's id, not blank
+   * @param batch what to log; not null
+   * @return completes when everything is logged
+   */
   public CompletableFuture<Void> logBatchAsync(String runId, RunBatch batch) {
     return Calls.async(() -> {
       Rules.runId(runId);
@@ -440,10 +605,24 @@ public final class MlflowClient {
 
   // ---- registered models ------------------------------------------------------------------
 
+  /**
+   * Creates a model in the workspace model registry ({@code registered-models/create}); not retried
+   * after an unclear failure.
+   *
+   * @param request the name, description and tags; not null
+   * @return the new model
+   * @throws dev.kiln.core.error.ResourceAlreadyExistsException if the name is taken
+   */
   public RegisteredModel createRegisteredModel(CreateRegisteredModelRequest request) {
     return Calls.join(createRegisteredModelAsync(request));
   }
 
+  /**
+   * As {@link #createRegisteredModel(CreateRegisteredModelRequest)}, without blocking.
+   *
+   * @param request the name, description and tags; not null
+   * @return completes with the new model
+   */
   public CompletableFuture<RegisteredModel> createRegisteredModelAsync(CreateRegisteredModelRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
@@ -454,10 +633,22 @@ public final class MlflowClient {
     });
   }
 
+  /**
+   * Creates a model with just a name.
+   *
+   * @param name unique in the workspace registry
+   * @return the new model
+   */
   public RegisteredModel createRegisteredModel(String name) {
     return Calls.join(createRegisteredModelAsync(name));
   }
 
+  /**
+   * As {@link #createRegisteredModel(String)}, without blocking.
+   *
+   * @param name unique in the workspace registry
+   * @return completes with the new model
+   */
   public CompletableFuture<RegisteredModel> createRegisteredModelAsync(String name) {
     return Calls.async(() -> createRegisteredModelAsync(CreateRegisteredModelRequest.of(Rules.modelName(name, "name"))));
   }
@@ -467,6 +658,12 @@ public final class MlflowClient {
     return Calls.join(getRegisteredModelAsync(name));
   }
 
+  /**
+   * As {@link #getRegisteredModel(String)}, without blocking.
+   *
+   * @param name the model's name
+   * @return completes with the model
+   */
   public CompletableFuture<RegisteredModel> getRegisteredModelAsync(String name) {
     return Calls.async(() -> Futures.map(db.callAsync(ApiRequest.get(API + "databricks/registered-models/get")
         .query("name", Rules.modelName(name, "name")).build(), Responses.DatabricksRegisteredModelEnvelope.class),
@@ -480,10 +677,24 @@ public final class MlflowClient {
         Responses.RegisteredModelsPage.class).toPage());
   }
 
+  /**
+   * Renames a registered model; its versions follow.
+   *
+   * @param name the current name
+   * @param newName the new name, not taken
+   * @return the model under its new name
+   */
   public RegisteredModel renameRegisteredModel(String name, String newName) {
     return Calls.join(renameRegisteredModelAsync(name, newName));
   }
 
+  /**
+   * As {@link #renameRegisteredModel(String, String)}, without blocking.
+   *
+   * @param name the current name
+   * @param newName the new name
+   * @return completes with the renamed model
+   */
   public CompletableFuture<RegisteredModel> renameRegisteredModelAsync(String name, String newName) {
     return Calls.async(() -> Futures.map(db.callAsync(post("registered-models/rename",
         Body.of("name", Rules.modelName(name, "name")).with("new_name", Rules.modelName(newName, "newName")).build()),
@@ -495,6 +706,13 @@ public final class MlflowClient {
     Calls.join(updateRegisteredModelAsync(name, description));
   }
 
+  /**
+   * As {@link #updateRegisteredModel(String, String)}, without blocking.
+   *
+   * @param name the model's name
+   * @param description the new description
+   * @return completes when updated
+   */
   public CompletableFuture<Void> updateRegisteredModelAsync(String name, String description) {
     return Calls.async(() -> send(ApiRequest.patch(API + "registered-models/update")
         .jsonBody(Body.of("name", Rules.modelName(name, "name")).with("description", Args.notNull(description, "description")).build())
@@ -507,6 +725,12 @@ public final class MlflowClient {
     Calls.join(deleteRegisteredModelAsync(name));
   }
 
+  /**
+   * As {@link #deleteRegisteredModel(String)}, without blocking.
+   *
+   * @param name the model's name
+   * @return completes when deleted
+   */
   public CompletableFuture<Void> deleteRegisteredModelAsync(String name) {
     return Calls.async(() -> send(ApiRequest.delete(API + "registered-models/delete")
         .query("name", Rules.modelName(name, "name")).build()));
@@ -522,6 +746,13 @@ public final class MlflowClient {
     return Calls.join(createModelVersionAsync(request));
   }
 
+  /**
+   * As {@link #createModelVersion(CreateModelVersionRequest)}, without blocking: completes with the
+   * handle once the version was created, before it is READY.
+   *
+   * @param request the model, source, run and tags; not null
+   * @return completes with a handle that waits for READY
+   */
   public CompletableFuture<ModelVersionHandle> createModelVersionAsync(CreateModelVersionRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
@@ -539,6 +770,14 @@ public final class MlflowClient {
     return Calls.join(createModelVersionAsync(name, source, runId));
   }
 
+  /**
+   * As {@link #createModelVersion(String, String, String)}, without blocking.
+   *
+   * @param name the registered model
+   * @param source where the model's files are, e.g. {@code runs:/<run_id>/model}
+   * @param runId the run that produced it; may be null
+   * @return completes with a handle that waits for READY
+   */
   public CompletableFuture<ModelVersionHandle> createModelVersionAsync(String name, String source, String runId) {
     return Calls.async(() -> createModelVersionAsync(CreateModelVersionRequest.builder()
         .name(Rules.modelName(name, "name"))
@@ -552,10 +791,24 @@ public final class MlflowClient {
     return awaitReady(Rules.modelName(name, "name"), Rules.version(version), null);
   }
 
+  /**
+   * One version of a registered model ({@code model-versions/get}).
+   *
+   * @param name the registered model
+   * @param version the version number as a string, e.g. {@code "3"}
+   * @return the version with its status and stage
+   */
   public ModelVersion getModelVersion(String name, String version) {
     return Calls.join(getModelVersionAsync(name, version));
   }
 
+  /**
+   * As {@link #getModelVersion(String, String)}, without blocking.
+   *
+   * @param name the registered model
+   * @param version the version number as a string
+   * @return completes with the version
+   */
   public CompletableFuture<ModelVersion> getModelVersionAsync(String name, String version) {
     return Calls.async(() -> Futures.map(db.callAsync(ApiRequest.get(API + "model-versions/get")
         .query("name", Rules.modelName(name, "name"))
@@ -578,6 +831,16 @@ public final class MlflowClient {
     return Calls.join(transitionStageAsync(name, version, stage, archiveExistingVersions));
   }
 
+  /**
+   * As {@link #transitionStage(String, String, ModelStage, boolean)}, without blocking;
+   * {@link ModelStage#UNKNOWN} fails the future before anything is sent.
+   *
+   * @param name the registered model
+   * @param version the version number as a string
+   * @param stage where to move it
+   * @param archiveExistingVersions whether the versions now in {@code stage} move to Archived
+   * @return completes with the version as it is now
+   */
   public CompletableFuture<ModelVersion> transitionStageAsync(String name, String version, ModelStage stage,
       boolean archiveExistingVersions) {
     return Calls.async(() -> Futures.map(db.callAsync(ApiRequest.post(API + "databricks/model-versions/transition-stage")
@@ -595,6 +858,13 @@ public final class MlflowClient {
     return Calls.join(getDownloadUriAsync(name, version));
   }
 
+  /**
+   * As {@link #getDownloadUri(String, String)}, without blocking.
+   *
+   * @param name the registered model
+   * @param version the version number as a string
+   * @return completes with the artifact URI
+   */
   public CompletableFuture<String> getDownloadUriAsync(String name, String version) {
     return Calls.async(() -> Futures.map(db.callAsync(ApiRequest.get(API + "model-versions/get-download-uri")
         .query("name", Rules.modelName(name, "name"))
@@ -639,6 +909,9 @@ public final class MlflowClient {
     return db.callAsync(request, Void.class);
   }
 
+  /**
+   * The client's name and its workspace client's description (which never includes a credential).
+   */
   @Override
   public String toString() {
     return "MlflowClient[" + db + "]";

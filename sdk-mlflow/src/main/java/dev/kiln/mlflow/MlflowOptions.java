@@ -37,10 +37,20 @@ public final class MlflowOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults (see {@link #defaults()}).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options, to change a few.
+   *
+   * @return a new builder with every value of this instance
+   */
   public Builder toBuilder() {
     return new Builder()
         .pollInitialDelay(pollInitialDelay)
@@ -81,6 +91,7 @@ public final class MlflowOptions {
     return pageSize;
   }
 
+  /** Every setting, for logs. */
   @Override
   public String toString() {
     return "MlflowOptions[pollInitialDelay=" + pollInitialDelay + ", pollMaxDelay=" + pollMaxDelay
@@ -101,31 +112,74 @@ public final class MlflowOptions {
 
     private Builder() {}
 
+    /**
+     * Sets {@link MlflowOptions#pollInitialDelay()}; at least 250 ms.
+     *
+     * @param value the gap before the first poll
+     * @return this builder
+     * @throws IllegalArgumentException if null or below 250 ms
+     */
     public Builder pollInitialDelay(Duration value) {
       this.pollInitialDelay = atLeast(value, "pollInitialDelay", MIN_POLL_DELAY);
       return this;
     }
 
+    /**
+     * Sets {@link MlflowOptions#pollMaxDelay()}; at least 250 ms and not below the initial delay
+     * (checked by {@link #build()}).
+     *
+     * @param value the longest gap between polls
+     * @return this builder
+     * @throws IllegalArgumentException if null or below 250 ms
+     */
     public Builder pollMaxDelay(Duration value) {
       this.pollMaxDelay = atLeast(value, "pollMaxDelay", MIN_POLL_DELAY);
       return this;
     }
 
+    /**
+     * Sets {@link MlflowOptions#pollMultiplier()}.
+     *
+     * @param value 1.0 (a fixed gap) to 10.0
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
     public Builder pollMultiplier(double value) {
       this.pollMultiplier = between(value, "pollMultiplier", 1.0, 10.0);
       return this;
     }
 
+    /**
+     * Sets {@link MlflowOptions#registrationTimeout()}.
+     *
+     * @param value at least 1 ms
+     * @return this builder
+     * @throws IllegalArgumentException if null or below 1 ms
+     */
     public Builder registrationTimeout(Duration value) {
       this.registrationTimeout = atLeast(value, "registrationTimeout", Duration.ofMillis(1));
       return this;
     }
 
+    /**
+     * Sets {@link MlflowOptions#pageSize()}.
+     *
+     * @param value 1 to 1,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
     public Builder pageSize(int value) {
       this.pageSize = between(value, "pageSize", 1, 1000);
       return this;
     }
 
+    /**
+     * The options set so far.
+     *
+     * @return the immutable options
+     * @throws IllegalArgumentException if the initial poll delay is longer than
+     *     the maximum
+     */
     public MlflowOptions build() {
       ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       return new MlflowOptions(this);

@@ -12,6 +12,11 @@ public class ModelRegistrationFailedException extends OperationFailedException {
 
   private final transient ModelVersion modelVersion;
 
+  /**
+   * A failure for {@code modelVersion}, whose status is {@code FAILED_REGISTRATION}.
+   *
+   * @param modelVersion the version as last polled; its status message ends the exception's message
+   */
   public ModelRegistrationFailedException(ModelVersion modelVersion) {
     super("version " + modelVersion.version() + " of model '" + modelVersion.name() + "' could not be registered"
         + modelVersion.statusMessage().filter(m -> !m.isBlank()).map(m -> ": " + m).orElse(""),

@@ -10,5 +10,12 @@ package dev.kiln.mlflow;
  */
 @FunctionalInterface
 public interface RunBody<T, X extends Exception> {
+  /**
+   * The work to do in the run.
+   *
+   * @param run the open run, to log to
+   * @return the result {@code withRun} returns
+   * @throws X whatever the work throws; the run then ends FAILED
+   */
   T apply(RunScope run) throws X;
 }

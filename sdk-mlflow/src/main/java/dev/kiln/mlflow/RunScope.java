@@ -38,6 +38,11 @@ public final class RunScope implements AutoCloseable {
     this.run = run;
   }
 
+  /**
+   * The id of the scope's run.
+   *
+   * @return the run's id
+   */
   public String runId() {
     return run.runId();
   }
@@ -57,10 +62,22 @@ public final class RunScope implements AutoCloseable {
     mlflow.logMetric(runId(), Metric.of(key, value, mlflow.nowMillis(), step));
   }
 
+  /**
+   * Logs a param of the run; see {@link MlflowClient#logParam(String, String, String)}.
+   *
+   * @param key the param's name
+   * @param value the param's value
+   */
   public void logParam(String key, String value) {
     mlflow.logParam(runId(), key, value);
   }
 
+  /**
+   * Sets a tag of the run, replacing its value.
+   *
+   * @param key the tag's name
+   * @param value the tag's value
+   */
   public void setTag(String key, String value) {
     mlflow.setTag(runId(), key, value);
   }
@@ -118,6 +135,7 @@ public final class RunScope implements AutoCloseable {
     end(endAs.get());
   }
 
+  /** The run id and whether the run has ended or how {@link #close()} will end it. */
   @Override
   public String toString() {
     return "RunScope[" + runId() + (isEnded() ? ", ended" : ", " + endAs.get() + " on close") + "]";

@@ -6,12 +6,18 @@ import java.util.Optional;
 
 /** What every catalog, schema and table carries: owner, comment, properties and audit times. */
 public interface Audited {
+  /**
+   * Who owns it ({@code owner}): a user, group or service principal; it holds every privilege on
+   * it.
+   */
   @JsonProperty("owner")
   Optional<String> owner();
 
+  /** The free-text description ({@code comment}). */
   @JsonProperty("comment")
   Optional<String> comment();
 
+  /** The user-defined key-value properties ({@code properties}); empty when there are none. */
   @JsonProperty("properties")
   Map<String, String> properties();
 
@@ -19,6 +25,7 @@ public interface Audited {
   @JsonProperty("created_at")
   Optional<Long> createdAt();
 
+  /** Who created it ({@code created_by}). */
   @JsonProperty("created_by")
   Optional<String> createdBy();
 
@@ -26,6 +33,7 @@ public interface Audited {
   @JsonProperty("updated_at")
   Optional<Long> updatedAt();
 
+  /** Who last changed it ({@code updated_by}). */
   @JsonProperty("updated_by")
   Optional<String> updatedBy();
 }

@@ -13,9 +13,11 @@ import org.immutables.value.Value;
 @JsonSerialize(as = CatalogInfo.class)
 @JsonDeserialize(as = CatalogInfo.class)
 abstract class CatalogInfoDef implements Audited {
+  /** The catalog's name ({@code name}). */
   @JsonProperty("name")
   public abstract String name();
 
+  /** The catalog's full name ({@code full_name}); for a catalog the same as its name. */
   @JsonProperty("full_name")
   public abstract Optional<String> fullName();
 
@@ -23,6 +25,10 @@ abstract class CatalogInfoDef implements Audited {
   @JsonProperty("storage_root")
   public abstract Optional<String> storageRoot();
 
+  /**
+   * The cloud storage URL Unity Catalog resolved for the catalog's managed data
+   * ({@code storage_location}).
+   */
   @JsonProperty("storage_location")
   public abstract Optional<String> storageLocation();
 
@@ -30,6 +36,7 @@ abstract class CatalogInfoDef implements Audited {
   @JsonProperty("catalog_type")
   public abstract Optional<String> catalogType();
 
+  /** The id of the metastore the catalog belongs to ({@code metastore_id}). */
   @JsonProperty("metastore_id")
   public abstract Optional<String> metastoreId();
 }

@@ -16,6 +16,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ColumnInfo.class)
 @JsonDeserialize(as = ColumnInfo.class)
 abstract class ColumnInfoDef {
+  /** The column's name ({@code name}). */
   @JsonProperty("name")
   public abstract String name();
 
@@ -23,9 +24,11 @@ abstract class ColumnInfoDef {
   @JsonProperty("position")
   public abstract Optional<Integer> position();
 
+  /** The type's family ({@code type_name}), e.g. {@code INT}, {@code DECIMAL}, {@code STRUCT}. */
   @JsonProperty("type_name")
   public abstract Optional<String> typeName();
 
+  /** The full SQL type ({@code type_text}), e.g. {@code decimal(10,2)}. */
   @JsonProperty("type_text")
   public abstract Optional<String> typeText();
 
@@ -33,9 +36,13 @@ abstract class ColumnInfoDef {
   @JsonProperty("type_json")
   public abstract Optional<String> typeJson();
 
+  /** Digits in all for a decimal column ({@code type_precision}); absent or 0 for other types. */
   @JsonProperty("type_precision")
   public abstract Optional<Integer> typePrecision();
 
+  /**
+   * Digits after the point for a decimal column ({@code type_scale}); absent or 0 for other types.
+   */
   @JsonProperty("type_scale")
   public abstract Optional<Integer> typeScale();
 
@@ -46,9 +53,14 @@ abstract class ColumnInfoDef {
     return true;
   }
 
+  /** The column's description ({@code comment}). */
   @JsonProperty("comment")
   public abstract Optional<String> comment();
 
+  /**
+   * The column's position among the partition columns, zero-based ({@code partition_index}); absent
+   * when it does not partition the table.
+   */
   @JsonProperty("partition_index")
   public abstract Optional<Integer> partitionIndex();
 }

@@ -15,9 +15,11 @@ abstract class CreateCatalogDef {
   @JsonProperty("name")
   public abstract String name();
 
+  /** The catalog's description ({@code comment}). */
   @JsonProperty("comment")
   public abstract Optional<String> comment();
 
+  /** Key-value properties to set ({@code properties}); left out of the request when empty. */
   @JsonProperty("properties")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> properties();

@@ -16,24 +16,36 @@ import dev.kiln.core.error.InvalidRequestException;
 @Value.Immutable
 @JsonSerialize(as = CreateVolume.class)
 abstract class CreateVolumeDef {
+  /** The catalog ({@code catalog_name}): one name part. */
   @JsonProperty("catalog_name")
   public abstract String catalogName();
 
+  /** The schema ({@code schema_name}): one name part. */
   @JsonProperty("schema_name")
   public abstract String schemaName();
 
+  /** The volume's name ({@code name}): one name part. */
   @JsonProperty("name")
   public abstract String name();
 
+  /**
+   * Managed or external ({@code volume_type}); {@link VolumeType#MANAGED} by default,
+   * {@link VolumeType#UNKNOWN} is refused.
+   */
   @JsonProperty("volume_type")
   @Value.Default
   public VolumeType volumeType() {
     return VolumeType.MANAGED;
   }
 
+  /**
+   * For an EXTERNAL volume, the cloud path it points at ({@code storage_location}); must be absent
+   * for a MANAGED one.
+   */
   @JsonProperty("storage_location")
   public abstract Optional<String> storageLocation();
 
+  /** The volume's description ({@code comment}). */
   @JsonProperty("comment")
   public abstract Optional<String> comment();
 

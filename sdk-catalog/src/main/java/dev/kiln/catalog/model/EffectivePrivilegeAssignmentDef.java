@@ -13,9 +13,11 @@ import org.immutables.value.Value;
 @JsonSerialize(as = EffectivePrivilegeAssignment.class)
 @JsonDeserialize(as = EffectivePrivilegeAssignment.class)
 abstract class EffectivePrivilegeAssignmentDef {
+  /** The user, group or service principal ({@code principal}). */
   @JsonProperty("principal")
   public abstract String principal();
 
+  /** Every privilege it holds ({@code privileges}), granted on the securable or inherited. */
   @JsonProperty("privileges")
   public abstract List<EffectivePrivilege> privileges();
 }

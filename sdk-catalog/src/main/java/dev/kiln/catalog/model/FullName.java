@@ -146,14 +146,29 @@ public final class FullName {
     }
   }
 
+  /**
+   * The unquoted parts, catalog first.
+   *
+   * @return one to three parts, never empty
+   */
   public List<String> parts() {
     return parts;
   }
 
+  /**
+   * How many parts the name has.
+   *
+   * @return 1 to 3
+   */
   public int size() {
     return parts.size();
   }
 
+  /**
+   * The first part: the catalog.
+   *
+   * @return the catalog's name, unquoted
+   */
   public String catalog() {
     return parts.get(0);
   }
@@ -189,11 +204,13 @@ public final class FullName {
     return out.toString();
   }
 
+  /** Equal when the unquoted parts are equal (so quoting does not matter; case does). */
   @Override
   public boolean equals(Object o) {
     return o instanceof FullName && ((FullName) o).parts.equals(parts);
   }
 
+  /** A hash of the unquoted parts, consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return parts.hashCode();

@@ -32,6 +32,11 @@ public final class GrantChanges {
     this.changes = List.copyOf(changes);
   }
 
+  /**
+   * A builder with no changes yet.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -41,16 +46,19 @@ public final class GrantChanges {
     return changes;
   }
 
+  /** Equal when the same changes are listed in the same order. */
   @Override
   public boolean equals(Object o) {
     return o instanceof GrantChanges && ((GrantChanges) o).changes.equals(changes);
   }
 
+  /** A hash of the changes, consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return changes.hashCode();
   }
 
+  /** The changes per principal, for logs. */
   @Override
   public String toString() {
     return "GrantChanges" + changes;
@@ -68,18 +76,34 @@ public final class GrantChanges {
       this.remove = List.copyOf(remove);
     }
 
+    /**
+     * The user, group or service principal the change is for.
+     *
+     * @return the principal's name
+     */
     public String principal() {
       return principal;
     }
 
+    /**
+     * Privileges to grant ({@code add}), by name.
+     *
+     * @return the names, empty when none
+     */
     public List<String> add() {
       return add;
     }
 
+    /**
+     * Privileges to revoke ({@code remove}), by name.
+     *
+     * @return the names, empty when none
+     */
     public List<String> remove() {
       return remove;
     }
 
+    /** Equal when principal, additions and removals are equal. */
     @Override
     public boolean equals(Object o) {
       if (!(o instanceof Change)) {
@@ -89,11 +113,13 @@ public final class GrantChanges {
       return c.principal.equals(principal) && c.add.equals(add) && c.remove.equals(remove);
     }
 
+    /** A hash of principal, additions and removals, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
       return Objects.hash(principal, add, remove);
     }
 
+    /** The principal with its additions and removals, for logs. */
     @Override
     public String toString() {
       return "{principal=" + principal + ", add=" + add + ", remove=" + remove + "}";
@@ -108,6 +134,15 @@ public final class GrantChanges {
 
     private Builder() {}
 
+    /**
+     * Grants {@code privileges} to {@code principal}.
+     *
+     * @param principal a user, group or service principal; not blank
+     * @param privileges at least one, none {@link Privilege#UNKNOWN}
+     * @return this builder
+     * @throws InvalidRequestException if the principal is blank or a privilege is missing or
+     *     unknown
+     */
     public Builder grant(String principal, Privilege... privileges) {
       return add(adds, principal, names(privileges));
     }
@@ -117,6 +152,15 @@ public final class GrantChanges {
       return add(adds, principal, rawNames(privileges));
     }
 
+    /**
+     * Revokes {@code privileges} from {@code principal}.
+     *
+     * @param principal a user, group or service principal; not blank
+     * @param privileges at least one, none {@link Privilege#UNKNOWN}
+     * @return this builder
+     * @throws InvalidRequestException if the principal is blank or a privilege is missing or
+     *     unknown
+     */
     public Builder revoke(String principal, Privilege... privileges) {
       return add(removes, principal, names(privileges));
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 @JsonSerialize(as = PrivilegeAssignment.class)
 @JsonDeserialize(as = PrivilegeAssignment.class)
 abstract class PrivilegeAssignmentDef {
+  /** The user, group or service principal ({@code principal}). */
   @JsonProperty("principal")
   public abstract String principal();
 

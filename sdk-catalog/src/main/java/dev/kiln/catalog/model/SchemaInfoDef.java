@@ -13,9 +13,11 @@ import org.immutables.value.Value;
 @JsonSerialize(as = SchemaInfo.class)
 @JsonDeserialize(as = SchemaInfo.class)
 abstract class SchemaInfoDef implements Audited {
+  /** The schema's name ({@code name}), without its catalog. */
   @JsonProperty("name")
   public abstract String name();
 
+  /** The catalog the schema belongs to ({@code catalog_name}). */
   @JsonProperty("catalog_name")
   public abstract Optional<String> catalogName();
 
@@ -23,9 +25,17 @@ abstract class SchemaInfoDef implements Audited {
   @JsonProperty("full_name")
   public abstract Optional<String> fullName();
 
+  /**
+   * A cloud storage URL for the schema's managed tables ({@code storage_root}), when the schema has
+   * its own.
+   */
   @JsonProperty("storage_root")
   public abstract Optional<String> storageRoot();
 
+  /**
+   * The cloud storage URL Unity Catalog resolved for the schema's managed data
+   * ({@code storage_location}).
+   */
   @JsonProperty("storage_location")
   public abstract Optional<String> storageLocation();
 }

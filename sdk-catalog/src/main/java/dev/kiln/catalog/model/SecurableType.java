@@ -9,22 +9,37 @@ import java.util.Locale;
  * the raw string.
  */
 public enum SecurableType {
+  /** The metastore: the top of the hierarchy; named by its id. */
   METASTORE(0),
+  /** A catalog ({@code catalog}). */
   CATALOG(1),
+  /** A schema ({@code catalog.schema}). */
   SCHEMA(2),
+  /** A table or view ({@code catalog.schema.table}). */
   TABLE(3),
+  /** A volume ({@code catalog.schema.volume}). */
   VOLUME(3),
+  /** A function ({@code catalog.schema.function}). */
   FUNCTION(3),
   /** Registered models in Unity Catalog: {@code catalog.schema.model}. */
   REGISTERED_MODEL(3),
+  /** An external location: a cloud storage path with the credential to reach it. */
   EXTERNAL_LOCATION(0),
+  /** A storage credential: the cloud identity used to reach storage. */
   STORAGE_CREDENTIAL(0),
+  /** A credential for storage or for services. */
   CREDENTIAL(0),
+  /** A connection to an external database (Lakehouse Federation). */
   CONNECTION(0),
+  /** A Delta Sharing share. */
   SHARE(0),
+  /** A Delta Sharing recipient. */
   RECIPIENT(0),
+  /** A Delta Sharing provider. */
   PROVIDER(0),
+  /** A clean room. */
   CLEAN_ROOM(0),
+  /** A type this SDK does not know; the raw value stays on the model. Refused when sent. */
   UNKNOWN(0);
 
   private final int nameParts;

@@ -13,12 +13,15 @@ import org.immutables.value.Value;
 @JsonSerialize(as = TableInfo.class)
 @JsonDeserialize(as = TableInfo.class)
 abstract class TableInfoDef implements Audited {
+  /** The table's name ({@code name}), without catalog and schema. */
   @JsonProperty("name")
   public abstract String name();
 
+  /** The catalog the table belongs to ({@code catalog_name}). */
   @JsonProperty("catalog_name")
   public abstract Optional<String> catalogName();
 
+  /** The schema the table belongs to ({@code schema_name}). */
   @JsonProperty("schema_name")
   public abstract Optional<String> schemaName();
 
@@ -38,6 +41,7 @@ abstract class TableInfoDef implements Audited {
   @JsonProperty("columns")
   public abstract List<ColumnInfo> columns();
 
+  /** Where the table's data lives ({@code storage_location}); absent for views. */
   @JsonProperty("storage_location")
   public abstract Optional<String> storageLocation();
 
@@ -45,6 +49,7 @@ abstract class TableInfoDef implements Audited {
   @JsonProperty("view_definition")
   public abstract Optional<String> viewDefinition();
 
+  /** The table's unique id ({@code table_id}). */
   @JsonProperty("table_id")
   public abstract Optional<String> tableId();
 

@@ -13,9 +13,11 @@ public interface UpdateFields {
   @JsonProperty("new_name")
   Optional<String> newName();
 
+  /** A new description ({@code comment}); unchanged when absent. */
   @JsonProperty("comment")
   Optional<String> comment();
 
+  /** A new owner ({@code owner}), a user, group or service principal; unchanged when absent. */
   @JsonProperty("owner")
   Optional<String> owner();
 
@@ -23,6 +25,12 @@ public interface UpdateFields {
   @JsonProperty("properties")
   Optional<Map<String, String>> properties();
 
+  /**
+   * Refuses an update that changes nothing, a bad new name or a blank owner; Immutables calls it
+   * when the update is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException if the update is invalid
+   */
   @Value.Check
   default void check() {
     newName().ifPresent(n -> FullName.checkPart(n, "newName"));

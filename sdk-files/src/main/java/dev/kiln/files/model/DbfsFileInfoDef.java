@@ -16,6 +16,7 @@ abstract class DbfsFileInfoDef {
   @JsonProperty("path")
   public abstract String path();
 
+  /** Whether this is a directory ({@code is_dir}); false when the server leaves it out. */
   @JsonProperty("is_dir")
   @Value.Default
   public boolean isDir() {
@@ -33,6 +34,7 @@ abstract class DbfsFileInfoDef {
   @JsonProperty("modification_time")
   public abstract Optional<Long> modificationTime();
 
+  /** {@link #modificationTime()} as an instant; empty when the server sent none. */
   public Optional<Instant> modifiedAt() {
     return modificationTime().map(Instant::ofEpochMilli);
   }

@@ -16,9 +16,13 @@ abstract class DirectoryEntryDef {
   @JsonProperty("path")
   public abstract String path();
 
+  /** The last path segment ({@code name}), when the server sent it. */
   @JsonProperty("name")
   public abstract Optional<String> name();
 
+  /**
+   * Whether this entry is a directory ({@code is_directory}); false when the server leaves it out.
+   */
   @JsonProperty("is_directory")
   @Value.Default
   public boolean isDirectory() {
@@ -33,6 +37,7 @@ abstract class DirectoryEntryDef {
   @JsonProperty("last_modified")
   public abstract Optional<Long> lastModified();
 
+  /** {@link #lastModified()} as an instant; empty when the server sent none. */
   public Optional<Instant> modifiedAt() {
     return lastModified().map(Instant::ofEpochMilli);
   }

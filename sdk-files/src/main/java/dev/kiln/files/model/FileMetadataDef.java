@@ -10,6 +10,7 @@ abstract class FileMetadataDef {
   /** {@code Content-Length}: the file's size in bytes. */
   public abstract long contentLength();
 
+  /** {@code Content-Type} as the server sent it; empty when absent. */
   public abstract Optional<String> contentType();
 
   /** {@code Last-Modified}, when the server sent a readable HTTP date. */

@@ -10,9 +10,14 @@ import org.immutables.value.Value;
 @JsonSerialize(as = Autoscale.class)
 @JsonDeserialize(as = Autoscale.class)
 abstract class AutoscaleDef {
+  /** The fewest workers the cluster scales down to ({@code min_workers}). */
   @JsonProperty("min_workers")
   public abstract int minWorkers();
 
+  /**
+   * The most workers the cluster scales up to ({@code max_workers}); at least
+   * {@link #minWorkers()}.
+   */
   @JsonProperty("max_workers")
   public abstract int maxWorkers();
 }

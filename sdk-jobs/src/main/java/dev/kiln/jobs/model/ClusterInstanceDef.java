@@ -11,9 +11,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ClusterInstance.class)
 @JsonDeserialize(as = ClusterInstance.class)
 abstract class ClusterInstanceDef {
+  /**
+   * The id of the cluster the run used ({@code cluster_id}); set once the cluster was chosen or
+   * created.
+   */
   @JsonProperty("cluster_id")
   public abstract Optional<String> clusterId();
 
+  /**
+   * The Spark context the run used ({@code spark_context_id}); changes when the cluster restarts.
+   */
   @JsonProperty("spark_context_id")
   public abstract Optional<String> sparkContextId();
 }

@@ -10,12 +10,21 @@ import org.immutables.value.Value;
 @JsonSerialize(as = JobCluster.class)
 @JsonDeserialize(as = JobCluster.class)
 abstract class JobClusterDef {
+  /** The key tasks name to use this cluster ({@code job_cluster_key}); unique within the job. */
   @JsonProperty("job_cluster_key")
   public abstract String jobClusterKey();
 
+  /** The cluster's specification ({@code new_cluster}). */
   @JsonProperty("new_cluster")
   public abstract ClusterSpec newCluster();
 
+  /**
+   * A job cluster from its key and specification.
+   *
+   * @param jobClusterKey the key tasks refer to
+   * @param newCluster the cluster's specification
+   * @return the job cluster
+   */
   public static JobCluster of(String jobClusterKey, ClusterSpec newCluster) {
     return JobCluster.builder().jobClusterKey(jobClusterKey).newCluster(newCluster).build();
   }

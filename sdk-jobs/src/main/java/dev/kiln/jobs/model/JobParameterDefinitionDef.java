@@ -10,12 +10,23 @@ import org.immutables.value.Value;
 @JsonSerialize(as = JobParameterDefinition.class)
 @JsonDeserialize(as = JobParameterDefinition.class)
 abstract class JobParameterDefinitionDef {
+  /**
+   * The parameter's name ({@code name}), as tasks refer to it in {@code {{job.parameters.<name>}}}.
+   */
   @JsonProperty("name")
   public abstract String name();
 
+  /** The value used when a run does not set one ({@code default}). */
   @JsonProperty("default")
   public abstract String defaultValue();
 
+  /**
+   * A job parameter from its name and default.
+   *
+   * @param name the parameter's name
+   * @param defaultValue the value used when a run sets none
+   * @return the definition
+   */
   public static JobParameterDefinition of(String name, String defaultValue) {
     return JobParameterDefinition.builder().name(name).defaultValue(defaultValue).build();
   }

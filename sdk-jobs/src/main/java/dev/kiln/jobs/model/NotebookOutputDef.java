@@ -15,6 +15,7 @@ abstract class NotebookOutputDef {
   @JsonProperty("result")
   public abstract Optional<String> result();
 
+  /** Whether the result was cut at 5 MB ({@code truncated}). */
   @JsonProperty("truncated")
   public abstract Optional<Boolean> truncated();
 }

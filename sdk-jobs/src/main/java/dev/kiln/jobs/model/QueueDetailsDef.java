@@ -11,9 +11,11 @@ import org.immutables.value.Value;
 @JsonSerialize(as = QueueDetails.class)
 @JsonDeserialize(as = QueueDetails.class)
 abstract class QueueDetailsDef {
+  /** Why the run is queued ({@code code}), e.g. {@code ACTIVE_RUNS_LIMIT_REACHED}; an open set. */
   @JsonProperty("code")
   public abstract Optional<String> code();
 
+  /** The server's explanation of the wait ({@code message}). */
   @JsonProperty("message")
   public abstract Optional<String> message();
 }

@@ -10,6 +10,10 @@ import org.immutables.value.Value;
 @JsonSerialize(as = QueueSettings.class)
 @JsonDeserialize(as = QueueSettings.class)
 abstract class QueueSettingsDef {
+  /**
+   * Whether runs that cannot start yet wait in the queue ({@code enabled}) instead of being
+   * skipped.
+   */
   @JsonProperty("enabled")
   public abstract boolean enabled();
 }

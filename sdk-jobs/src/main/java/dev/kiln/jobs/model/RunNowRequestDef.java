@@ -14,29 +14,54 @@ import org.immutables.value.Value;
 @JsonSerialize(as = RunNowRequest.class)
 @JsonDeserialize(as = RunNowRequest.class)
 abstract class RunNowRequestDef {
+  /** The job to run ({@code job_id}). */
   @JsonProperty("job_id")
   public abstract long jobId();
 
+  /**
+   * Values for the job's parameters ({@code job_parameters}); the defaults fill the rest. Left out
+   * of the request when empty.
+   */
   @JsonProperty("job_parameters")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> jobParameters();
 
+  /**
+   * Notebook widget values for notebook tasks ({@code notebook_params}), for jobs without job
+   * parameters; left out when empty.
+   */
   @JsonProperty("notebook_params")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> notebookParams();
 
+  /**
+   * Command-line arguments for Python file tasks ({@code python_params}), for jobs without job
+   * parameters; left out when empty.
+   */
   @JsonProperty("python_params")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> pythonParams();
 
+  /**
+   * Named arguments for Python wheel tasks ({@code python_named_params}), for jobs without job
+   * parameters; left out when empty.
+   */
   @JsonProperty("python_named_params")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> pythonNamedParams();
 
+  /**
+   * Arguments for JAR tasks ({@code jar_params}), for jobs without job parameters; left out when
+   * empty.
+   */
   @JsonProperty("jar_params")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> jarParams();
 
+  /**
+   * Parameters for SQL tasks ({@code sql_params}), for jobs without job parameters; left out when
+   * empty.
+   */
   @JsonProperty("sql_params")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> sqlParams();
@@ -45,6 +70,7 @@ abstract class RunNowRequestDef {
   @JsonProperty("idempotency_token")
   public abstract Optional<String> idempotencyToken();
 
+  /** Overrides the job's queueing for this run ({@code queue}); the job's setting when absent. */
   @JsonProperty("queue")
   public abstract Optional<QueueSettings> queue();
 
@@ -53,6 +79,12 @@ abstract class RunNowRequestDef {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract List<String> only();
 
+  /**
+   * A request that runs job {@code jobId} with its defaults.
+   *
+   * @param jobId the job to run
+   * @return the request
+   */
   public static RunNowRequest of(long jobId) {
     return RunNowRequest.builder().jobId(jobId).build();
   }

@@ -11,12 +11,15 @@ import org.immutables.value.Value;
 @JsonSerialize(as = RunParameter.class)
 @JsonDeserialize(as = RunParameter.class)
 abstract class RunParameterDef {
+  /** The parameter's name ({@code name}). */
   @JsonProperty("name")
   public abstract String name();
 
+  /** The job's default for it ({@code default}). */
   @JsonProperty("default")
   public abstract Optional<String> defaultValue();
 
+  /** The value this run used ({@code value}). */
   @JsonProperty("value")
   public abstract Optional<String> value();
 }

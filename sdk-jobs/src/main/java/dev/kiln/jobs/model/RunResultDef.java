@@ -10,6 +10,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class RunResultDef {
+  /** The run in its final, successful state. */
   public abstract Run run();
 
   /** Each task's output by task key. */

@@ -11,21 +11,31 @@ import org.immutables.value.Value;
 @JsonSerialize(as = RunState.class)
 @JsonDeserialize(as = RunState.class)
 abstract class RunStateDef {
+  /** {@code life_cycle_state} exactly as sent; {@link #lifeCycleState()} is its enum. */
   @JsonProperty("life_cycle_state")
   public abstract Optional<String> rawLifeCycleState();
 
+  /** {@code result_state} exactly as sent, once the run is terminal. */
   @JsonProperty("result_state")
   public abstract Optional<String> rawResultState();
 
+  /**
+   * The server's explanation of the state ({@code state_message}); often empty while all is well.
+   */
   @JsonProperty("state_message")
   public abstract Optional<String> stateMessage();
 
+  /** Whether a user cancelled the run or it timed out ({@code user_cancelled_or_timedout}). */
   @JsonProperty("user_cancelled_or_timedout")
   public abstract Optional<Boolean> userCancelledOrTimedout();
 
+  /** Why the run is queued ({@code queue_reason}), while it is. */
   @JsonProperty("queue_reason")
   public abstract Optional<String> queueReason();
 
+  /**
+   * The life-cycle state; {@link RunLifeCycleState#UNKNOWN} when absent or not known to this SDK.
+   */
   public RunLifeCycleState lifeCycleState() {
     return RunLifeCycleState.fromWire(rawLifeCycleState().orElse(null));
   }

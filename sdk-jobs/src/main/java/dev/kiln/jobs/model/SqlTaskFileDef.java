@@ -11,9 +11,14 @@ import org.immutables.value.Value;
 @JsonSerialize(as = SqlTaskFile.class)
 @JsonDeserialize(as = SqlTaskFile.class)
 abstract class SqlTaskFileDef {
+  /** The SQL file's path ({@code path}): absolute in the workspace, relative in a Git source. */
   @JsonProperty("path")
   public abstract String path();
 
+  /**
+   * Where {@link #path()} is ({@code source}): {@code WORKSPACE} or {@code GIT}; the server picks
+   * from {@code git_source} when absent.
+   */
   @JsonProperty("source")
   public abstract Optional<String> source();
 }

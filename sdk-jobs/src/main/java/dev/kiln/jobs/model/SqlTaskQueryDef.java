@@ -10,6 +10,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = SqlTaskQuery.class)
 @JsonDeserialize(as = SqlTaskQuery.class)
 abstract class SqlTaskQueryDef {
+  /** The saved query's id ({@code query_id}). */
   @JsonProperty("query_id")
   public abstract String queryId();
 }

@@ -15,12 +15,21 @@ import org.immutables.value.Value;
 @JsonSerialize(as = CreateExperimentRequest.class)
 @JsonDeserialize(as = CreateExperimentRequest.class)
 abstract class CreateExperimentRequestDef {
+  /**
+   * The experiment's name ({@code name}); on Databricks an absolute workspace path. Required,
+   * unique.
+   */
   @JsonProperty("name")
   public abstract String name();
 
+  /**
+   * Where the experiment's runs store artifacts ({@code artifact_location}); the server picks one
+   * when absent.
+   */
   @JsonProperty("artifact_location")
   public abstract Optional<String> artifactLocation();
 
+  /** Tags to set on the new experiment ({@code tags}); empty by default. */
   @JsonProperty("tags")
   public abstract List<Tag> tags();
 }

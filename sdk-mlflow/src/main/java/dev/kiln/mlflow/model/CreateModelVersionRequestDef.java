@@ -16,21 +16,27 @@ import org.immutables.value.Value;
 @JsonSerialize(as = CreateModelVersionRequest.class)
 @JsonDeserialize(as = CreateModelVersionRequest.class)
 abstract class CreateModelVersionRequestDef {
+  /** The registered model this version belongs to ({@code name}); required. */
   @JsonProperty("name")
   public abstract String name();
 
+  /** Where the model's files are ({@code source}), e.g. {@code runs:/<run_id>/model}; required. */
   @JsonProperty("source")
   public abstract String source();
 
+  /** The MLflow run that produced the model ({@code run_id}), if any. */
   @JsonProperty("run_id")
   public abstract Optional<String> runId();
 
+  /** A link to the run in another workspace ({@code run_link}), when the run is not in this one. */
   @JsonProperty("run_link")
   public abstract Optional<String> runLink();
 
+  /** The version's description ({@code description}). */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
+  /** Tags to set on the new version ({@code tags}); empty by default. */
   @JsonProperty("tags")
   public abstract List<Tag> tags();
 }

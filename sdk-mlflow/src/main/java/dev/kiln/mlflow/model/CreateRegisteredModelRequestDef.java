@@ -12,13 +12,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = CreateRegisteredModelRequest.class)
 @JsonDeserialize(as = CreateRegisteredModelRequest.class)
 abstract class CreateRegisteredModelRequestDef {
+  /** The model's name ({@code name}), unique in the workspace registry; required. */
   @JsonProperty("name")
   @Value.Parameter
   public abstract String name();
 
+  /** The model's description ({@code description}). */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
+  /** Tags to set on the new model ({@code tags}); empty by default. */
   @JsonProperty("tags")
   public abstract List<Tag> tags();
 }

@@ -15,16 +15,23 @@ import org.immutables.value.Value;
 @JsonSerialize(as = CreateRunRequest.class)
 @JsonDeserialize(as = CreateRunRequest.class)
 abstract class CreateRunRequestDef {
+  /** The experiment the run belongs to ({@code experiment_id}); required. */
   @JsonProperty("experiment_id")
   @Value.Parameter
   public abstract String experimentId();
 
+  /** The run's display name ({@code run_name}); the server makes one up when absent. */
   @JsonProperty("run_name")
   public abstract Optional<String> runName();
 
+  /**
+   * When the run started ({@code start_time}), milliseconds since the epoch; the client's clock
+   * when absent.
+   */
   @JsonProperty("start_time")
   public abstract Optional<Long> startTime();
 
+  /** Tags to set on the new run ({@code tags}); empty by default. */
   @JsonProperty("tags")
   public abstract List<Tag> tags();
 }

@@ -12,10 +12,19 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class ExperimentSearchDef {
+  /** The search expression ({@code filter}); every experiment of the view type when absent. */
   public abstract Optional<String> filter();
 
+  /**
+   * Sort clauses ({@code order_by}), e.g. {@code name ASC}; the server's default order when
+   * empty.
+   */
   public abstract List<String> orderBy();
 
+  /**
+   * Active, deleted or all experiments ({@code view_type}); {@link ViewType#ACTIVE_ONLY} by
+   * default.
+   */
   @Value.Default
   public ViewType viewType() {
     return ViewType.ACTIVE_ONLY;

@@ -16,10 +16,12 @@ import org.immutables.value.Value;
 @JsonSerialize(as = Metric.class)
 @JsonDeserialize(as = Metric.class)
 abstract class MetricDef {
+  /** The metric's name ({@code key}). */
   @JsonProperty("key")
   @Value.Parameter
   public abstract String key();
 
+  /** The measured value ({@code value}); may be NaN or infinite. */
   @JsonProperty("value")
   @Value.Parameter
   public abstract double value();
@@ -29,6 +31,7 @@ abstract class MetricDef {
   @Value.Parameter
   public abstract long timestamp();
 
+  /** The training step the value belongs to ({@code step}); 0 when not set. */
   @JsonProperty("step")
   @Value.Default
   @Value.Parameter
@@ -36,6 +39,7 @@ abstract class MetricDef {
     return 0;
   }
 
+  /** {@link #timestamp()} as an instant. */
   public Instant time() {
     return Instant.ofEpochMilli(timestamp());
   }

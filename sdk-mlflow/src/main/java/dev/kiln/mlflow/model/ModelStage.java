@@ -9,9 +9,13 @@ import dev.kiln.core.spi.WireEnums;
  * ({@code PUT /api/2.1/unity-catalog/models/{full_name}/aliases/{alias}}) instead.
  */
 public enum ModelStage {
+  /** Not in any stage: where a new version starts ({@code None}). */
   NONE("None"),
+  /** Being validated before production ({@code Staging}). */
   STAGING("Staging"),
+  /** Serving production traffic ({@code Production}). */
   PRODUCTION("Production"),
+  /** Retired ({@code Archived}); {@code archiveExistingVersions} moves replaced versions here. */
   ARCHIVED("Archived"),
   /** A stage this SDK does not know; it cannot be sent. */
   UNKNOWN(null);

@@ -6,9 +6,11 @@ import dev.kiln.core.spi.WireEnums;
 public enum ModelVersionStatus {
   /** The workspace is still copying the version's artifacts; poll until it is {@link #READY}. */
   PENDING_REGISTRATION,
+  /** Registered: its files are in place and it can be served or transitioned. */
   READY,
   /** Registration failed; {@code status_message} says why. */
   FAILED_REGISTRATION,
+  /** A status this SDK does not know; the raw value stays on the object. */
   UNKNOWN;
 
   /** The constant for a wire value; absent or unrecognised values give {@link #UNKNOWN}. */

@@ -10,10 +10,12 @@ import org.immutables.value.Value;
 @JsonSerialize(as = Param.class)
 @JsonDeserialize(as = Param.class)
 abstract class ParamDef {
+  /** The param's name ({@code key}). */
   @JsonProperty("key")
   @Value.Parameter
   public abstract String key();
 
+  /** The param's value ({@code value}); empty when the server left it out. */
   @JsonProperty("value")
   @Value.Default
   @Value.Parameter

@@ -18,6 +18,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = RegisteredModel.class)
 @JsonDeserialize(as = RegisteredModel.class)
 abstract class RegisteredModelDef {
+  /** The model's name ({@code name}), unique in the workspace registry. */
   @JsonProperty("name")
   public abstract String name();
 
@@ -25,15 +26,19 @@ abstract class RegisteredModelDef {
   @JsonProperty("id")
   public abstract Optional<String> id();
 
+  /** The model's description ({@code description}). */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
+  /** Who created the model ({@code user_id}). */
   @JsonProperty("user_id")
   public abstract Optional<String> userId();
 
+  /** When the model was created ({@code creation_timestamp}), milliseconds since the epoch. */
   @JsonProperty("creation_timestamp")
   public abstract Optional<Long> creationTimestamp();
 
+  /** When the model last changed ({@code last_updated_timestamp}), milliseconds since the epoch. */
   @JsonProperty("last_updated_timestamp")
   public abstract Optional<Long> lastUpdatedTimestamp();
 
@@ -41,6 +46,7 @@ abstract class RegisteredModelDef {
   @JsonProperty("latest_versions")
   public abstract List<ModelVersion> latestVersions();
 
+  /** The model's tags ({@code tags}); empty when it has none. */
   @JsonProperty("tags")
   public abstract List<Tag> tags();
 
@@ -53,10 +59,12 @@ abstract class RegisteredModelDef {
     return latestVersions().stream().filter(v -> v.currentStage() == stage).reduce((a, b) -> b);
   }
 
+  /** {@link #creationTimestamp()} as an instant; empty when the server sent none. */
   public Optional<Instant> createdAt() {
     return creationTimestamp().map(Instant::ofEpochMilli);
   }
 
+  /** The tags as a map (the last value wins for a repeated key). */
   public Map<String, String> tagMap() {
     return Tags.toMap(tags());
   }

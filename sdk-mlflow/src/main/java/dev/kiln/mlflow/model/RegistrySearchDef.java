@@ -12,10 +12,17 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class RegistrySearchDef {
+  /** The search expression ({@code filter}); everything when absent. */
   public abstract Optional<String> filter();
 
+  /** Sort clauses ({@code order_by}), e.g. {@code name ASC}; the server's order when empty. */
   public abstract List<String> orderBy();
 
+  /**
+   * A search that matches every model (or version).
+   *
+   * @return a search without filter or order
+   */
   public static RegistrySearch all() {
     return RegistrySearch.builder().build();
   }

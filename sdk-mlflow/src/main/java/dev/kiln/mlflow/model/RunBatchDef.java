@@ -10,12 +10,20 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class RunBatchDef {
+  /** Metric points to log; empty by default. */
   public abstract List<Metric> metrics();
 
+  /** Params to log, keys unique within the batch; empty by default. */
   public abstract List<Param> params();
 
+  /** Tags to set; empty by default. */
   public abstract List<Tag> tags();
 
+  /**
+   * The number of items in the batch: metrics, params and tags together.
+   *
+   * @return the total count
+   */
   public int size() {
     return metrics().size() + params().size() + tags().size();
   }

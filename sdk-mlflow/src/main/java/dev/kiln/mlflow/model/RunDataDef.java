@@ -19,9 +19,11 @@ abstract class RunDataDef {
   @JsonProperty("metrics")
   public abstract List<Metric> metrics();
 
+  /** The run's params ({@code params}), each written once. */
   @JsonProperty("params")
   public abstract List<Param> params();
 
+  /** The run's tags ({@code tags}), including MLflow's own {@code mlflow.*} tags. */
   @JsonProperty("tags")
   public abstract List<Tag> tags();
 
@@ -37,6 +39,7 @@ abstract class RunDataDef {
     return Collections.unmodifiableMap(map);
   }
 
+  /** The tags as a map (the last value wins for a repeated key). */
   public Map<String, String> tagMap() {
     return Tags.toMap(tags());
   }

@@ -11,12 +11,22 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class RunSearchDef {
+  /**
+   * The experiments to search ({@code experiment_ids}); at least one, else the search is refused.
+   */
   public abstract List<String> experimentIds();
 
+  /**
+   * The search expression ({@code filter}), e.g. {@code metrics.rmse < 1}; every run when absent.
+   */
   public abstract Optional<String> filter();
 
+  /** Sort clauses ({@code order_by}), e.g. {@code metrics.rmse ASC}; newest first when empty. */
   public abstract List<String> orderBy();
 
+  /**
+   * Active, deleted or all runs ({@code run_view_type}); {@link ViewType#ACTIVE_ONLY} by default.
+   */
   @Value.Default
   public ViewType viewType() {
     return ViewType.ACTIVE_ONLY;

@@ -10,6 +10,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = Tag.class)
 @JsonDeserialize(as = Tag.class)
 abstract class TagDef {
+  /** The tag's name ({@code key}). */
   @JsonProperty("key")
   @Value.Parameter
   public abstract String key();
