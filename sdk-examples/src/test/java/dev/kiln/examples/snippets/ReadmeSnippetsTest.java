@@ -288,6 +288,31 @@ class ReadmeSnippetsTest {
     assertEquals(ORDER.size(), javaBlocks, "README.md has a Java block that is not a compiled snippet");
   }
 
+  /** Every Kiln call of the "Coming from the official SDK" table is compiled, verbatim, in {@code OfficialSdkMapping}. */
+  @Test
+  void theOfficialSdkTableShowsCompiledKilnCalls() throws IOException {
+    String readme = Files.readString(Paths.get("../README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("\n## Coming from the official SDK\n");
+    assertTrue(start >= 0, "README.md has no 'Coming from the official SDK' section");
+    int end = readme.indexOf("\n## ", start + 1);
+    String compiled = Files.readString(Paths.get("src/test/java/dev/kiln/examples/snippets/OfficialSdkMapping.java"),
+        StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    int rows = 0;
+    for (String line : readme.substring(start, end).split("\n")) {
+      if (!line.startsWith("| `")) {
+        continue; // prose, the header, the separator
+      }
+      Matcher code = Pattern.compile("`([^`]+)`").matcher(line.split(" \\| ")[1]);
+      while (code.find()) {
+        String kiln = code.group(1);
+        assertTrue(kiln.startsWith("dev.kiln.") || compiled.contains(kiln),
+            "the official SDK table shows `" + kiln + "`, which OfficialSdkMapping does not compile");
+      }
+      rows++;
+    }
+    assertTrue(rows >= 8, "the official SDK table has " + rows + " rows");
+  }
+
   private static String dedent(String block) {
     List<String> lines = List.of(block.split("\n", -1));
     int indent = lines.stream().filter(l -> !l.isBlank())
