@@ -51,12 +51,19 @@ public final class ConfigEnvironment {
     this.browserLoginTimeout = b.browserLoginTimeout;
   }
 
-  /** The process environment, {@code user.home} (or {@code HOME}), {@code PATH}, real processes. */
+  /** The process environment, its home ({@link #homeOf}), {@code PATH}, real processes. */
   public static ConfigEnvironment system() {
     Map<String, String> env = System.getenv();
-    String home = env.get("HOME");
-    Path h = home != null && !home.isBlank() ? Paths.get(home) : Paths.get(System.getProperty("user.home"));
-    return builder(env, h).build();
+    return builder(env, homeOf(env)).build();
+  }
+
+  /**
+   * The home directory of a process with these variables: {@code HOME} when set (as the official SDKs read it),
+   * else the JVM's {@code user.home}.
+   */
+  public static Path homeOf(Map<String, String> variables) {
+    String home = variables.get("HOME");
+    return home != null && !home.isBlank() ? Paths.get(home.strip()) : Paths.get(System.getProperty("user.home"));
   }
 
   /** The given variables and home; the search path is their {@code PATH}; other parts as {@link #system()}. */
@@ -94,6 +101,21 @@ public final class ConfigEnvironment {
 
   public Path home() {
     return home;
+  }
+
+  /**
+   * The profile file configuration reads: {@code DATABRICKS_CONFIG_FILE} (a leading {@code ~} is this home), else
+   * {@code .databrickscfg} in this home. It may not exist.
+   */
+  public Path configFile() {
+    return get("DATABRICKS_CONFIG_FILE").map(this::expandHome).orElse(home.resolve(".databrickscfg"));
+  }
+
+  private Path expandHome(String file) {
+    if (file.equals("~")) {
+      return home;
+    }
+    return file.startsWith("~/") ? home.resolve(file.substring(2)) : Paths.get(file);
   }
 
   /** Directories searched for {@code az} and {@code databricks}, in order. */

@@ -9,7 +9,6 @@ import dev.kiln.core.internal.ProfileFile;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,8 +124,7 @@ public final class DatabricksConfig {
     if (SETTINGS_SECTION.equals(explicitProfile)) {
       throw new ConfigurationException("'" + SETTINGS_SECTION + "' is reserved for settings and cannot be used as a profile");
     }
-    String file = environment.get("DATABRICKS_CONFIG_FILE").orElse(null);
-    Path path = file != null ? expandHome(file, environment.home()) : environment.home().resolve(".databrickscfg");
+    Path path = environment.configFile();
 
     boolean envConfigured = (settings.containsKey("host") || settings.containsKey("azure_workspace_resource_id"))
         && settings.keySet().stream().anyMatch(AUTH_KEYS::contains);
@@ -219,13 +217,6 @@ public final class DatabricksConfig {
     URI h = Hosts.normalize(host);
     return new DatabricksConfig(h, credentials, null, null, null,
         Map.of("host", h + " (given to the builder)"), credentials.authType() + " (given to the builder)", null);
-  }
-
-  private static Path expandHome(String file, Path home) {
-    if (file.equals("~")) {
-      return home;
-    }
-    return file.startsWith("~/") ? home.resolve(file.substring(2)) : Paths.get(file);
   }
 
   private static String blankToNull(String s) {

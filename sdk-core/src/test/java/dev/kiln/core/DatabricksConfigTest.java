@@ -32,6 +32,21 @@ class DatabricksConfigTest {
   }
 
   @Test
+  void homeComesFromHomeBeforeUserHomeAndTheConfigFileFromDatabricksConfigFile(@TempDir Path other) {
+    assertEquals(other, ConfigEnvironment.homeOf(env("HOME", other.toString())));
+    assertEquals(java.nio.file.Paths.get(System.getProperty("user.home")), ConfigEnvironment.homeOf(env()));
+    assertEquals(java.nio.file.Paths.get(System.getProperty("user.home")), ConfigEnvironment.homeOf(env("HOME", " ")));
+    assertEquals(home.resolve(".databrickscfg"), ConfigEnvironment.of(env(), home).configFile());
+    assertEquals(home.resolve("cfg/x.ini"),
+        ConfigEnvironment.of(env("DATABRICKS_CONFIG_FILE", "~/cfg/x.ini"), home).configFile());
+    assertEquals(other.resolve("abs.ini"),
+        ConfigEnvironment.of(env("DATABRICKS_CONFIG_FILE", other.resolve("abs.ini").toString()), home).configFile());
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> DatabricksConfig.load(env("DATABRICKS_CONFIG_FILE", "~/cfg/x.ini"), home, null));
+    assertTrue(e.getMessage().contains("of " + home.resolve("cfg/x.ini")), e.getMessage());
+  }
+
+  @Test
   void environmentAloneIsEnough() {
     DatabricksConfig c = DatabricksConfig.load(env("DATABRICKS_HOST", "adb-1.2.azuredatabricks.net/", "DATABRICKS_TOKEN", "dapi-x"), home, null);
     assertEquals("https://adb-1.2.azuredatabricks.net", c.host().toString());

@@ -1,12 +1,12 @@
 package dev.kiln.examples;
 
+import dev.kiln.core.ConfigEnvironment;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.DatabricksConfig;
 import dev.kiln.emulator.LocalWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +37,14 @@ public final class CliEnvironment {
     this.foreground = Objects.requireNonNull(foreground, "foreground");
   }
 
-  /** The process environment and the user's home directory. */
+  /** The process environment and its home directory, found as core finds it ({@code HOME}, else {@code user.home}). */
   public static CliEnvironment system() {
-    return new CliEnvironment(System.getenv(), Paths.get(System.getProperty("user.home")),
-        ws -> new CountDownLatch(1).await());
+    return of(System.getenv());
+  }
+
+  /** These variables, with the home directory they name ({@link ConfigEnvironment#homeOf}). */
+  public static CliEnvironment of(Map<String, String> variables) {
+    return of(variables, ConfigEnvironment.homeOf(variables));
   }
 
   public static CliEnvironment of(Map<String, String> variables, Path home) {
@@ -75,7 +79,7 @@ public final class CliEnvironment {
         || get("DATABRICKS_CONFIG_PROFILE").isPresent()) {
       return true;
     }
-    Path file = get("DATABRICKS_CONFIG_FILE").map(this::expandHome).orElse(home.resolve(".databrickscfg"));
+    Path file = ConfigEnvironment.of(variables, home).configFile();
     try {
       return Files.isRegularFile(file)
           && Files.readAllLines(file).stream().map(String::trim)
@@ -97,10 +101,6 @@ public final class CliEnvironment {
   /** A client for the configured workspace; the caller closes it. */
   public DatabricksClient connect(String host, String profile) {
     return DatabricksClient.builder().config(config(host, profile)).userAgentSuffix("kiln-cli").build();
-  }
-
-  private Path expandHome(String file) {
-    return file.startsWith("~/") ? home.resolve(file.substring(2)) : Paths.get(file);
   }
 
   @Override

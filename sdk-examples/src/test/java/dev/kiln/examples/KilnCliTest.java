@@ -8,14 +8,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.emulator.LocalWorkspace;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -364,6 +368,23 @@ class KilnCliTest {
       Cli.Result r = Cli.unconfigured(home).run("serving", "list");
       assertExit(1, r);
       assertTrue(r.err.startsWith("kiln: CONFIGURATION: no workspace host: set DATABRICKS_HOST"), r.err);
+    }
+
+    @Test
+    void theMissingHostErrorNamesTheProfileFileReadUnderHome(@TempDir Path otherHome) {
+      // HOME is not the JVM's user.home here: the message must name the file actually read, as core resolves it.
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code;
+      try (PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+          PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+        code = KilnCli.execute(CliEnvironment.of(Map.of("HOME", otherHome.toString())), o, e, "serving", "list");
+      }
+      String message = err.toString(StandardCharsets.UTF_8);
+      assertEquals(1, code, message);
+      assertTrue(message.contains("no workspace host") && message.contains(" of " + otherHome.resolve(".databrickscfg")),
+          message);
+      Cli.Result withFile = Cli.unconfigured(otherHome).withEnv("DATABRICKS_CONFIG_FILE", "~/team.cfg").run("serving", "list");
+      assertTrue(withFile.err.contains(" of " + otherHome.resolve("team.cfg")), withFile.err);
     }
 
     @Test

@@ -58,6 +58,23 @@ class ModuleBoundaryTest {
     }
   }
 
+  /** The README's module table names, per artifact, exactly the packages a user can import from it. */
+  @Test
+  void theReadmeModuleTableNamesEachModulesApiAndModelPackages() throws IOException {
+    List<String> readme = Files.readAllLines(Path.of("../README.md"));
+    for (ModuleDescriptor d : kilnModules().values()) {
+      String artifact = "sdk-" + d.name().substring("dev.kiln.".length());
+      List<String> rows = readme.stream().filter(l -> l.startsWith("| `" + artifact + "` |")).collect(Collectors.toList());
+      assertEquals(1, rows.size(), "README module table rows for " + artifact);
+      String[] cells = rows.get(0).split("\\|");
+      Set<String> named = java.util.regex.Pattern.compile("`(dev\\.kiln[a-z.]*)`").matcher(cells[2] + cells[3]).results()
+          .map(m -> m.group(1)).collect(Collectors.toCollection(java.util.TreeSet::new));
+      Set<String> exported = d.exports().stream().filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
+          .collect(Collectors.toCollection(java.util.TreeSet::new));
+      assertEquals(exported, named, "README module table, row " + artifact);
+    }
+  }
+
   @Test
   void aUserModuleSeesTheApiButNotTheMachinery(@TempDir Path dir) throws IOException {
     String ok = compile(dir.resolve("ok"), "import dev.kiln.sql.SqlClient;\n"

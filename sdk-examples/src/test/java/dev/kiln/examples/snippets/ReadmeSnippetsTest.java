@@ -1,6 +1,7 @@
 package dev.kiln.examples.snippets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.emulator.DeltaSyncIndexSpec;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +59,7 @@ class ReadmeSnippetsTest {
 
   @Test
   void sql() {
-    Map<String, BigDecimal> totals = ReadmeSnippets.sql(ws.client(), ws.defaultWarehouseId());
+    Map<String, BigDecimal> totals = SqlSnippet.run(ws.client(), ws.defaultWarehouseId());
     assertEquals(new BigDecimal("41235568.00"), totals.get("DPWH"));
     assertEquals(new BigDecimal("500.00"), totals.get("DOH"));
   }
@@ -79,14 +82,14 @@ class ReadmeSnippetsTest {
   void warehouses() {
     List<String> result = onClockedWorkspace((clocked, db) -> {
       clocked.sql().execute("CREATE SCHEMA gold; CREATE TABLE gold.bir (agency STRING); INSERT INTO gold.bir VALUES ('DOH')");
-      return ReadmeSnippets.warehouses(db, clocked.defaultWarehouseId());
+      return WarehousesSnippet.run(db, clocked.defaultWarehouseId());
     });
     assertEquals(List.of("SELECT COUNT(*) AS n FROM gold.bir", "RUNNING"), result);
   }
 
   @Test
   void clusters() {
-    List<String> events = onClockedWorkspace((clocked, db) -> ReadmeSnippets.clusters(db));
+    List<String> events = onClockedWorkspace((clocked, db) -> ClustersSnippet.run(db));
     assertEquals(List.of("UPSIZE_COMPLETED", "RESIZING", "RUNNING", "CREATING"), events);
   }
 
@@ -95,17 +98,17 @@ class ReadmeSnippetsTest {
     String path = System.getenv("PATH");
     Assumptions.assumeTrue(path != null && Arrays.stream(path.split(File.pathSeparator))
         .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Paths.get(dir, "python3"))), "no python3 on the PATH");
-    assertEquals(List.of("3", "45"), ReadmeSnippets.execution(ws.client(), ws.defaultClusterId()));
+    assertEquals(List.of("3", "45"), ExecutionSnippet.run(ws.client(), ws.defaultClusterId()));
   }
 
   @Test
   void mlflow() {
-    assertEquals(List.of("1", "PRODUCTION", "FINISHED"), ReadmeSnippets.mlflow(ws.client()));
+    assertEquals(List.of("1", "PRODUCTION", "FINISHED"), MlflowSnippet.run(ws.client()));
   }
 
   @Test
   void serving() {
-    List<String> results = ReadmeSnippets.serving(ws.client());
+    List<String> results = ServingSnippet.run(ws.client());
     assertEquals(52500.0, Double.parseDouble(results.get(0)), 1e-9);
     assertEquals("Hello", results.get(1));
     assertEquals("Hello", results.get(2));
@@ -116,12 +119,12 @@ class ReadmeSnippetsTest {
     ws.sql().execute("CREATE SCHEMA main.`bir-2026`; CREATE TABLE main.`bir-2026`.withholding"
         + " (agency STRING, amount DECIMAL(14,2))");
     assertEquals(List.of("agency string", "amount decimal(14,2)", "erp-integration-sp [USE_CATALOG, USE_SCHEMA, SELECT]"),
-        ReadmeSnippets.catalog(ws.client()));
+        CatalogSnippet.run(ws.client()));
   }
 
   @Test
   void vectorSearch() {
-    List<String> texts = ReadmeSnippets.vectorSearch(ws.client());
+    List<String> texts = VectorSearchSnippet.run(ws.client());
     assertEquals(3, texts.size());
     assertTrue(texts.get(0).startsWith("Databricks Vector Search"), texts.toString());
   }
@@ -136,7 +139,7 @@ class ReadmeSnippetsTest {
             .answer("These are the biggest open opportunities.")
             .build())
         .build());
-    List<String> answer = ReadmeSnippets.genie(ws.client(), spaceId);
+    List<String> answer = GenieSnippet.run(ws.client(), spaceId);
     assertEquals("These are the biggest open opportunities.", answer.get(0));
     assertTrue(answer.get(1).startsWith("SELECT name, amount FROM crm.opportunities"), answer.get(1));
     assertEquals(List.of("Cebu port upgrade 900000.00", "Davao schools 250000.50"), answer.subList(2, answer.size()));
@@ -145,7 +148,7 @@ class ReadmeSnippetsTest {
   @Test
   void files() throws Exception {
     byte[] big = new byte[(1 << 20) * 2 + 5];
-    List<String> out = ReadmeSnippets.files(ws.client(),
+    List<String> out = FilesSnippet.run(ws.client(),
         new java.io.ByteArrayInputStream("agency,rate\nBIR,0.02\n".getBytes(StandardCharsets.UTF_8)),
         new java.io.ByteArrayInputStream(big), "# Databricks notebook source\nprint(1)\n".getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of("agency,rate\nBIR,0.02\n", String.valueOf(big.length),
@@ -157,7 +160,7 @@ class ReadmeSnippetsTest {
     ws.addNotebook("/Shared/bir/bronze_ingestion", "PYTHON",
         "month = dbutils.widgets.get('month')\ndbutils.notebook.exit('ingested ' + month)");
     ws.addNotebook("/Shared/bir/month_end_report", "SQL", "SELECT 'report for ' || :month");
-    List<String> results = ReadmeSnippets.jobs(ws.client());
+    List<String> results = JobsSnippet.run(ws.client());
     assertEquals("report for 2026-02", results.get(1));
     assertTrue(results.get(0).equals("ingested 2026-02") || !python(), results.toString());
   }
@@ -170,43 +173,144 @@ class ReadmeSnippetsTest {
 
   @Test
   void emulator() {
-    assertEquals(List.of(100L, 990L), ReadmeSnippets.emulator());
+    assertEquals(List.of(100L, 990L), EmulatorSnippet.run());
   }
 
-  /** Every snippet is delimited well: named, closed, not nested, balanced braces; names are unique. */
+  /** The README's snippets, in the order README.md shows them. */
+  private static final List<String> ORDER = List.of("core", "sql", "warehouses", "execution", "clusters", "serving",
+      "vectorsearch", "genie", "mlflow", "files", "catalog", "jobs", "emulator", "emulator-junit");
+
+  private static final Pattern MARKED = Pattern.compile("// snippet:([a-z-]+)\\n(.*?)// end-snippet", Pattern.DOTALL);
+
+  /** One snippet: the imports of its file and the marked code, both as README.md must show them. */
+  private static final class Snippet {
+    final String name;
+    final Path source;
+    final String imports;
+    final String code;
+
+    Snippet(String name, Path source, String imports, String code) {
+      this.name = name;
+      this.source = source;
+      this.imports = imports;
+      this.code = code;
+    }
+
+    /** The README block: imports, a blank line, the code. */
+    String block() {
+      return "```java\n" + imports + "\n" + code + "```";
+    }
+  }
+
+  /** Every marked snippet of this package (main and test sources); each file holds at most one. */
+  private static List<Snippet> snippets() throws IOException {
+    List<Snippet> out = new ArrayList<>();
+    for (Path dir : List.of(Paths.get("src/main/java/dev/kiln/examples/snippets"),
+        Paths.get("src/test/java/dev/kiln/examples/snippets"))) {
+      List<Path> files;
+      try (Stream<Path> listing = Files.list(dir)) {
+        files = listing.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+      }
+      for (Path file : files) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher m = MARKED.matcher(text);
+        if (!m.find()) {
+          continue;
+        }
+        String name = m.group(1);
+        String body = m.group(2);
+        assertFalse(m.find(), file + " holds two snippets: one per file, as a file's imports are its snippet's");
+        assertFalse(body.contains("// snippet:"), "nested snippet in " + name);
+        assertEquals(count(body, '{'), count(body, '}'), "unbalanced braces in snippet " + name);
+        assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + name);
+        List<String> lines = List.of(text.split("\n", -1));
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).startsWith("import ")) {
+            first = first < 0 ? i : first;
+            last = i;
+          }
+        }
+        String imports = first < 0 ? "" : String.join("\n", lines.subList(first, last + 1)) + "\n";
+        out.add(new Snippet(name, file, imports, dedent(body)));
+      }
+    }
+    return out;
+  }
+
+  /** Every snippet is delimited well (one per file, closed, not nested, balanced); names are unique and known. */
   @Test
   void snippetMarkersAreWellFormed() throws IOException {
-    List<String> names = new ArrayList<>();
-    for (Path source : List.of(Paths.get("src/main/java/dev/kiln/examples/snippets/ReadmeSnippets.java"),
-        Paths.get("src/test/java/dev/kiln/examples/snippets/WithholdingReportTest.java"))) {
-      String text = Files.readString(source, StandardCharsets.UTF_8);
-      Matcher m = Pattern.compile("// snippet:([a-z-]+)\\n(.*?)// end-snippet", Pattern.DOTALL).matcher(text);
-      while (m.find()) {
-        names.add(m.group(1));
-        String body = m.group(2);
-        assertTrue(!body.contains("// snippet:"), "nested snippet in " + m.group(1));
-        assertEquals(count(body, '{'), count(body, '}'), "unbalanced braces in snippet " + m.group(1));
-        assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + m.group(1));
-      }
-    }
-    assertEquals(List.of("core", "sql", "warehouses", "clusters", "execution", "serving", "vectorsearch", "catalog", "genie",
-        "mlflow", "files", "jobs", "emulator", "emulator-junit"),
-        names);
+    List<String> names = snippets().stream().map(s -> s.name).sorted().collect(Collectors.toList());
+    assertEquals(ORDER.stream().sorted().collect(Collectors.toList()), names);
   }
 
-  /** README.md shows every snippet exactly as compiled here (dedented), so it cannot drift from the API. */
+  /**
+   * A snippet's file imports exactly what the snippet uses (types used only around it are written in full), so the
+   * imports README.md shows are the ones a reader needs: javac proves none is missing, this that none is extra.
+   */
   @Test
-  void readmeShowsEverySnippetVerbatim() throws IOException {
-    String readme = Files.readString(Paths.get("../README.md"), StandardCharsets.UTF_8);
-    for (Path source : List.of(Paths.get("src/main/java/dev/kiln/examples/snippets/ReadmeSnippets.java"),
-        Paths.get("src/test/java/dev/kiln/examples/snippets/WithholdingReportTest.java"))) {
-      Matcher m = Pattern.compile("// snippet:([a-z-]+)\\n(.*?)// end-snippet", Pattern.DOTALL)
-          .matcher(Files.readString(source, StandardCharsets.UTF_8));
-      while (m.find()) {
-        String snippet = "```java\n" + dedent(m.group(2)) + "```";
-        assertTrue(readme.contains(snippet), "README.md lacks snippet " + m.group(1) + " as compiled:\n" + snippet);
+  void eachSnippetImportsExactlyWhatItUses() throws IOException {
+    for (Snippet s : snippets()) {
+      assertFalse(s.imports.isEmpty(), "snippet " + s.name + " shows no imports");
+      String code = s.code.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"").replaceAll("//[^\n]*", "");
+      for (String line : s.imports.split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String imported = line.replaceAll("^import (static )?", "").replace(";", "");
+        String simpleName = imported.substring(imported.lastIndexOf('.') + 1);
+        assertTrue(Pattern.compile("(?<![\\w.])" + Pattern.quote(simpleName) + "\\b").matcher(code).find(),
+            s.source + " imports " + imported + ", which its snippet " + s.name + " does not use");
       }
     }
+  }
+
+  /**
+   * README.md shows every snippet exactly as compiled here, imports first, in {@link #ORDER}; and every Java block
+   * of the README is one of them, so none can drift from the API or miss an import.
+   */
+  @Test
+  void readmeShowsEverySnippetVerbatimWithItsImports() throws IOException {
+    String readme = Files.readString(Paths.get("../README.md"), StandardCharsets.UTF_8);
+    Map<String, Snippet> byName = new java.util.HashMap<>();
+    snippets().forEach(s -> byName.put(s.name, s));
+    int from = 0;
+    for (String name : ORDER) {
+      String block = byName.get(name).block();
+      int at = readme.indexOf(block);
+      assertTrue(at >= 0, "README.md lacks snippet " + name + " as compiled:\n" + block);
+      assertTrue(at >= from, "README.md shows snippet " + name + " out of order " + ORDER);
+      from = at + block.length();
+    }
+    long javaBlocks = Pattern.compile("^```java$", Pattern.MULTILINE).matcher(readme).results().count();
+    assertEquals(ORDER.size(), javaBlocks, "README.md has a Java block that is not a compiled snippet");
+  }
+
+  /** Every Kiln call of the "Coming from the official SDK" table is compiled, verbatim, in {@code OfficialSdkMapping}. */
+  @Test
+  void theOfficialSdkTableShowsCompiledKilnCalls() throws IOException {
+    String readme = Files.readString(Paths.get("../README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("\n## Coming from the official SDK\n");
+    assertTrue(start >= 0, "README.md has no 'Coming from the official SDK' section");
+    int end = readme.indexOf("\n## ", start + 1);
+    String compiled = Files.readString(Paths.get("src/test/java/dev/kiln/examples/snippets/OfficialSdkMapping.java"),
+        StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    int rows = 0;
+    for (String line : readme.substring(start, end).split("\n")) {
+      if (!line.startsWith("| `")) {
+        continue; // prose, the header, the separator
+      }
+      Matcher code = Pattern.compile("`([^`]+)`").matcher(line.split(" \\| ")[1]);
+      while (code.find()) {
+        String kiln = code.group(1);
+        assertTrue(kiln.startsWith("dev.kiln.") || compiled.contains(kiln),
+            "the official SDK table shows `" + kiln + "`, which OfficialSdkMapping does not compile");
+      }
+      rows++;
+    }
+    assertTrue(rows >= 8, "the official SDK table has " + rows + " rows");
   }
 
   private static String dedent(String block) {

@@ -1,8 +1,8 @@
 package dev.kiln.examples.snippets;
 
-// The README's "emulator in your own tests" snippet, with JUnit 5: a real test of this module.
+// The README's "emulator in your own tests" snippet, with JUnit 5: a real test of this module, and the test the
+// consumer check (.ci/consumer-check) runs in a project built from the README's pom alone.
 
-// snippet:emulator-junit
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kiln.core.DatabricksClient;
@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+// snippet:emulator-junit
 @ExtendWith(LocalWorkspaceExtension.class)        // a fresh local workspace per test, closed after it
 class WithholdingReportTest {
     @Test
