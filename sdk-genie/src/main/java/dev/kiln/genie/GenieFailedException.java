@@ -18,8 +18,8 @@ public class GenieFailedException extends GenieMessageException {
    * @param conversationId the conversation holding the message
    * @param messageId the failed message
    * @param error Genie's error text, or {@code null} when it sent none
-   * @param errorType the error type as sent (e.g. {@code GENERIC_SQL_EXEC_EXCEPTION}), or {@code
-   *     null}
+   * @param errorType the error type as sent (e.g. {@code GENERIC_SQL_EXEC_EXCEPTION}), or
+   * {@code     null}
    */
   public GenieFailedException(String spaceId, String conversationId, String messageId, String error, String errorType) {
     super(describe(messageId, error, errorType), spaceId, conversationId, messageId);

@@ -24,8 +24,8 @@ abstract class GenieFeedbackDef {
   public abstract Optional<String> comment();
 
   /**
-   * The typed rating; {@code UNKNOWN} for one this SDK version does not know (the text is in {@link
-   * #rawRating()}).
+   * The typed rating; {@code UNKNOWN} for one this SDK version does not know (the text is in
+   * {@link #rawRating()}).
    */
   @JsonIgnore
   public GenieFeedbackRating rating() {

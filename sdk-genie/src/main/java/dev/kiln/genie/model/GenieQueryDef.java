@@ -32,8 +32,8 @@ abstract class GenieQueryDef {
   public abstract Optional<String> statementId();
 
   /**
-   * The result's size as the server reported it ({@code query_result_metadata}); see {@link
-   * #rowCount()} and {@link #truncated()}.
+   * The result's size as the server reported it ({@code query_result_metadata}); see
+   * {@link #rowCount()} and {@link #truncated()}.
    */
   @JsonProperty("query_result_metadata")
   public abstract Optional<GenieQueryResultMetadata> resultMetadata();
