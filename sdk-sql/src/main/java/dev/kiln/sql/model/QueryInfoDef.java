@@ -23,7 +23,7 @@ abstract class QueryInfoDef {
   @JsonProperty("status")
   public abstract Optional<String> rawStatus();
 
-  /** The SQL text as run ({@code query_text}); the server may shorten very long text. */
+  /** The SQL text as run ({@code query_text}). */
   @JsonProperty("query_text")
   public abstract Optional<String> queryText();
 
