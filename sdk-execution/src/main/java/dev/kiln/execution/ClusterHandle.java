@@ -51,6 +51,7 @@ public final class ClusterHandle extends OperationHandle<ClusterInfo, ClusterSta
     throw new ClusterUnavailableException(c, "did not reach RUNNING");
   }
 
+  /** The cluster being waited for; the same as {@link #id()}. */
   public String clusterId() {
     return id();
   }

@@ -14,12 +14,24 @@ import java.util.Optional;
 public class ClusterUnavailableException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
+  /** The cluster that did not become RUNNING. */
   private final String clusterId;
+  /** The typed state when waiting gave up. */
   private final ClusterState state;
+  /** The state as sent. */
   private final String rawState;
+  /** The server's state message; null when it sent none. */
   private final String stateMessage;
   private final transient TerminationReason terminationReason;
 
+  /**
+   * Creates the exception from the cluster as last read; its state, state message and termination
+   * reason go into the message.
+   *
+   * @param cluster the cluster as last read, not null
+   * @param what what went wrong, read after "cluster &lt;id&gt;", e.g.
+   *     {@code "did not reach RUNNING"}
+   */
   public ClusterUnavailableException(ClusterInfo cluster, String what) {
     super("cluster " + cluster.clusterId() + " " + what + " (state " + cluster.rawState() + ")"
         + cluster.stateMessage().filter(m -> !m.isBlank()).map(m -> ": " + m).orElse("")
@@ -32,14 +44,17 @@ public class ClusterUnavailableException extends OperationFailedException {
     this.terminationReason = cluster.terminationReason().orElse(null);
   }
 
+  /** The cluster that did not become RUNNING; also {@link #operationId()}. */
   public String clusterId() {
     return clusterId;
   }
 
+  /** The cluster's state when waiting gave up, e.g. {@code TERMINATED} or {@code ERROR}. */
   public ClusterState state() {
     return state;
   }
 
+  /** The state exactly as the server sent it (useful when {@link #state()} is {@code UNKNOWN}). */
   public String rawState() {
     return rawState;
   }

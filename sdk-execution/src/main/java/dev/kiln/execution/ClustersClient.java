@@ -74,6 +74,7 @@ public final class ClustersClient {
     return new ClustersClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /** The options this client was created with. */
   public ExecutionOptions options() {
     return options;
   }
@@ -100,6 +101,14 @@ public final class ClustersClient {
     });
   }
 
+  /**
+   * Reads one cluster: its spec, state and, once terminated, why; blocking form of
+   * {@link #getClusterAsync(String)}.
+   *
+   * @param clusterId the cluster's id
+   * @return the cluster as the server describes it now
+   * @throws dev.kiln.core.error.InvalidRequestException for a null or blank id
+   */
   public ClusterInfo getCluster(String clusterId) {
     return Calls.join(getClusterAsync(clusterId));
   }
@@ -348,6 +357,7 @@ public final class ClustersClient {
     return Args.id(clusterId, "clusterId");
   }
 
+  /** The workspace host, for logs. */
   @Override
   public String toString() {
     return "ClustersClient[" + db.host() + "]";

@@ -11,12 +11,27 @@ import java.util.Optional;
 public class CommandFailedException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
+  /** The failed command. */
   private final String commandId;
+  /** The cleaned one-line description; never null. */
   private final String summary;
+  /** The cleaned details; never null. */
   private final String details;
+  /** {@code results.summary} as sent; may be null. */
   private final String rawSummary;
+  /** {@code results.cause} as sent; may be null. */
   private final String rawCause;
 
+  /**
+   * Creates the exception for a command that failed; its message names the command and the first
+   * line of the error.
+   *
+   * @param commandId the failed command; also the operation id
+   * @param summary the error's one-line description without markup; null is read as ""
+   * @param details the error's details without colour codes; null is read as ""
+   * @param rawSummary {@code results.summary} as sent, or null
+   * @param rawCause {@code results.cause} as sent, or null
+   */
   public CommandFailedException(String commandId, String summary, String details, String rawSummary, String rawCause) {
     super("command " + commandId + " failed: " + headline(summary, details), commandId);
     this.commandId = commandId;
@@ -26,6 +41,7 @@ public class CommandFailedException extends OperationFailedException {
     this.rawCause = rawCause;
   }
 
+  /** The failed command; also {@link #operationId()}. */
   public String commandId() {
     return commandId;
   }

@@ -58,14 +58,17 @@ public final class CommandHandle extends OperationHandle<CommandStatus, CommandS
     return new CommandHandle(commandId, clusterId, contextId, b.start());
   }
 
+  /** The execution context the command runs in. */
   public String contextId() {
     return contextId;
   }
 
+  /** The cluster the command runs on. */
   public String clusterId() {
     return clusterId;
   }
 
+  /** The command, context and cluster ids and the last status seen, for logs; never the code. */
   @Override
   public String toString() {
     return "CommandHandle[command=" + id() + ", context=" + contextId + ", cluster=" + clusterId

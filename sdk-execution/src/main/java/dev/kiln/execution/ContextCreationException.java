@@ -6,9 +6,17 @@ import dev.kiln.core.error.OperationFailedException;
 public class ContextCreationException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
+  /** The cluster where no context could be started. */
   private final String clusterId;
+  /** How many contexts were tried. */
   private final int attempts;
 
+  /**
+   * Creates the exception for a cluster where no context could be started.
+   *
+   * @param clusterId the cluster; also the operation id
+   * @param attempts how many contexts were created and ended in Error
+   */
   public ContextCreationException(String clusterId, int attempts) {
     super("could not create an execution context on cluster " + clusterId + ": it went to Error "
         + attempts + " time(s); check the cluster's driver logs, or whether it has too many contexts open", clusterId);
@@ -16,10 +24,15 @@ public class ContextCreationException extends OperationFailedException {
     this.attempts = attempts;
   }
 
+  /** The cluster where no context could be started; also {@link #operationId()}. */
   public String clusterId() {
     return clusterId;
   }
 
+  /**
+   * How many contexts were created, each ending in Error, before giving up
+   * ({@link ExecutionOptions#contextStartAttempts()}).
+   */
   public int attempts() {
     return attempts;
   }

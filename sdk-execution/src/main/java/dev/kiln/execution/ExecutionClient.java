@@ -47,6 +47,7 @@ public final class ExecutionClient {
     return new ExecutionClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /** The options this client was created with. */
   public ExecutionOptions options() {
     return options;
   }
@@ -79,6 +80,7 @@ public final class ExecutionClient {
     });
   }
 
+  /** The workspace host, for logs. */
   @Override
   public String toString() {
     return "ExecutionClient[" + db.host() + "]";

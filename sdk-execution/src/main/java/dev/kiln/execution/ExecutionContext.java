@@ -81,10 +81,12 @@ public final class ExecutionContext implements AutoCloseable {
     return ctx;
   }
 
+  /** The context's id on the cluster ({@code contextId} in API 1.2). */
   public String id() {
     return contextId;
   }
 
+  /** The cluster the context runs on. */
   public String clusterId() {
     return clusterId;
   }
@@ -127,6 +129,15 @@ public final class ExecutionContext implements AutoCloseable {
     return executeAsync(language, code);
   }
 
+  /**
+   * {@link #execute(Language, String)} without blocking; cancelling the future cancels the command
+   * on the cluster. Never throws: bad input fails the future with {@code InvalidRequestException}.
+   *
+   * @param language the language of this one command
+   * @param code the code to run
+   * @return the command's result, or a future failed with {@link CommandFailedException} or
+   *     {@link CommandCancelledException}
+   */
   public CompletableFuture<CommandResult> executeAsync(Language language, String code) {
     return executeAsync(language, code, null);
   }
@@ -136,10 +147,25 @@ public final class ExecutionContext implements AutoCloseable {
     return submit(language, code);
   }
 
+  /**
+   * Submits one command in another language than the context's (waiting only for the command id)
+   * and returns a handle to follow it.
+   *
+   * @param language the language of this one command
+   * @param code the code to run
+   * @return a handle on the running command
+   */
   public CommandHandle submit(Language language, String code) {
     return Calls.join(submitAsync(language, code));
   }
 
+  /**
+   * {@link #submit(String)} without blocking; cancelling the future before the command id is known
+   * still cancels the command once its id arrives.
+   *
+   * @param code the code to run, in the context's language
+   * @return the handle once the server accepted the command
+   */
   public CompletableFuture<CommandHandle> submitAsync(String code) {
     return submitAsync(language, code);
   }
@@ -291,6 +317,7 @@ public final class ExecutionContext implements AutoCloseable {
     return timeout;
   }
 
+  /** The context and cluster ids, language, and whether it is closed, for logs. */
   @Override
   public String toString() {
     return "ExecutionContext[id=" + contextId + ", cluster=" + clusterId + ", language=" + language.wireValue()

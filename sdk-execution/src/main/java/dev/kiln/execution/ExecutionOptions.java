@@ -55,10 +55,20 @@ public final class ExecutionOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the {@link #defaults() defaults}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options, to change some of them.
+   *
+   * @return a new builder with every setting copied from this one
+   */
   public Builder toBuilder() {
     return new Builder()
         .clusterPollInitialDelay(clusterPollInitialDelay)
@@ -96,14 +106,17 @@ public final class ExecutionOptions {
     return clusterReadyTimeout;
   }
 
+  /** The first gap between polls of an execution context that is still Pending. */
   public Duration contextPollInitialDelay() {
     return contextPollInitialDelay;
   }
 
+  /** The longest gap between polls of a starting execution context. */
   public Duration contextPollMaxDelay() {
     return contextPollMaxDelay;
   }
 
+  /** Each gap between context polls is the previous one times this, up to the maximum. */
   public double contextPollMultiplier() {
     return contextPollMultiplier;
   }
@@ -123,18 +136,22 @@ public final class ExecutionOptions {
     return contextRetryDelay;
   }
 
+  /** The gap between submitting a command and its first poll. */
   public Duration commandPollInitialDelay() {
     return commandPollInitialDelay;
   }
 
+  /** The longest gap between polls of a running command. */
   public Duration commandPollMaxDelay() {
     return commandPollMaxDelay;
   }
 
+  /** Each gap between command polls is the previous one times this, up to the maximum. */
   public double commandPollMultiplier() {
     return commandPollMultiplier;
   }
 
+  /** Every setting, for logs. */
   @Override
   public String toString() {
     return "ExecutionOptions[clusterPollInitialDelay=" + clusterPollInitialDelay
@@ -178,11 +195,24 @@ public final class ExecutionOptions {
 
     private Builder() {}
 
+    /**
+     * The first gap between cluster polls; 1 s by default, at least 1 ms.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder clusterPollInitialDelay(Duration value) {
       this.clusterPollInitialDelay = atLeast(value, "clusterPollInitialDelay", ONE_MS);
       return this;
     }
 
+    /**
+     * The longest gap between cluster polls; 10 s by default, at least 1 ms and not below the
+     * initial delay.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder clusterPollMaxDelay(Duration value) {
       this.clusterPollMaxDelay = atLeast(value, "clusterPollMaxDelay", ONE_MS);
       return this;
@@ -194,16 +224,35 @@ public final class ExecutionOptions {
       return this;
     }
 
+    /**
+     * How long to wait for a cluster to be RUNNING; 30 minutes by default, at least 1 ms.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
     public Builder clusterReadyTimeout(Duration value) {
       this.clusterReadyTimeout = atLeast(value, "clusterReadyTimeout", ONE_MS);
       return this;
     }
 
+    /**
+     * The first gap between context polls; 500 ms by default, at least 1 ms.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder contextPollInitialDelay(Duration value) {
       this.contextPollInitialDelay = atLeast(value, "contextPollInitialDelay", ONE_MS);
       return this;
     }
 
+    /**
+     * The longest gap between context polls; 5 s by default, at least 1 ms and not below the
+     * initial delay.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder contextPollMaxDelay(Duration value) {
       this.contextPollMaxDelay = atLeast(value, "contextPollMaxDelay", ONE_MS);
       return this;
@@ -215,6 +264,12 @@ public final class ExecutionOptions {
       return this;
     }
 
+    /**
+     * How long one context may stay Pending; 10 minutes by default, at least 1 ms.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
     public Builder contextStartTimeout(Duration value) {
       this.contextStartTimeout = atLeast(value, "contextStartTimeout", ONE_MS);
       return this;
@@ -226,16 +281,36 @@ public final class ExecutionOptions {
       return this;
     }
 
+    /**
+     * The pause before the second context attempt, doubled before each further one; 2 s by default,
+     * zero or more.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder contextRetryDelay(Duration value) {
       this.contextRetryDelay = atLeast(value, "contextRetryDelay", Duration.ZERO);
       return this;
     }
 
+    /**
+     * The gap before a command's first poll; 500 ms by default, at least 1 ms.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder commandPollInitialDelay(Duration value) {
       this.commandPollInitialDelay = atLeast(value, "commandPollInitialDelay", ONE_MS);
       return this;
     }
 
+    /**
+     * The longest gap between command polls; 5 s by default, at least 1 ms and not below the
+     * initial delay.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder commandPollMaxDelay(Duration value) {
       this.commandPollMaxDelay = atLeast(value, "commandPollMaxDelay", ONE_MS);
       return this;

@@ -7,8 +7,17 @@ import dev.kiln.execution.model.ResultType;
 public class WrongResultTypeException extends DatabricksClientException {
   private static final long serialVersionUID = 1L;
 
+  /** The type the result really has. */
   private final ResultType actualType;
 
+  /**
+   * Creates the exception; its message names the accessor called, the result's real type and the
+   * accessor to use.
+   *
+   * @param actualType the result's type
+   * @param rawType the type exactly as sent, shown when {@code actualType} is {@code UNKNOWN}
+   * @param accessor the accessor that was called, e.g. {@code "table()"}
+   */
   public WrongResultTypeException(ResultType actualType, String rawType, String accessor) {
     super(accessor + " called on a " + actualType
         + (actualType == ResultType.UNKNOWN ? " (\"" + rawType + "\")" : "")
@@ -16,6 +25,7 @@ public class WrongResultTypeException extends DatabricksClientException {
     this.actualType = actualType;
   }
 
+  /** The type the result really has. */
   public ResultType actualType() {
     return actualType;
   }

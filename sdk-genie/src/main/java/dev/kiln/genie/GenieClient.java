@@ -72,12 +72,22 @@ public final class GenieClient {
     return create(db, GenieOptions.defaults());
   }
 
+  /**
+   * A client for the Genie spaces of {@code db}'s workspace, sharing its HTTP client,
+   * authentication and retries.
+   *
+   * @param db the workspace client
+   * @param options polling, timeouts and how query results are read
+   * @return the new client
+   * @throws dev.kiln.core.error.InvalidRequestException if {@code db} or {@code options} is null
+   */
   public static GenieClient create(DatabricksClient db, GenieOptions options) {
     Args.notNull(db, "db");
     Args.notNull(options, "options");
     return new GenieClient(db, options);
   }
 
+  /** The options this client was created with. */
   public GenieOptions options() {
     return options;
   }
@@ -405,6 +415,7 @@ public final class GenieClient {
     return Calls.async(() -> rows(reexecute(answer, queryAttachmentId(answer))));
   }
 
+  /** The workspace host and the options, for logs; no credentials. */
   @Override
   public String toString() {
     return "GenieClient[" + api.client().host() + ", " + options + "]";

@@ -49,6 +49,7 @@ public final class GenieDownloadHandle extends OperationHandle<GenieDownload, St
     return attachmentId;
   }
 
+  /** The download id, attachment and last status, for logs; never the download's signature. */
   @Override
   public String toString() {
     return "GenieDownloadHandle[" + id() + ", attachment " + attachmentId + ", " + status() + "]";

@@ -6,9 +6,21 @@ import java.util.Optional;
 public class GenieFailedException extends GenieMessageException {
   private static final long serialVersionUID = 1L;
 
+  /** Genie's error text; null when it sent none. */
   private final String error;
+  /** The error type as sent; null when it sent none. */
   private final String errorType;
 
+  /**
+   * Creates the exception for a message that ended FAILED.
+   *
+   * @param spaceId the Genie space the message was asked in
+   * @param conversationId the conversation holding the message
+   * @param messageId the failed message
+   * @param error Genie's error text, or {@code null} when it sent none
+   * @param errorType the error type as sent (e.g. {@code GENERIC_SQL_EXEC_EXCEPTION}), or
+   * {@code     null}
+   */
   public GenieFailedException(String spaceId, String conversationId, String messageId, String error, String errorType) {
     super(describe(messageId, error, errorType), spaceId, conversationId, messageId);
     this.error = error;

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * A question sent to Genie, on its way to an answer; {@link #id()} is the message id. Polls the
- * message with the gaps of {@link GenieOptions} (500 ms, growing 1.25 times per poll to 5 s by
+ * message with the gaps of {@link GenieOptions} (500 ms, growing 1.15 times per poll to 5 s by
  * default) and ends on the first terminal status:
  * <ul>
  *   <li>COMPLETED and QUERY_RESULT_EXPIRED → a {@link GenieAnswer} (for an expired one,
@@ -60,14 +60,20 @@ public final class GenieMessageHandle extends OperationHandle<GenieMessage, Geni
     ClientInternals.of(api.client()).track(resultAsync());
   }
 
+  /** The Genie space the question was asked in. */
   public String spaceId() {
     return spaceId;
   }
 
+  /**
+   * The conversation the message belongs to (a new one for {@code startConversation}, the given one
+   * for a follow-up).
+   */
   public String conversationId() {
     return conversationId;
   }
 
+  /** The space, conversation and message ids and the last status seen, for logs. */
   @Override
   public String toString() {
     return "GenieMessageHandle[space " + spaceId + ", conversation " + conversationId

@@ -42,10 +42,20 @@ public final class GenieOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the {@link #defaults() defaults}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options, to change some of them.
+   *
+   * @return a new builder with every setting copied from this one
+   */
   public Builder toBuilder() {
     return new Builder()
         .messageTimeout(messageTimeout)
@@ -92,6 +102,7 @@ public final class GenieOptions {
     return sqlOptions;
   }
 
+  /** Every setting, for logs. */
   @Override
   public String toString() {
     return "GenieOptions[messageTimeout=" + messageTimeout + ", downloadTimeout=" + downloadTimeout
@@ -144,11 +155,23 @@ public final class GenieOptions {
       return this;
     }
 
+    /**
+     * How query results are read through sdk-sql; {@link SqlOptions#defaults()} unless set.
+     *
+     * @param value the sdk-sql options, not null
+     * @return this builder
+     */
     public Builder sqlOptions(SqlOptions value) {
       this.sqlOptions = notNull(value, "sqlOptions");
       return this;
     }
 
+    /**
+     * Builds the options.
+     *
+     * @return the immutable options
+     * @throws IllegalArgumentException if {@code pollMaxDelay} is below {@code pollInitialDelay}
+     */
     public GenieOptions build() {
       ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       return new GenieOptions(this);

@@ -9,6 +9,11 @@ import dev.kiln.core.error.DatabricksException;
 public class IncompleteResultException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message which chunk or how many rows are missing
+   */
   public IncompleteResultException(String message) {
     super(message);
   }

@@ -59,14 +59,26 @@ public final class Row {
     return data.valueCount(row);
   }
 
+  /** The result's columns, in order: name, type and position of each value. */
   public List<Column> columns() {
     return schema.columns();
   }
 
+  /**
+   * Whether the named column's value is SQL NULL. Names match exactly first, then ignoring case
+   * when that finds one column.
+   *
+   * @throws RowAccessException when no column has that name, or several do when case is ignored
+   */
   public boolean isNull(String column) {
     return isNull(schema.indexOf(column));
   }
 
+  /**
+   * Whether the value at a 0-based index is SQL NULL.
+   *
+   * @throws RowAccessException when the index is out of range
+   */
   public boolean isNull(int index) {
     checkIndex(index);
     return data.isNull(row, index);
@@ -77,11 +89,13 @@ public final class Row {
     return getString(schema.indexOf(column));
   }
 
+  /** {@link #getString(String)} by 0-based index; null for SQL NULL. */
   public String getString(int index) {
     checkIndex(index);
     return data.text(row, index);
   }
 
+  /** {@link #getInt(int)} for the named column. */
   public int getInt(String column) {
     return getInt(schema.indexOf(column));
   }
@@ -101,6 +115,7 @@ public final class Row {
     return (int) v;
   }
 
+  /** {@link #getLong(int)} for the named column. */
   public long getLong(String column) {
     return getLong(schema.indexOf(column));
   }
@@ -115,6 +130,7 @@ public final class Row {
     }
   }
 
+  /** {@link #getDouble(int)} for the named column. */
   public double getDouble(String column) {
     return getDouble(schema.indexOf(column));
   }
@@ -133,10 +149,15 @@ public final class Row {
     }
   }
 
+  /** {@link #getBoolean(int)} for the named column. */
   public boolean getBoolean(String column) {
     return getBoolean(schema.indexOf(column));
   }
 
+  /**
+   * A BOOLEAN column; throws {@link RowAccessException} for NULL (check {@link #isNull(int)} first)
+   * or another type.
+   */
   public boolean getBoolean(int index) {
     checkPrimitive(index, "getBoolean", BOOLEAN_ONLY);
     try {
@@ -146,6 +167,7 @@ public final class Row {
     }
   }
 
+  /** {@link #getBigDecimal(int)} for the named column. */
   public BigDecimal getBigDecimal(String column) {
     return getBigDecimal(schema.indexOf(column));
   }
@@ -155,14 +177,17 @@ public final class Row {
     return read(index, "getBigDecimal", NUMBERS, ChunkData::getBigDecimal);
   }
 
+  /** {@link #getLocalDate(int)} for the named column. */
   public LocalDate getLocalDate(String column) {
     return getLocalDate(schema.indexOf(column));
   }
 
+  /** A DATE column as a date; null for SQL NULL. */
   public LocalDate getLocalDate(int index) {
     return read(index, "getLocalDate", DATE_ONLY, ChunkData::getDate);
   }
 
+  /** {@link #getInstant(int)} for the named column. */
   public Instant getInstant(String column) {
     return getInstant(schema.indexOf(column));
   }
@@ -172,6 +197,7 @@ public final class Row {
     return read(index, "getInstant", TIMESTAMP_ONLY, ChunkData::getInstant);
   }
 
+  /** {@link #getLocalDateTime(int)} for the named column. */
   public LocalDateTime getLocalDateTime(String column) {
     return getLocalDateTime(schema.indexOf(column));
   }
@@ -181,6 +207,7 @@ public final class Row {
     return read(index, "getLocalDateTime", TIMESTAMPS, ChunkData::getLocalDateTime);
   }
 
+  /** {@link #getBytes(int)} for the named column. */
   public byte[] getBytes(String column) {
     return getBytes(schema.indexOf(column));
   }
@@ -190,6 +217,7 @@ public final class Row {
     return read(index, "getBytes", BINARY_ONLY, ChunkData::getBytes);
   }
 
+  /** {@link #getJson(int)} for the named column. */
   public JsonNode getJson(String column) {
     return getJson(schema.indexOf(column));
   }
@@ -199,6 +227,7 @@ public final class Row {
     return read(index, "getJson", COMPLEX, (d, r, c) -> TextValues.parseJson(d.text(r, c)));
   }
 
+  /** {@link #getObject(int)} for the named column. */
   public Object getObject(String column) {
     return getObject(schema.indexOf(column));
   }

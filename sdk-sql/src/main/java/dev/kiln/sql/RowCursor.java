@@ -29,6 +29,7 @@ final class RowCursor implements Iterator<Row>, AutoCloseable {
     this.onClose = onClose;
   }
 
+  /** Whether another row follows; may wait for the next chunk to download. */
   @Override
   public boolean hasNext() {
     while (!exhausted && position >= rows) {
@@ -56,6 +57,7 @@ final class RowCursor implements Iterator<Row>, AutoCloseable {
     return position < rows;
   }
 
+  /** The next row. */
   @Override
   public Row next() {
     if (!hasNext()) {
@@ -75,6 +77,7 @@ final class RowCursor implements Iterator<Row>, AutoCloseable {
     return rest;
   }
 
+  /** Abandons the pass: pending downloads stop and buffers are freed. Idempotent. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {

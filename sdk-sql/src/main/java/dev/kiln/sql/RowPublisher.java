@@ -27,6 +27,7 @@ final class RowPublisher implements Flow.Publisher<Row> {
     this.executor = executor;
   }
 
+  /** Starts a new pass over the rows for this subscriber, opened at its first request. */
   @Override
   public void subscribe(Flow.Subscriber<? super Row> subscriber) {
     if (subscriber == null) {

@@ -127,6 +127,7 @@ final class RunningStatements implements AutoCloseable {
     }
   }
 
+  /** Names this registry in the log line of the client's close hook. */
   @Override
   public String toString() {
     return "the running statements of a SqlClient";

@@ -58,10 +58,21 @@ public final class SqlClient {
     return create(db, SqlOptions.defaults());
   }
 
+  /**
+   * A client for the statements, saved queries and query history of {@code db}'s workspace, sharing
+   * its HTTP client, authentication and retries. Closing {@code db} cancels the statements this
+   * client submitted that still run.
+   *
+   * @param db the workspace client
+   * @param options downloads, polling and warehouse waiting
+   * @return the new client
+   * @throws dev.kiln.core.error.InvalidRequestException if {@code db} or {@code options} is null
+   */
   public static SqlClient create(DatabricksClient db, SqlOptions options) {
     return new SqlClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /** The options this client was created with. */
   public SqlOptions options() {
     return options;
   }
@@ -142,6 +153,15 @@ public final class SqlClient {
     return Futures.compose(submitAsync(request), StatementHandle::resultAsync);
   }
 
+  /**
+   * {@link #execute(String, String)} without blocking; cancelling the future cancels the statement.
+   * Never throws: bad input fails the future with {@code InvalidRequestException}.
+   *
+   * @param warehouseId the SQL warehouse to run on
+   * @param sql the statement text
+   * @return the result, or a future failed with {@link StatementFailedException},
+   *     {@link StatementCanceledException} or {@link StatementClosedException}
+   */
   public CompletableFuture<StatementResult> executeAsync(String warehouseId, String sql) {
     return Calls.async(() -> executeAsync(simpleRequest(warehouseId, sql)));
   }
@@ -181,10 +201,24 @@ public final class SqlClient {
     });
   }
 
+  /**
+   * Reads one saved query ({@code GET /api/2.0/sql/queries/{id}}).
+   *
+   * @param queryId the query's id
+   * @return the query
+   * @throws dev.kiln.core.error.InvalidRequestException for a null or blank id
+   */
   public Query getQuery(String queryId) {
     return Calls.join(getQueryAsync(queryId));
   }
 
+  /**
+   * {@link #getQuery(String)} without blocking; bad input fails the future with
+   * {@code InvalidRequestException}.
+   *
+   * @param queryId the query's id
+   * @return the query
+   */
   public CompletableFuture<Query> getQueryAsync(String queryId) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(QUERY, Args.id(queryId, "queryId")).build(), Query.class));
   }
@@ -219,6 +253,7 @@ public final class SqlClient {
     });
   }
 
+  /** The workspace client it uses, for logs; no credentials. */
   @Override
   public String toString() {
     return "SqlClient[" + db + "]";

@@ -63,10 +63,20 @@ public final class SqlOptions {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the {@link #defaults() defaults}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options, to change some of them.
+   *
+   * @return a new builder with every setting copied from this one
+   */
   public Builder toBuilder() {
     return new Builder()
         .downloadParallelism(downloadParallelism)
@@ -184,10 +194,12 @@ public final class SqlOptions {
     return warehousePollInitialDelay;
   }
 
+  /** The longest gap between polls of a starting warehouse. */
   public Duration warehousePollMaxDelay() {
     return warehousePollMaxDelay;
   }
 
+  /** Each gap between warehouse polls is the previous one times this, up to the maximum. */
   public double warehousePollMultiplier() {
     return warehousePollMultiplier;
   }
@@ -197,6 +209,7 @@ public final class SqlOptions {
     return warehouseReadyTimeout;
   }
 
+  /** Every setting, for logs. */
   @Override
   public String toString() {
     return "SqlOptions[downloadParallelism=" + downloadParallelism + ", resultMemoryBudget=" + resultMemoryBudget
@@ -241,6 +254,13 @@ public final class SqlOptions {
 
     private Builder() {}
 
+    /**
+     * Chunks downloaded at once; 1 to 64, 16 by default. See
+     * {@link SqlOptions#downloadParallelism()}.
+     *
+     * @param value the parallelism
+     * @return this builder
+     */
     public Builder downloadParallelism(int value) {
       this.downloadParallelism = between(value, "downloadParallelism", 1, 64);
       return this;
@@ -266,56 +286,128 @@ public final class SqlOptions {
       return this;
     }
 
+    /**
+     * Refresh a link expiring sooner than this before using it; zero or more, 60 s by default.
+     *
+     * @param value the margin
+     * @return this builder
+     */
     public Builder linkExpiryMargin(Duration value) {
       this.linkExpiryMargin = atLeast(value, "linkExpiryMargin", Duration.ZERO);
       return this;
     }
 
+    /**
+     * Refreshes of one chunk's link after failed downloads before the read fails; zero or more, 3
+     * by default.
+     *
+     * @param value the count
+     * @return this builder
+     */
     public Builder maxLinkRefreshes(int value) {
       this.maxLinkRefreshes = (int) atLeast(value, "maxLinkRefreshes", 0);
       return this;
     }
 
+    /**
+     * Abandon a download that receives no data for this long; at least 1 ms, 60 s by default.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
     public Builder downloadIdleTimeout(Duration value) {
       this.downloadIdleTimeout = atLeast(value, "downloadIdleTimeout", ONE_MS);
       return this;
     }
 
+    /**
+     * The gap before the first statement poll; at least 1 ms, 500 ms by default.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder pollInitialDelay(Duration value) {
       this.pollInitialDelay = atLeast(value, "pollInitialDelay", ONE_MS);
       return this;
     }
 
+    /**
+     * The longest gap between statement polls; 1 ms to 5 minutes (the server drops a statement not
+     * polled for 15), 5 s by default, not below the initial delay.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder pollMaxDelay(Duration value) {
       this.pollMaxDelay = between(value, "pollMaxDelay", ONE_MS, MAX_POLL_DELAY);
       return this;
     }
 
+    /**
+     * Growth of the gap between statement polls; 1.0 (a fixed gap) to 10.0, 1.15 by default.
+     *
+     * @param value the multiplier
+     * @return this builder
+     */
     public Builder pollMultiplier(double value) {
       this.pollMultiplier = between(value, "pollMultiplier", 1.0, 10.0);
       return this;
     }
 
+    /**
+     * How much longer than the request's wait timeout a submit waits for its answer; zero or more,
+     * 30 s by default.
+     *
+     * @param value the margin
+     * @return this builder
+     */
     public Builder submitTimeoutMargin(Duration value) {
       this.submitTimeoutMargin = atLeast(value, "submitTimeoutMargin", Duration.ZERO);
       return this;
     }
 
+    /**
+     * How long closing the client waits for the cancels of running statements; zero or more, 5 s by
+     * default.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
     public Builder closeCancelTimeout(Duration value) {
       this.closeCancelTimeout = atLeast(value, "closeCancelTimeout", Duration.ZERO);
       return this;
     }
 
+    /**
+     * Whether to make sure the warehouse is RUNNING before submitting; off by default. See
+     * {@link SqlOptions#awaitWarehouseRunning()}.
+     *
+     * @param value true to wait for the warehouse first
+     * @return this builder
+     */
     public Builder awaitWarehouseRunning(boolean value) {
       this.awaitWarehouseRunning = value;
       return this;
     }
 
+    /**
+     * The first gap between warehouse polls; at least 1 ms, 1 s by default.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder warehousePollInitialDelay(Duration value) {
       this.warehousePollInitialDelay = atLeast(value, "warehousePollInitialDelay", ONE_MS);
       return this;
     }
 
+    /**
+     * The longest gap between warehouse polls; at least 1 ms, 10 s by default, not below the
+     * initial delay.
+     *
+     * @param value the delay
+     * @return this builder
+     */
     public Builder warehousePollMaxDelay(Duration value) {
       this.warehousePollMaxDelay = atLeast(value, "warehousePollMaxDelay", ONE_MS);
       return this;
@@ -327,11 +419,23 @@ public final class SqlOptions {
       return this;
     }
 
+    /**
+     * How long to wait for a warehouse to be RUNNING; at least 1 ms, 20 minutes by default.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
     public Builder warehouseReadyTimeout(Duration value) {
       this.warehouseReadyTimeout = atLeast(value, "warehouseReadyTimeout", ONE_MS);
       return this;
     }
 
+    /**
+     * Builds the options.
+     *
+     * @return the immutable options
+     * @throws IllegalArgumentException if a maximum poll delay is below its initial delay
+     */
     public SqlOptions build() {
       ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       ordered(warehousePollInitialDelay, "warehousePollInitialDelay", warehousePollMaxDelay, "warehousePollMaxDelay");

@@ -6,13 +6,20 @@ import dev.kiln.core.error.OperationFailedException;
 public class StatementCanceledException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
+  /** The canceled statement. */
   private final String statementId;
 
+  /**
+   * Creates the exception for one statement.
+   *
+   * @param statementId the canceled statement; also the operation id
+   */
   public StatementCanceledException(String statementId) {
     super("statement " + statementId + " was canceled", statementId);
     this.statementId = statementId;
   }
 
+  /** The canceled statement; also {@link #operationId()}. */
   public String statementId() {
     return statementId;
   }

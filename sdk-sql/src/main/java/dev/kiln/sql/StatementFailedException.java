@@ -7,11 +7,24 @@ import java.util.Optional;
 public class StatementFailedException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
+  /** The failed statement. */
   private final String statementId;
+  /** The server's error code; may be null. */
   private final String errorCode;
+  /** The server's message; may be null. */
   private final String serverMessage;
+  /** The SQLSTATE; may be null. */
   private final String sqlState;
 
+  /**
+   * Creates the exception; its message holds the statement id, error code, SQLSTATE and the
+   * server's message.
+   *
+   * @param statementId the failed statement; also the operation id
+   * @param errorCode the server's error code (e.g. {@code BAD_REQUEST}), or null
+   * @param serverMessage the server's message, or null
+   * @param sqlState the SQLSTATE (e.g. {@code 42P01}), or null
+   */
   public StatementFailedException(String statementId, String errorCode, String serverMessage, String sqlState) {
     super(describe(statementId, errorCode, serverMessage, sqlState), statementId);
     this.statementId = statementId;
@@ -20,6 +33,7 @@ public class StatementFailedException extends OperationFailedException {
     this.sqlState = sqlState;
   }
 
+  /** The failed statement; also {@link #operationId()}. */
   public String statementId() {
     return statementId;
   }

@@ -51,6 +51,7 @@ public final class StatementResult implements AutoCloseable {
     this.accounting = accounting;
   }
 
+  /** The statement this result belongs to. */
   public String statementId() {
     return response.statementId();
   }
@@ -60,6 +61,7 @@ public final class StatementResult implements AutoCloseable {
     return response;
   }
 
+  /** The result's columns in order; empty for a statement that returns no rows. */
   public List<Column> columns() {
     return schema.columns();
   }
@@ -73,6 +75,7 @@ public final class StatementResult implements AutoCloseable {
     }
   }
 
+  /** The format the chunks arrive in, from the manifest; JSON_ARRAY when it does not say. */
   public Format format() {
     return response.manifest().map(ResultManifest::format).orElse(Format.JSON_ARRAY);
   }
@@ -83,6 +86,7 @@ public final class StatementResult implements AutoCloseable {
         m.chunks().stream().mapToLong(c -> c.rowCount().orElse(0)).sum())).orElse(0L);
   }
 
+  /** How many chunks the result has, from the manifest. */
   public int totalChunkCount() {
     return chunks.chunkCount();
   }
@@ -131,6 +135,10 @@ public final class StatementResult implements AutoCloseable {
     return all;
   }
 
+  /**
+   * Stops every open pass over the rows: pending downloads are abandoned and their buffers freed.
+   * The statement's result stays on the server until it expires. Idempotent.
+   */
   @Override
   public void close() {
     closed = true;
@@ -139,6 +147,7 @@ public final class StatementResult implements AutoCloseable {
     }
   }
 
+  /** The statement id, column, row and chunk counts, for logs; never values or links. */
   @Override
   public String toString() {
     return "StatementResult[" + statementId() + ", " + schema.size() + " columns, " + totalRowCount() + " rows in "

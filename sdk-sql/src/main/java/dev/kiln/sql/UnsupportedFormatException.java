@@ -6,6 +6,11 @@ import dev.kiln.core.error.DatabricksClientException;
 public class UnsupportedFormatException extends DatabricksClientException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message the format or compression the server chose, and what to ask for instead
+   */
   public UnsupportedFormatException(String message) {
     super(message);
   }

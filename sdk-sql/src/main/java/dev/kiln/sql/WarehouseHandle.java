@@ -49,6 +49,7 @@ public final class WarehouseHandle extends OperationHandle<Warehouse, WarehouseS
     throw new WarehouseUnavailableException(w, "did not reach RUNNING");
   }
 
+  /** The warehouse being waited for; the same as {@link #id()}. */
   public String warehouseId() {
     return id();
   }

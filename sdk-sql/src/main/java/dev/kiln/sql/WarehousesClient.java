@@ -40,6 +40,13 @@ public final class WarehousesClient {
     this.options = options;
   }
 
+  /**
+   * A client with {@link SqlOptions#defaults()}; {@code SqlClient.warehouses()} gives one too.
+   *
+   * @param db the workspace client
+   * @return the new client
+   * @throws dev.kiln.core.error.InvalidRequestException if {@code db} is null
+   */
   public static WarehousesClient create(DatabricksClient db) {
     return create(db, SqlOptions.defaults());
   }
@@ -49,6 +56,7 @@ public final class WarehousesClient {
     return new WarehousesClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /** The options this client was created with. */
   public SqlOptions options() {
     return options;
   }
@@ -62,6 +70,14 @@ public final class WarehousesClient {
     });
   }
 
+  /**
+   * Reads one warehouse: its configuration, state and health; blocking form of
+   * {@link #getAsync(String)}.
+   *
+   * @param warehouseId the warehouse's id
+   * @return the warehouse as the server describes it now
+   * @throws dev.kiln.core.error.InvalidRequestException for a null or blank id
+   */
   public Warehouse get(String warehouseId) {
     return Calls.join(getAsync(warehouseId));
   }
@@ -179,6 +195,7 @@ public final class WarehousesClient {
     return Futures.map(db.sendAsync(req, BodyReader.discard()), r -> (Void) null);
   }
 
+  /** The workspace host, for logs. */
   @Override
   public String toString() {
     return "WarehousesClient[" + db.host() + "]";

@@ -11,14 +11,22 @@ import org.immutables.value.Value;
 @JsonSerialize(as = AutoScale.class)
 @JsonDeserialize(as = AutoScale.class)
 abstract class AutoScaleDef {
+  /** The fewest workers the cluster scales down to; 0 or more. */
   @JsonProperty("min_workers")
   @Value.Parameter
   public abstract int minWorkers();
 
+  /** The most workers the cluster scales up to; at least 1 and at least {@link #minWorkers()}. */
   @JsonProperty("max_workers")
   @Value.Parameter
   public abstract int maxWorkers();
 
+  /**
+   * Rejects bounds the server would; run by {@code build()} and {@code of(min, max)}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException unless 0 &lt;= minWorkers &lt;= maxWorkers
+   *     and maxWorkers &gt;= 1
+   */
   @Value.Check
   protected void check() {
     if (minWorkers() < 0 || maxWorkers() < 1 || maxWorkers() < minWorkers()) {

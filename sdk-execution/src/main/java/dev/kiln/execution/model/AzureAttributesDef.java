@@ -18,6 +18,10 @@ import org.immutables.value.Value;
 @JsonSerialize(as = AzureAttributes.class)
 @JsonDeserialize(as = AzureAttributes.class)
 abstract class AzureAttributesDef {
+  /**
+   * How nodes are bought, as sent: {@code ON_DEMAND_AZURE}, {@code SPOT_AZURE} or
+   * {@code SPOT_WITH_FALLBACK_AZURE}.
+   */
   @JsonProperty("availability")
   public abstract Optional<String> availability();
 
@@ -25,9 +29,19 @@ abstract class AzureAttributesDef {
   @JsonProperty("first_on_demand")
   public abstract OptionalInt firstOnDemand();
 
+  /**
+   * The highest price paid for a spot node, in US dollars per hour; -1 (the server's default) pays
+   * up to the on-demand price and evicts only for capacity.
+   */
   @JsonProperty("spot_bid_max_price")
   public abstract OptionalDouble spotBidMaxPrice();
 
+  /**
+   * Rejects values the server would; run by {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for a spot bid that is neither -1 nor above
+   *     0, or a negative {@code firstOnDemand}
+   */
   @Value.Check
   protected void check() {
     if (spotBidMaxPrice().isPresent()) {

@@ -15,6 +15,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ClusterEvent.class)
 @JsonDeserialize(as = ClusterEvent.class)
 abstract class ClusterEventDef {
+  /** The cluster the event is about. */
   @JsonProperty("cluster_id")
   public abstract Optional<String> clusterId();
 
@@ -22,6 +23,7 @@ abstract class ClusterEventDef {
   @JsonProperty("timestamp")
   public abstract OptionalLong timestamp();
 
+  /** The event's kind exactly as sent ({@code type}); {@link #type()} is the typed form. */
   @JsonProperty("type")
   public abstract Optional<String> rawType();
 
@@ -29,11 +31,16 @@ abstract class ClusterEventDef {
   @JsonProperty("details")
   public abstract Optional<JsonNode> details();
 
+  /**
+   * The typed kind; {@code UNKNOWN} when none was sent or for a kind this SDK version does not
+   * know.
+   */
   @JsonIgnore
   public ClusterEventType type() {
     return ClusterEventType.fromWire(rawType().orElse(null));
   }
 
+  /** {@link #timestamp()} as an instant; absent when the server sent no timestamp. */
   @JsonIgnore
   public Optional<Instant> time() {
     return timestamp().isPresent() ? Optional.of(Instant.ofEpochMilli(timestamp().getAsLong())) : Optional.empty();

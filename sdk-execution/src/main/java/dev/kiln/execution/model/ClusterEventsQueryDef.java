@@ -30,10 +30,18 @@ abstract class ClusterEventsQueryDef {
 
   /** The direction of {@code order}. */
   public enum SortOrder {
+    /** Oldest first. */
     ASC,
+    /** Newest first (the server's default). */
     DESC
   }
 
+  /**
+   * Rejects a query the server would; run by {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for kind {@code UNKNOWN}, a page size
+   *     outside 1–500, or an end before the start
+   */
   @Value.Check
   protected void check() {
     if (eventTypes().contains(ClusterEventType.UNKNOWN)) {

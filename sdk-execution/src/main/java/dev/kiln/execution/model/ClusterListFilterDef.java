@@ -15,13 +15,21 @@ abstract class ClusterListFilterDef {
   /** Only clusters in one of these states; all when empty. */
   public abstract List<ClusterState> clusterStates();
 
+  /** Only pinned clusters (true) or only unpinned ones (false); both when absent. */
   public abstract Optional<Boolean> isPinned();
 
+  /** Only clusters created under this cluster policy; any policy when absent. */
   public abstract Optional<String> policyId();
 
   /** 1–100 clusters per request; the server's default when absent. */
   public abstract OptionalInt pageSize();
 
+  /**
+   * Rejects a filter the server would; run by {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for state {@code UNKNOWN} or a page size
+   *     outside 1–100
+   */
   @Value.Check
   protected void check() {
     if (clusterStates().contains(ClusterState.UNKNOWN)) {

@@ -24,6 +24,7 @@ abstract class ClusterSpecDef {
   static final int MIN_AUTOTERMINATION = 10;
   static final int MAX_AUTOTERMINATION = 10_000;
 
+  /** The name shown in the UI; optional, and names need not be unique. */
   @JsonProperty("cluster_name")
   public abstract Optional<String> clusterName();
 
@@ -38,6 +39,7 @@ abstract class ClusterSpecDef {
   @JsonProperty("node_type_id")
   public abstract Optional<String> nodeTypeId();
 
+  /** The driver's instance type; the worker type when absent. */
   @JsonProperty("driver_node_type_id")
   public abstract Optional<String> driverNodeTypeId();
 
@@ -45,6 +47,7 @@ abstract class ClusterSpecDef {
   @JsonProperty("num_workers")
   public abstract OptionalInt numWorkers();
 
+  /** A worker range for autoscaling; not with {@link #numWorkers()}. */
   @JsonProperty("autoscale")
   public abstract Optional<AutoScale> autoscale();
 
@@ -52,10 +55,15 @@ abstract class ClusterSpecDef {
   @JsonProperty("autotermination_minutes")
   public abstract OptionalInt autoterminationMinutes();
 
+  /**
+   * Spark configuration key-value pairs, e.g. {@code spark.sql.shuffle.partitions}; not sent when
+   * empty.
+   */
   @JsonProperty("spark_conf")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> sparkConf();
 
+  /** Environment variables for the driver and workers; not sent when empty. */
   @JsonProperty("spark_env_vars")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> sparkEnvVars();
@@ -65,15 +73,22 @@ abstract class ClusterSpecDef {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> customTags();
 
+  /** Azure-specific settings; at most one cloud's attributes may be given. */
   @JsonProperty("azure_attributes")
   public abstract Optional<AzureAttributes> azureAttributes();
 
+  /** AWS-specific settings; at most one cloud's attributes may be given. */
   @JsonProperty("aws_attributes")
   public abstract Optional<AwsAttributes> awsAttributes();
 
+  /** Google Cloud-specific settings; at most one cloud's attributes may be given. */
   @JsonProperty("gcp_attributes")
   public abstract Optional<GcpAttributes> gcpAttributes();
 
+  /**
+   * The access mode; the server's default when absent. {@code UNKNOWN} is rejected, and SINGLE_USER
+   * and LEGACY_SINGLE_USER need {@link #singleUserName()}.
+   */
   @JsonProperty("data_security_mode")
   public abstract Optional<DataSecurityMode> dataSecurityMode();
 
@@ -85,9 +100,15 @@ abstract class ClusterSpecDef {
   @JsonProperty("policy_id")
   public abstract Optional<String> policyId();
 
+  /** An instance pool to take nodes from; then {@link #nodeTypeId()} may be left out. */
   @JsonProperty("instance_pool_id")
   public abstract Optional<String> instancePoolId();
 
+  /**
+   * Rejects a spec the server would reject (see the class comment); run by {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException naming the first problem found
+   */
   @Value.Check
   protected void check() {
     if (sparkVersion().isBlank()) {

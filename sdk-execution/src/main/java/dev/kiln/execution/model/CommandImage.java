@@ -17,10 +17,24 @@ public final class CommandImage {
     this.fileName = fileName;
   }
 
+  /**
+   * An image whose bytes the server sent; the array is copied.
+   *
+   * @param bytes the decoded image bytes, not null
+   * @return the image
+   * @throws NullPointerException if {@code bytes} is null
+   */
   public static CommandImage ofBytes(byte[] bytes) {
     return new CommandImage(Objects.requireNonNull(bytes, "bytes").clone(), null);
   }
 
+  /**
+   * An image the server stored as a file and sent only the name of.
+   *
+   * @param fileName the file name as sent, not null
+   * @return the image
+   * @throws NullPointerException if {@code fileName} is null
+   */
   public static CommandImage ofFileName(String fileName) {
     return new CommandImage(null, Objects.requireNonNull(fileName, "fileName"));
   }
@@ -39,10 +53,14 @@ public final class CommandImage {
     return bytes.clone();
   }
 
+  /**
+   * The name of the file the server stored the image in; empty when the bytes were sent instead.
+   */
   public Optional<String> fileName() {
     return Optional.ofNullable(fileName);
   }
 
+  /** Equal when both hold the same bytes, or the same file name. */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof CommandImage)) {
@@ -52,11 +70,13 @@ public final class CommandImage {
     return Arrays.equals(bytes, other.bytes) && Objects.equals(fileName, other.fileName);
   }
 
+  /** A hash of the bytes and file name, consistent with {@link #equals(Object)}. */
   @Override
   public int hashCode() {
     return 31 * Arrays.hashCode(bytes) + Objects.hashCode(fileName);
   }
 
+  /** The byte count or the file name; never the bytes. */
   @Override
   public String toString() {
     return bytes != null ? "CommandImage[" + bytes.length + " bytes]" : "CommandImage[file=" + fileName + "]";

@@ -8,11 +8,16 @@ import org.immutables.value.Value;
 
 /**
  * The output of a command that finished: text, a table or images. Check {@link #type()} and call
- * the matching accessor; a mismatched accessor throws {@link WrongResultTypeException}. Failures
- * never become results: they raise {@code CommandFailedException} or {@code CommandCancelledException}.
+ * the matching accessor; a mismatched accessor throws
+ * {@link dev.kiln.execution.WrongResultTypeException}. Failures never become results: they raise
+ * {@code CommandFailedException} or {@code CommandCancelledException}.
  */
 @Value.Immutable
 abstract class CommandResultDef {
+  /**
+   * What the command produced; {@code UNKNOWN} for a result type this SDK version does not know
+   * (see {@link #rawType()}).
+   */
   public abstract ResultType type();
 
   /** {@code results.resultType} exactly as the server sent it. */
@@ -30,18 +35,31 @@ abstract class CommandResultDef {
   /** The {@code data} the server sent, kept only when the type is {@link ResultType#UNKNOWN}. */
   public abstract Optional<JsonNode> rawData();
 
-  /** The printed output of a {@link ResultType#TEXT} result ("" when the command printed nothing). */
+  /**
+   * The printed output of a {@link ResultType#TEXT} result ("" when the command printed nothing).
+   *
+   * @throws dev.kiln.execution.WrongResultTypeException if the result is not text
+   */
   public String text() {
     require("text()", ResultType.TEXT);
     return textValue().orElse("");
   }
 
+  /**
+   * The table of a {@link ResultType#TABLE} result.
+   *
+   * @throws dev.kiln.execution.WrongResultTypeException if the result is not a table
+   */
   public ResultTable table() {
     require("table()", ResultType.TABLE);
     return tableValue().orElseThrow(() -> new WrongResultTypeException(type(), rawType(), "table()"));
   }
 
-  /** The images of an {@link ResultType#IMAGE} (one) or {@link ResultType#IMAGES} result. */
+  /**
+   * The images of an {@link ResultType#IMAGE} (one) or {@link ResultType#IMAGES} result.
+   *
+   * @throws dev.kiln.execution.WrongResultTypeException if the result holds no images
+   */
   public List<CommandImage> images() {
     require("images()", ResultType.IMAGE, ResultType.IMAGES);
     return imageValues();

@@ -7,9 +7,13 @@ import java.util.Locale;
 
 /** The language of an execution context or of a single command; lowercase on the wire. */
 public enum Language {
+  /** Python ({@code python}). */
   PYTHON("python"),
+  /** Spark SQL ({@code sql}). */
   SQL("sql"),
+  /** Scala ({@code scala}). */
   SCALA("scala"),
+  /** R ({@code r}). */
   R("r");
 
   private final String wireValue;
@@ -24,7 +28,11 @@ public enum Language {
     return wireValue;
   }
 
-  /** Parses a language name in any case, e.g. {@code "Python"}. */
+  /**
+   * Parses a language name in any case, e.g. {@code "Python"}.
+   *
+   * @throws InvalidRequestException for null or a name other than python, sql, scala or r
+   */
   @JsonCreator
   public static Language fromWire(String value) {
     if (value != null) {

@@ -12,6 +12,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class ResultTableDef {
+  /** The columns, in result order; a row's values are in the same order. */
   public abstract List<TableColumn> columns();
 
   /** The rows; a row is an unmodifiable list that may hold {@code null}s. */
@@ -23,6 +24,7 @@ abstract class ResultTableDef {
     return false;
   }
 
+  /** The number of rows returned (after any truncation, see {@link #truncated()}). */
   public int rowCount() {
     return rows().size();
   }

@@ -10,9 +10,14 @@ import org.immutables.value.Value;
 @JsonSerialize(as = SparkVersion.class)
 @JsonDeserialize(as = SparkVersion.class)
 abstract class SparkVersionDef {
+  /** The runtime key to put in {@code ClusterSpec.sparkVersion}, e.g. {@code 15.4.x-scala2.12}. */
   @JsonProperty("key")
   public abstract String key();
 
+  /**
+   * The readable name, e.g. {@code 15.4 LTS (includes Apache Spark 3.5.0, Scala 2.12)}; the key
+   * when the server sent none.
+   */
   @JsonProperty("name")
   @Value.Default
   public String name() {

@@ -16,9 +16,14 @@ import org.immutables.value.Value;
 @JsonSerialize(as = TerminationReason.class)
 @JsonDeserialize(as = TerminationReason.class)
 abstract class TerminationReasonDef {
+  /**
+   * What ended the cluster, as sent, e.g. {@code USER_REQUEST}, {@code INACTIVITY} or
+   * {@code CLOUD_PROVIDER_LAUNCH_FAILURE}.
+   */
   @JsonProperty("code")
   public abstract Optional<String> code();
 
+  /** Whose fault it was, exactly as sent ({@code type}); {@link #type()} is the typed form. */
   @JsonProperty("type")
   public abstract Optional<String> rawType();
 
@@ -26,6 +31,10 @@ abstract class TerminationReasonDef {
   @JsonProperty("parameters")
   public abstract Map<String, String> parameters();
 
+  /**
+   * The typed fault; {@code UNKNOWN} when none was sent or for a type this SDK version does not
+   * know.
+   */
   @JsonIgnore
   public TerminationType type() {
     return TerminationType.fromWire(rawType().orElse(null));

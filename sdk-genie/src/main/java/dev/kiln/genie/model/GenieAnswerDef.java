@@ -19,14 +19,20 @@ abstract class GenieAnswerDef {
   @Value.Parameter
   public abstract GenieMessage message();
 
+  /** The conversation the message belongs to. */
   public String conversationId() {
     return message().conversationId();
   }
 
+  /** The answered message's id. */
   public String messageId() {
     return message().messageId();
   }
 
+  /**
+   * The message's final status: {@code COMPLETED}, or {@code QUERY_RESULT_EXPIRED} when its query
+   * result is gone.
+   */
   public GenieMessageStatus status() {
     return message().status();
   }
@@ -70,6 +76,10 @@ abstract class GenieAnswerDef {
         .collect(Collectors.toUnmodifiableList());
   }
 
+  /**
+   * Every part of the answer (text, queries, suggested questions, unknown kinds), in the order the
+   * server sent them.
+   */
   public List<GenieAttachment> attachments() {
     return message().attachments();
   }

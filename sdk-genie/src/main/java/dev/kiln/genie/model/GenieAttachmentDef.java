@@ -23,12 +23,21 @@ abstract class GenieAttachmentDef {
   @JsonProperty("attachment_id")
   public abstract Optional<String> attachmentId();
 
+  /** The written answer, for a text attachment ({@code text} on the wire). */
   @JsonProperty("text")
   public abstract Optional<GenieText> text();
 
+  /**
+   * The generated SQL and the statement that ran it, for a query attachment ({@code query} on the
+   * wire).
+   */
   @JsonProperty("query")
   public abstract Optional<GenieQuery> query();
 
+  /**
+   * Proposed follow-up questions, for a suggested-questions attachment ({@code suggested_questions}
+   * on the wire).
+   */
   @JsonProperty("suggested_questions")
   public abstract Optional<GenieSuggestedQuestions> suggestedQuestions();
 
@@ -37,6 +46,10 @@ abstract class GenieAttachmentDef {
   @JsonAnySetter
   public abstract Map<String, JsonNode> otherParts();
 
+  /**
+   * Which part this attachment carries, from the field present; {@code UNKNOWN} when none of text,
+   * query or suggested questions is.
+   */
   @JsonIgnore
   public GenieAttachmentKind kind() {
     if (text().isPresent()) {

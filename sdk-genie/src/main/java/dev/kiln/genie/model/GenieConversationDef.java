@@ -11,12 +11,15 @@ import org.immutables.value.Value;
 @JsonSerialize(as = GenieConversation.class)
 @JsonDeserialize(as = GenieConversation.class)
 abstract class GenieConversationDef {
+  /** The conversation's id, used to ask follow-ups and list its messages. */
   @JsonProperty("conversation_id")
   public abstract String conversationId();
 
+  /** The space the conversation is in, when the server sent it. */
   @JsonProperty("space_id")
   public abstract Optional<String> spaceId();
 
+  /** The conversation's title; Genie takes it from the first question. */
   @JsonProperty("title")
   public abstract Optional<String> title();
 

@@ -11,6 +11,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 abstract class GenieDownloadDef {
+  /** The download's id, as returned when the download was started. */
   @Value.Parameter
   public abstract String downloadId();
 
@@ -23,6 +24,9 @@ abstract class GenieDownloadDef {
     return statementResponse().map(r -> r.status().rawState()).orElse(StatementState.PENDING.name());
   }
 
+  /**
+   * The typed state of {@link #rawState()}; {@code SUCCEEDED} means the result's files can be read.
+   */
   public StatementState state() {
     return StatementState.fromWire(rawState());
   }

@@ -19,9 +19,14 @@ abstract class GenieFeedbackDef {
     return GenieFeedbackRating.NONE.name();
   }
 
+  /** The comment given with the rating, if any. */
   @JsonProperty("comment")
   public abstract Optional<String> comment();
 
+  /**
+   * The typed rating; {@code UNKNOWN} for one this SDK version does not know (the text is in
+   * {@link #rawRating()}).
+   */
   @JsonIgnore
   public GenieFeedbackRating rating() {
     return GenieFeedbackRating.fromWire(rawRating());

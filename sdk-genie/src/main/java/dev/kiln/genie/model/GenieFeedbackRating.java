@@ -4,8 +4,11 @@ import dev.kiln.core.spi.WireEnums;
 
 /** A user's rating of a Genie answer; {@link #NONE} clears an earlier rating. */
 public enum GenieFeedbackRating {
+  /** Thumbs up: the answer was helpful. */
   POSITIVE,
+  /** Thumbs down: the answer was wrong or unhelpful. */
   NEGATIVE,
+  /** No rating; sending it removes an earlier rating. */
   NONE,
   /** A rating this SDK version does not know; the raw text is in {@link GenieFeedback#rawRating()}. Never sent. */
   UNKNOWN;

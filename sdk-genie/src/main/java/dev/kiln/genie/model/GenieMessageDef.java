@@ -19,9 +19,11 @@ abstract class GenieMessageDef {
   @JsonAlias("id")
   public abstract String messageId();
 
+  /** The conversation the message belongs to. */
   @JsonProperty("conversation_id")
   public abstract String conversationId();
 
+  /** The space the message was asked in, when the server sent it. */
   @JsonProperty("space_id")
   public abstract Optional<String> spaceId();
 
@@ -39,6 +41,10 @@ abstract class GenieMessageDef {
     return GenieMessageStatus.UNKNOWN.name();
   }
 
+  /**
+   * The answer's parts (text, queries, suggested questions) in the order sent; empty until Genie
+   * has answered.
+   */
   @JsonProperty("attachments")
   public abstract List<GenieAttachment> attachments();
 

@@ -12,6 +12,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = GenieQuery.class)
 @JsonDeserialize(as = GenieQuery.class)
 abstract class GenieQueryDef {
+  /** A short title Genie gave the query, when it sent one. */
   @JsonProperty("title")
   public abstract Optional<String> title();
 
@@ -30,6 +31,10 @@ abstract class GenieQueryDef {
   @JsonProperty("statement_id")
   public abstract Optional<String> statementId();
 
+  /**
+   * The result's size as the server reported it ({@code query_result_metadata}); see
+   * {@link #rowCount()} and {@link #truncated()}.
+   */
   @JsonProperty("query_result_metadata")
   public abstract Optional<GenieQueryResultMetadata> resultMetadata();
 

@@ -11,9 +11,11 @@ import org.immutables.value.Value;
 @JsonSerialize(as = GenieQueryResultMetadata.class)
 @JsonDeserialize(as = GenieQueryResultMetadata.class)
 abstract class GenieQueryResultMetadataDef {
+  /** Rows in the result ({@code row_count}), when the server reported it. */
   @JsonProperty("row_count")
   public abstract Optional<Long> rowCount();
 
+  /** Whether the result was cut short ({@code is_truncated}), when the server said. */
   @JsonProperty("is_truncated")
   public abstract Optional<Boolean> isTruncated();
 }

@@ -11,12 +11,15 @@ import org.immutables.value.Value;
 @JsonSerialize(as = GenieSpace.class)
 @JsonDeserialize(as = GenieSpace.class)
 abstract class GenieSpaceDef {
+  /** The space's id ({@code space_id}), used in every Genie call about it. */
   @JsonProperty("space_id")
   public abstract String spaceId();
 
+  /** The space's display name. */
   @JsonProperty("title")
   public abstract Optional<String> title();
 
+  /** What the space is for, as its authors wrote it. */
   @JsonProperty("description")
   public abstract Optional<String> description();
 

@@ -12,12 +12,15 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = GenieSpaceUpdate.class)
 abstract class GenieSpaceUpdateDef {
+  /** The new title; unchanged when absent. */
   @JsonProperty("title")
   public abstract Optional<String> title();
 
+  /** The new description; unchanged when absent. */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
+  /** The SQL warehouse that should run the space's queries from now on; unchanged when absent. */
   @JsonProperty("warehouse_id")
   public abstract Optional<String> warehouseId();
 

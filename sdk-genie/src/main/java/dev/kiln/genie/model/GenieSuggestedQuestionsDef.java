@@ -11,6 +11,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = GenieSuggestedQuestions.class)
 @JsonDeserialize(as = GenieSuggestedQuestions.class)
 abstract class GenieSuggestedQuestionsDef {
+  /** The proposed questions, in Genie's order; empty when it proposes none. */
   @JsonProperty("questions")
   public abstract List<String> questions();
 }

@@ -11,6 +11,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = GenieText.class)
 @JsonDeserialize(as = GenieText.class)
 abstract class GenieTextDef {
+  /** The text (markdown as Genie wrote it); empty when the server sent none. */
   @JsonProperty("content")
   @Value.Default
   public String content() {

@@ -13,9 +13,11 @@ import org.immutables.value.Value;
 @JsonSerialize(as = Column.class)
 @JsonDeserialize(as = Column.class)
 abstract class ColumnDef {
+  /** The column's name, as in the query's output. */
   @JsonProperty("name")
   public abstract String name();
 
+  /** The column's 0-based position; 0 when not sent. */
   @JsonProperty("position")
   @Value.Default
   public int position() {
@@ -33,9 +35,11 @@ abstract class ColumnDef {
   @JsonProperty("type_text")
   public abstract Optional<String> typeText();
 
+  /** For DECIMAL: the number of digits in all. */
   @JsonProperty("type_precision")
   public abstract OptionalInt typePrecision();
 
+  /** For DECIMAL: the number of digits after the point. */
   @JsonProperty("type_scale")
   public abstract OptionalInt typeScale();
 

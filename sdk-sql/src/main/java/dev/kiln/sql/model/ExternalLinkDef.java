@@ -21,18 +21,26 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ExternalLink.class)
 @JsonDeserialize(as = ExternalLink.class)
 abstract class ExternalLinkDef {
+  /** The chunk's 0-based position in the result. */
   @JsonProperty("chunk_index")
   public abstract int chunkIndex();
 
+  /** The 0-based index in the whole result of the chunk's first row. */
   @JsonProperty("row_offset")
   public abstract OptionalLong rowOffset();
 
+  /** Rows in the chunk. */
   @JsonProperty("row_count")
   public abstract OptionalLong rowCount();
 
+  /** The chunk's size in bytes, as the server counts it. */
   @JsonProperty("byte_count")
   public abstract OptionalLong byteCount();
 
+  /**
+   * The presigned URL of the chunk's data. A credential: never log it; left out of
+   * {@code toString()}.
+   */
   @JsonProperty("external_link")
   @Value.Redacted
   public abstract String externalLink();
@@ -46,9 +54,11 @@ abstract class ExternalLinkDef {
   @Value.Redacted
   public abstract Map<String, String> httpHeaders();
 
+  /** The index of the next chunk; absent on the last one. */
   @JsonProperty("next_chunk_index")
   public abstract OptionalInt nextChunkIndex();
 
+  /** The API path of the next chunk; absent on the last one. */
   @JsonProperty("next_chunk_internal_link")
   public abstract Optional<String> nextChunkInternalLink();
 

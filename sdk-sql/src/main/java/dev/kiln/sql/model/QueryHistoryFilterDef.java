@@ -16,12 +16,19 @@ abstract class QueryHistoryFilterDef {
   /** The server takes fewer than 1000 per page. */
   public static final int MAX_RESULTS = 999;
 
+  /** Only queries in one of these statuses; all when empty. {@code UNKNOWN} is rejected. */
   public abstract List<QueryStatus> statuses();
 
+  /** Only queries run by one of these users (numeric user ids); everyone's when empty. */
   public abstract List<Long> userIds();
 
+  /** Only queries run on one of these warehouses; all when empty. */
   public abstract List<String> warehouseIds();
 
+  /**
+   * Only these statements (for Statement Execution queries the query id is the statement id); all
+   * when empty.
+   */
   public abstract List<String> statementIds();
 
   /** Queries that started at or after this moment. */
@@ -39,6 +46,12 @@ abstract class QueryHistoryFilterDef {
   /** 1–999 queries per request (the server's default is 100). */
   public abstract OptionalInt maxResults();
 
+  /**
+   * Rejects a filter the server would; run by {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for status {@code UNKNOWN}, a blank id,
+   *     {@code maxResults} outside 1–999, or a window that ends before it starts
+   */
   @Value.Check
   protected void check() {
     if (statuses().contains(QueryStatus.UNKNOWN)) {

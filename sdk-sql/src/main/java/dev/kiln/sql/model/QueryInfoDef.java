@@ -19,9 +19,11 @@ abstract class QueryInfoDef {
   @JsonProperty("query_id")
   public abstract String queryId();
 
+  /** The status exactly as sent ({@code status}); {@link #status()} is the typed form. */
   @JsonProperty("status")
   public abstract Optional<String> rawStatus();
 
+  /** The SQL text as run ({@code query_text}). */
   @JsonProperty("query_text")
   public abstract Optional<String> queryText();
 
@@ -29,24 +31,34 @@ abstract class QueryInfoDef {
   @JsonProperty("statement_type")
   public abstract Optional<String> statementType();
 
+  /** The SQL warehouse that ran the query. */
   @JsonProperty("warehouse_id")
   public abstract Optional<String> warehouseId();
 
+  /** The numeric id of the user who ran the query. */
   @JsonProperty("user_id")
   public abstract OptionalLong userId();
 
+  /** The email or name of the user who ran the query. */
   @JsonProperty("user_name")
   public abstract Optional<String> userName();
 
+  /**
+   * The user whose permissions the query ran with, when not the caller (e.g. a query run as its
+   * owner).
+   */
   @JsonProperty("executed_as_user_name")
   public abstract Optional<String> executedAsUserName();
 
+  /** When the query was received, in epoch milliseconds; {@link #startTime()} as an instant. */
   @JsonProperty("query_start_time_ms")
   public abstract OptionalLong queryStartTimeMs();
 
+  /** When the query ended, in epoch milliseconds; absent while it runs. */
   @JsonProperty("query_end_time_ms")
   public abstract OptionalLong queryEndTimeMs();
 
+  /** When the query's execution ended, in epoch milliseconds; absent while it runs. */
   @JsonProperty("execution_end_time_ms")
   public abstract OptionalLong executionEndTimeMs();
 
@@ -54,29 +66,47 @@ abstract class QueryInfoDef {
   @JsonProperty("duration")
   public abstract OptionalLong duration();
 
+  /** Rows the query returned or wrote. */
   @JsonProperty("rows_produced")
   public abstract OptionalLong rowsProduced();
 
+  /** The error, for a FAILED query. */
   @JsonProperty("error_message")
   public abstract Optional<String> errorMessage();
 
+  /**
+   * The application that sent the query, as it named itself (e.g. {@code Databricks SQL Editor}).
+   */
   @JsonProperty("client_application")
   public abstract Optional<String> clientApplication();
 
+  /** Tags attached to the query when it was sent ({@code query_tags}); empty when none. */
   @JsonProperty("query_tags")
   public abstract List<QueryTag> queryTags();
 
+  /**
+   * Whether the entry will not change any more: false while the query runs or its metrics are still
+   * being filled in.
+   */
   @JsonProperty("is_final")
   public abstract Optional<Boolean> isFinal();
 
+  /**
+   * Execution metrics (times, bytes, rows); sent only when the listing asked for them
+   * ({@code include_metrics}).
+   */
   @JsonProperty("metrics")
   public abstract Optional<QueryMetrics> metrics();
 
+  /**
+   * The typed status; {@code UNKNOWN} when none was sent or for one this SDK version does not know.
+   */
   @JsonIgnore
   public QueryStatus status() {
     return QueryStatus.fromWire(rawStatus().orElse(null));
   }
 
+  /** {@link #queryStartTimeMs()} as an instant; absent when not sent. */
   @JsonIgnore
   public Optional<Instant> startTime() {
     return queryStartTimeMs().isPresent() ? Optional.of(Instant.ofEpochMilli(queryStartTimeMs().getAsLong())) : Optional.empty();

@@ -12,33 +12,43 @@ import org.immutables.value.Value;
 @JsonSerialize(as = QueryMetrics.class)
 @JsonDeserialize(as = QueryMetrics.class)
 abstract class QueryMetricsDef {
+  /** Total time the query took, in milliseconds. */
   @JsonProperty("total_time_ms")
   public abstract OptionalLong totalTimeMs();
 
+  /** Time spent parsing and planning, in milliseconds. */
   @JsonProperty("compilation_time_ms")
   public abstract OptionalLong compilationTimeMs();
 
+  /** Time spent executing, in milliseconds (result fetching not included). */
   @JsonProperty("execution_time_ms")
   public abstract OptionalLong executionTimeMs();
 
+  /** Time spent delivering the result to the client, in milliseconds. */
   @JsonProperty("result_fetch_time_ms")
   public abstract OptionalLong resultFetchTimeMs();
 
+  /** Rows returned or written. */
   @JsonProperty("rows_produced_count")
   public abstract OptionalLong rowsProducedCount();
 
+  /** Rows read from tables. */
   @JsonProperty("rows_read_count")
   public abstract OptionalLong rowsReadCount();
 
+  /** Bytes read from tables, in bytes. */
   @JsonProperty("read_bytes")
   public abstract OptionalLong readBytes();
 
+  /** Files read from tables, after pruning. */
   @JsonProperty("read_files_count")
   public abstract OptionalLong readFilesCount();
 
+  /** Bytes spilled to disk for want of memory; large values point at an undersized warehouse. */
   @JsonProperty("spill_to_disk_bytes")
   public abstract OptionalLong spillToDiskBytes();
 
+  /** Whether the result came from the query result cache instead of being computed. */
   @JsonProperty("result_from_cache")
   public abstract Optional<Boolean> resultFromCache();
 }

@@ -15,10 +15,12 @@ import org.immutables.value.Value;
 @JsonSerialize(as = QueryTag.class)
 @JsonDeserialize(as = QueryTag.class)
 abstract class QueryTagDef {
+  /** The tag's key; not blank. */
   @JsonProperty("key")
   @Value.Parameter
   public abstract String key();
 
+  /** The tag's value; absent for a key-only tag. */
   @JsonProperty("value")
   @Value.Parameter
   public abstract Optional<String> value();
@@ -28,10 +30,23 @@ abstract class QueryTagDef {
     return QueryTag.of(key, Optional.empty());
   }
 
+  /**
+   * A tag with a value; a null value gives a key-only tag.
+   *
+   * @param key the key, not blank
+   * @param value the value, or null for none
+   * @return the tag
+   * @throws dev.kiln.core.error.InvalidRequestException for a blank key
+   */
   public static QueryTag of(String key, String value) {
     return QueryTag.of(key, Optional.ofNullable(value));
   }
 
+  /**
+   * Rejects a blank key; run by every factory and {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for a blank key
+   */
   @Value.Check
   protected void check() {
     if (key().isBlank()) {

@@ -17,15 +17,19 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ResultData.class)
 @JsonDeserialize(as = ResultData.class)
 abstract class ResultDataDef {
+  /** The chunk's 0-based position in the result. */
   @JsonProperty("chunk_index")
   public abstract OptionalInt chunkIndex();
 
+  /** The 0-based index in the whole result of the chunk's first row. */
   @JsonProperty("row_offset")
   public abstract OptionalLong rowOffset();
 
+  /** Rows in the chunk. */
   @JsonProperty("row_count")
   public abstract OptionalLong rowCount();
 
+  /** The chunk's size in bytes, as the server counts it. */
   @JsonProperty("byte_count")
   public abstract OptionalLong byteCount();
 
@@ -33,12 +37,18 @@ abstract class ResultDataDef {
   @JsonProperty("data_array")
   public abstract Optional<List<List<String>>> dataArray();
 
+  /** Presigned links to the chunk's data, with EXTERNAL_LINKS; empty for INLINE results. */
   @JsonProperty("external_links")
   public abstract List<ExternalLink> externalLinks();
 
+  /** The index of the next chunk; absent on the last one. */
   @JsonProperty("next_chunk_index")
   public abstract OptionalInt nextChunkIndex();
 
+  /**
+   * The API path of the next chunk ({@code /api/2.0/sql/statements/.../result/chunks/n}); absent on
+   * the last one.
+   */
   @JsonProperty("next_chunk_internal_link")
   public abstract Optional<String> nextChunkInternalLink();
 }

@@ -23,15 +23,19 @@ abstract class ResultManifestDef {
   @JsonProperty("result_compression")
   public abstract Optional<String> rawResultCompression();
 
+  /** The result's columns; absent for a statement that returns no rows (e.g. DDL). */
   @JsonProperty("schema")
   public abstract Optional<ResultSchema> schema();
 
+  /** How many chunks the result has. */
   @JsonProperty("total_chunk_count")
   public abstract OptionalInt totalChunkCount();
 
+  /** Rows in the whole result (after any truncation). */
   @JsonProperty("total_row_count")
   public abstract OptionalLong totalRowCount();
 
+  /** The whole result's size in bytes, as the server counts it. */
   @JsonProperty("total_byte_count")
   public abstract OptionalLong totalByteCount();
 

@@ -12,9 +12,11 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ResultSchema.class)
 @JsonDeserialize(as = ResultSchema.class)
 abstract class ResultSchemaDef {
+  /** How many columns the result has. */
   @JsonProperty("column_count")
   public abstract OptionalInt columnCount();
 
+  /** The columns in result order; empty when not sent. */
   @JsonProperty("columns")
   public abstract List<Column> columns();
 }

@@ -15,6 +15,10 @@ abstract class StatementErrorDef {
   @JsonProperty("error_code")
   public abstract Optional<String> errorCode();
 
+  /**
+   * The server's error message, e.g.
+   * {@code [TABLE_OR_VIEW_NOT_FOUND] The table or view ... cannot be found}.
+   */
   @JsonProperty("message")
   public abstract Optional<String> message();
 }

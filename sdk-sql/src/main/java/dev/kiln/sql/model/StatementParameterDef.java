@@ -23,6 +23,9 @@ abstract class StatementParameterDef {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final int MAX_DECIMAL_PRECISION = 38;
 
+  /**
+   * The marker's name without the colon: letters, digits and {@code _}, not starting with a digit.
+   */
   @JsonProperty("name")
   public abstract String name();
 
@@ -35,6 +38,11 @@ abstract class StatementParameterDef {
   @JsonProperty("type")
   public abstract Optional<String> type();
 
+  /**
+   * Rejects an invalid marker name or a blank type; run by every factory and {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException naming the problem
+   */
   @Value.Check
   protected void check() {
     if (!NAME.matcher(name()).matches()) {

@@ -33,8 +33,10 @@ abstract class StatementRequestDef {
     return "";
   }
 
+  /** The catalog unqualified names resolve in; the warehouse's default when absent. Not blank. */
   public abstract Optional<String> catalog();
 
+  /** The schema unqualified names resolve in; the warehouse's default when absent. Not blank. */
   public abstract Optional<String> schema();
 
   /** Values for {@code :name} markers in the statement. */
@@ -58,6 +60,10 @@ abstract class StatementRequestDef {
    */
   public abstract Optional<Duration> waitTimeout();
 
+  /**
+   * What happens when {@link #waitTimeout()} runs out: {@code CONTINUE} (the server's default: keep
+   * running, poll for the result) or {@code CANCEL}.
+   */
   public abstract Optional<OnWaitTimeout> onWaitTimeout();
 
   /**
@@ -76,6 +82,11 @@ abstract class StatementRequestDef {
     return disposition().orElse(Disposition.INLINE);
   }
 
+  /**
+   * Rejects a request the server would (see the class comment); run by {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException naming the first problem found
+   */
   @Value.Check
   protected void check() {
     if (warehouseId().isBlank()) {

@@ -16,9 +16,13 @@ import org.immutables.value.Value;
 @JsonSerialize(as = StatementResponse.class)
 @JsonDeserialize(as = StatementResponse.class)
 abstract class StatementResponseDef {
+  /** The statement's id ({@code statement_id}), used to poll, fetch chunks and cancel. */
   @JsonProperty("statement_id")
   public abstract String statementId();
 
+  /**
+   * The state and, for a failure, the error; state {@code UNKNOWN} when the server sent no status.
+   */
   @JsonProperty("status")
   @Value.Default
   public StatementStatus status() {

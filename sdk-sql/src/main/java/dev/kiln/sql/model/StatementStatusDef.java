@@ -16,6 +16,7 @@ abstract class StatementStatusDef {
   @JsonProperty("state")
   public abstract String rawState();
 
+  /** Why the statement failed; present when the state is FAILED. */
   @JsonProperty("error")
   public abstract Optional<StatementError> error();
 

@@ -12,12 +12,15 @@ import org.immutables.value.Value;
 @JsonSerialize(as = WarehouseHealth.class)
 @JsonDeserialize(as = WarehouseHealth.class)
 abstract class WarehouseHealthDef {
+  /** {@code HEALTHY}, {@code DEGRADED} or {@code FAILED}, as sent. */
   @JsonProperty("status")
   public abstract Optional<String> status();
 
+  /** The server's explanation of the status, when it is not HEALTHY. */
   @JsonProperty("message")
   public abstract Optional<String> message();
 
+  /** A short summary of the problem, for display. */
   @JsonProperty("summary")
   public abstract Optional<String> summary();
 

@@ -15,6 +15,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = WarehouseSpec.class)
 abstract class WarehouseSpecDef {
+  /** Required: the warehouse's name; not blank. */
   @JsonProperty("name")
   @Value.Default
   public String name() {
@@ -32,12 +33,15 @@ abstract class WarehouseSpecDef {
   @JsonProperty("auto_stop_mins")
   public abstract OptionalInt autoStopMins();
 
+  /** The fewest clusters kept while the warehouse runs; at least 1 (1 when absent). */
   @JsonProperty("min_num_clusters")
   public abstract OptionalInt minNumClusters();
 
+  /** The most clusters the warehouse scales to under load; not below {@link #minNumClusters()}. */
   @JsonProperty("max_num_clusters")
   public abstract OptionalInt maxNumClusters();
 
+  /** Whether queries run on the Photon engine; the server's default (on) when absent. */
   @JsonProperty("enable_photon")
   public abstract Optional<Boolean> enablePhoton();
 
@@ -53,6 +57,11 @@ abstract class WarehouseSpecDef {
   @JsonProperty("spot_instance_policy")
   public abstract Optional<String> spotInstancePolicy();
 
+  /**
+   * Rejects a spec the server would (see the class comment); run by {@code build()}.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException naming the first problem found
+   */
   @Value.Check
   protected void check() {
     if (name().isBlank()) {
