@@ -80,16 +80,16 @@ public final class ApiRequest {
 
   /**
    * A POST of {@code pathTemplate} with its placeholders filled from {@code segments}, as for
-   * {@link #get(String, String...)}. Not repeated after an unclear failure unless marked {@link
-   * Builder#idempotent(boolean) idempotent}.
+   * {@link #get(String, String...)}. Not repeated after an unclear failure unless marked
+   * {@link Builder#idempotent(boolean) idempotent}.
    */
   public static Builder post(String pathTemplate, String... segments) {
     return new Builder("POST", pathTemplate, segments);
   }
 
   /**
-   * A PUT of {@code pathTemplate} with its placeholders filled from {@code segments}, as for {@link
-   * #get(String, String...)}; idempotent by default.
+   * A PUT of {@code pathTemplate} with its placeholders filled from {@code segments}, as for
+   * {@link #get(String, String...)}; idempotent by default.
    */
   public static Builder put(String pathTemplate, String... segments) {
     return new Builder("PUT", pathTemplate, segments);
@@ -227,8 +227,8 @@ public final class ApiRequest {
   }
 
   /**
-   * The {@code Content-Type} of a raw or streamed body; empty for a JSON body ({@code
-   * application/json}) or no body.
+   * The {@code Content-Type} of a raw or streamed body; empty for a JSON body (
+   * {@code application/json}) or no body.
    */
   public Optional<String> contentType() {
     return Optional.ofNullable(contentType);
@@ -250,8 +250,8 @@ public final class ApiRequest {
   }
 
   /**
-   * This request's read timeout, if it overrides the client's (see {@link
-   * Builder#timeout(Duration)}).
+   * This request's read timeout, if it overrides the client's (see
+   * {@link Builder#timeout(Duration)}).
    */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);

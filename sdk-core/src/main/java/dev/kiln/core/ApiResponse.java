@@ -43,8 +43,8 @@ public final class ApiResponse<T> {
   }
 
   /**
-   * The body as decoded by the request's {@link BodyReader}; null only for {@link
-   * BodyReader#discard()} (or a {@code Void} JSON body).
+   * The body as decoded by the request's {@link BodyReader}; null only for
+   * {@link BodyReader#discard()} (or a {@code Void} JSON body).
    */
   public T body() {
     return body;

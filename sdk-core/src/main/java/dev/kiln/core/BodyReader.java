@@ -19,8 +19,8 @@ public interface BodyReader<T> {
   HttpResponse.BodySubscriber<T> subscriber(HttpResponse.ResponseInfo info);
 
   /**
-   * Reads the body as JSON into {@code type} with the shared mapper; an empty body reads as {@code
-   * {}}.
+   * Reads the body as JSON into {@code type} with the shared mapper; an empty body reads as
+   * {@code {}}.
    */
   static <T> BodyReader<T> json(Class<T> type) {
     return json(Json.mapper().constructType(type));

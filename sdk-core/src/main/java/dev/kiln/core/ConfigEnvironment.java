@@ -66,8 +66,8 @@ public final class ConfigEnvironment {
 
   /**
    * A builder over the given environment variables and home directory (neither null); everything
-   * else starts as in {@link #system()}, with the search path taken from {@code variables}' {@code
-   * PATH}.
+   * else starts as in {@link #system()}, with the search path taken from {@code variables}'
+   * {@code PATH}.
    */
   public static Builder builder(Map<String, String> variables, Path home) {
     return new Builder(variables, home);
@@ -125,16 +125,16 @@ public final class ConfigEnvironment {
   }
 
   /**
-   * Base URL of the Azure Instance Metadata Service asked for managed identity tokens; {@link
-   * #AZURE_IMDS} by default.
+   * Base URL of the Azure Instance Metadata Service asked for managed identity tokens;
+   * {@link #AZURE_IMDS} by default.
    */
   public URI azureImdsEndpoint() {
     return azureImdsEndpoint;
   }
 
   /**
-   * The Azure AD login endpoint used by {@code azure-client-secret}; {@code
-   * https://login.microsoftonline.com/} by default.
+   * The Azure AD login endpoint used by {@code azure-client-secret};
+   * {@code https://login.microsoftonline.com/} by default.
    */
   public URI azureLoginEndpoint() {
     return azureLoginEndpoint;

@@ -225,8 +225,8 @@ public final class DatabricksClient implements AutoCloseable {
   }
 
   /**
-   * The workspace URL every request path is resolved against, e.g. {@code
-   * https://adb-123.4.azuredatabricks.net}.
+   * The workspace URL every request path is resolved against, e.g.
+   * {@code https://adb-123.4.azuredatabricks.net}.
    */
   public URI host() {
     return config.host();
@@ -261,8 +261,8 @@ public final class DatabricksClient implements AutoCloseable {
   }
 
   /**
-   * Sends a request and decodes the JSON body as the generic {@code type}, e.g. a {@code
-   * List<String>}.
+   * Sends a request and decodes the JSON body as the generic {@code type}, e.g. a
+   * {@code List<String>}.
    */
   public <T> T call(ApiRequest request, TypeReference<T> type) {
     return send(request, BodyReader.json(type)).body();
@@ -593,8 +593,8 @@ public final class DatabricksClient implements AutoCloseable {
     }
 
     /**
-     * When and how long to wait before sending a failed request again; {@link
-     * RetryPolicy#defaults()} by default.
+     * When and how long to wait before sending a failed request again;
+     * {@link RetryPolicy#defaults()} by default.
      */
     public Builder retryPolicy(RetryPolicy value) {
       this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");

@@ -117,8 +117,8 @@ public final class ServingOptions {
     }
 
     /**
-     * Sets the longest gap between polls; 10 seconds by default, never below {@link
-     * #pollInitialDelay(Duration)}.
+     * Sets the longest gap between polls; 10 seconds by default, never below
+     * {@link #pollInitialDelay(Duration)}.
      *
      * @throws IllegalArgumentException below 500 ms
      */
@@ -148,8 +148,8 @@ public final class ServingOptions {
     }
 
     /**
-     * Turns data-plane routing of invocations on (the default) or off; see {@link
-     * ServingOptions#dataPlaneRouting()}.
+     * Turns data-plane routing of invocations on (the default) or off; see
+     * {@link ServingOptions#dataPlaneRouting()}.
      */
     public Builder dataPlaneRouting(boolean value) {
       this.dataPlaneRouting = value;

@@ -14,8 +14,8 @@ public class ClientClosedException extends DatabricksClientException {
   }
 
   /**
-   * Creates the exception with a message and the failure that the shutdown interrupted ({@code
-   * cause}).
+   * Creates the exception with a message and the failure that the shutdown interrupted (
+   * {@code cause}).
    */
   public ClientClosedException(String message, Throwable cause) {
     super(message, cause);

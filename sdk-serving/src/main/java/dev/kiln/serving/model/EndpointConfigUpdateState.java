@@ -16,8 +16,8 @@ public enum EndpointConfigUpdateState {
   /** The last configuration change was cancelled before it was deployed. */
   UPDATE_CANCELED,
   /**
-   * A value this SDK does not know, or none; the raw string is on {@code
-   * ServingEndpoint.rawConfigUpdate()}.
+   * A value this SDK does not know, or none; the raw string is on
+   * {@code ServingEndpoint.rawConfigUpdate()}.
    */
   UNKNOWN;
 
