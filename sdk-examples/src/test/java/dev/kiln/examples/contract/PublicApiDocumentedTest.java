@@ -87,6 +87,16 @@ class PublicApiDocumentedTest {
         + "}\n");
     write(root.resolve("sdk-fake").resolve(MAIN_SOURCES), "dev/x/Hidden.java",
         "package dev.x;\nclass Hidden { public void notVisible() {} }\n");
+    write(root.resolve("sdk-fake").resolve(MAIN_SOURCES), "dev/x/ValueDef.java", "package dev.x;\n"
+        + "import org.immutables.value.Value;\n"
+        + "/** Definition of the generated {@code Value}. */\n"
+        + "@Value.Immutable\n"
+        + "abstract class ValueDef {\n"
+        + "  public abstract String bare();\n"
+        + "  /** Documented. */ public abstract String fine();\n"
+        + "  abstract String packagePrivate();\n"
+        + "  /** Documented. */ public abstract static class Builder { public abstract void bareToo(); }\n"
+        + "}\n");
     write(root.resolve("sdk-fake").resolve(MAIN_SOURCES), "dev/x/internal/Wire.java",
         "package dev.x.internal;\npublic class Wire { public void notApi() {} }\n");
     write(root.resolve("sdk-fake").resolve(MAIN_SOURCES), "dev/x/spi/Hook.java",
@@ -106,6 +116,8 @@ class PublicApiDocumentedTest {
             "sdk-fake: dev.x.Thing.Kind#B (Thing.java:16)",
             "sdk-fake: dev.x.Thing.Callback#call() (Thing.java:17)",
             "sdk-fake: dev.x.Thing.Defaulted#Defaulted() (default constructor) (Thing.java:18)",
+            "sdk-fake: dev.x.ValueDef#bare() (ValueDef.java:6)",
+            "sdk-fake: dev.x.ValueDef.Builder#bareToo() (ValueDef.java:9)",
             "sdk-fake: dev.x.Value (generated Value.java:2)",
             "sdk-fake: dev.x.Value#of() (generated Value.java:2)"),
         undocumented(root, List.of("sdk-fake")));
@@ -187,8 +199,7 @@ class PublicApiDocumentedTest {
         String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString() + ".";
         for (Tree type : unit.getTypeDecls()) {
           if (type instanceof ClassTree) {
-            new Walker(module, origin, unit, docs, missing).type(new TreePath(new TreePath(unit), type),
-                pkg, false);
+            new Walker(module, origin, unit, docs, missing).topLevel(new TreePath(new TreePath(unit), type), pkg);
           }
         }
       }
@@ -213,20 +224,42 @@ class PublicApiDocumentedTest {
       this.missing = missing;
     }
 
-    /** {@code inInterface}: declared in an interface or annotation, so implicitly public. */
-    void type(TreePath path, String prefix, boolean inInterface) {
+    /**
+     * A top-level type. A package-private {@code @Value.Immutable} definition counts as public: the
+     * generated public class inherits its members, and javadoc shows them with its comments.
+     */
+    void topLevel(TreePath path, String prefix) {
+      ClassTree type = (ClassTree) path.getLeaf();
+      if (visible(type.getModifiers(), false)) {
+        type(path, prefix, false, true);
+      } else if (annotated(type.getModifiers(), "Value.Immutable")) {
+        members(path, prefix + type.getSimpleName(), false);
+      }
+    }
+
+    /**
+     * {@code inInterface}: declared in an interface or annotation, so implicitly public;
+     * {@code reachable}: every enclosing type is public, so users can name this one.
+     */
+    void type(TreePath path, String prefix, boolean inInterface, boolean reachable) {
       ClassTree type = (ClassTree) path.getLeaf();
       if (!visible(type.getModifiers(), inInterface)) {
         return;
       }
       String name = prefix + type.getSimpleName();
       require(path, name);
+      members(path, name, reachable);
+    }
+
+    /** {@code reachable}: users can name the type, so a constructor javac adds is theirs to call. */
+    private void members(TreePath path, String name, boolean reachable) {
+      ClassTree type = (ClassTree) path.getLeaf();
       boolean isInterface = type.getKind() == Tree.Kind.INTERFACE || type.getKind() == Tree.Kind.ANNOTATION_TYPE;
       boolean hasConstructor = false;
       for (Tree member : type.getMembers()) {
         TreePath memberPath = new TreePath(path, member);
         if (member instanceof ClassTree) {
-          type(memberPath, name + ".", isInterface);
+          type(memberPath, name + ".", isInterface, reachable);
         } else if (member instanceof MethodTree) {
           MethodTree method = (MethodTree) member;
           boolean constructor = method.getName().contentEquals("<init>");
@@ -246,7 +279,7 @@ class PublicApiDocumentedTest {
           }
         }
       }
-      if (type.getKind() == Tree.Kind.CLASS && !hasConstructor) {
+      if (reachable && type.getKind() == Tree.Kind.CLASS && !hasConstructor) {
         // javac adds a constructor as visible as the class, which javadoc lists with no comment
         report(path, name + "#" + type.getSimpleName() + "() (default constructor)");
       }
@@ -259,9 +292,14 @@ class PublicApiDocumentedTest {
     }
 
     private static boolean overrides(ModifiersTree modifiers) {
+      return annotated(modifiers, "Override");
+    }
+
+    /** Whether {@code modifiers} carry annotation {@code simpleName}, written plain or qualified. */
+    private static boolean annotated(ModifiersTree modifiers, String simpleName) {
       return modifiers.getAnnotations().stream().anyMatch(a -> {
         String annotation = a.getAnnotationType().toString();
-        return annotation.equals("Override") || annotation.equals("java.lang.Override");
+        return annotation.equals(simpleName) || annotation.endsWith("." + simpleName);
       });
     }
 
