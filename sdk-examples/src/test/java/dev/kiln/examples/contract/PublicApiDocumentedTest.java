@@ -1,6 +1,7 @@
 package dev.kiln.examples.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.source.doctree.DocCommentTree;
@@ -125,7 +126,7 @@ class PublicApiDocumentedTest {
 
   @Test
   void aMissingModuleDirectoryIsAnErrorNotAPass(@TempDir Path root) {
-    UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(UncheckedIOException.class,
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
         () -> undocumented(root, List.of("sdk-gone")));
     assertTrue(e.getMessage().contains("sdk-gone"), e.getMessage());
   }
