@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * One call to make through {@link DatabricksClient}: method, path under the workspace host (or an
  * absolute URI for presigned downloads), query, headers, body, and whether it is safe to repeat.
- * Immutable; build with {@link #get(String)}, {@link #post(String)} and friends.
+ * Immutable; build with {@link #get(String, String...)}, {@link #post(String, String...)} and friends.
  */
 public final class ApiRequest {
   /**
@@ -78,18 +78,35 @@ public final class ApiRequest {
     return new Builder("GET", pathTemplate, segments);
   }
 
+  /**
+   * A POST of {@code pathTemplate} with its placeholders filled from {@code segments}, as for
+   * {@link #get(String, String...)}. Not repeated after an unclear failure unless marked
+   * {@link Builder#idempotent(boolean) idempotent}.
+   */
   public static Builder post(String pathTemplate, String... segments) {
     return new Builder("POST", pathTemplate, segments);
   }
 
+  /**
+   * A PUT of {@code pathTemplate} with its placeholders filled from {@code segments}, as for
+   * {@link #get(String, String...)}; idempotent by default.
+   */
   public static Builder put(String pathTemplate, String... segments) {
     return new Builder("PUT", pathTemplate, segments);
   }
 
+  /**
+   * A PATCH of {@code pathTemplate} with its placeholders filled from {@code segments}, as for
+   * {@link #get(String, String...)}; not idempotent by default.
+   */
   public static Builder patch(String pathTemplate, String... segments) {
     return new Builder("PATCH", pathTemplate, segments);
   }
 
+  /**
+   * A DELETE of {@code pathTemplate} with its placeholders filled from {@code segments}, as for
+   * {@link #get(String, String...)}; idempotent by default.
+   */
   public static Builder delete(String pathTemplate, String... segments) {
     return new Builder("DELETE", pathTemplate, segments);
   }
@@ -144,6 +161,7 @@ public final class ApiRequest {
     return out.toString();
   }
 
+  /** The HTTP method in upper case, e.g. {@code GET}. */
   public String method() {
     return method;
   }
@@ -161,22 +179,36 @@ public final class ApiRequest {
     return pathTemplate;
   }
 
+  /**
+   * The full target for a request built with {@link #absolute(String, URI)}; empty for a request to
+   * the workspace.
+   */
   public Optional<URI> absoluteUri() {
     return Optional.ofNullable(absoluteUri);
   }
 
+  /** The query parameters in the order added, each with its values (unencoded); unmodifiable. */
   public Map<String, List<String>> query() {
     return query;
   }
 
+  /**
+   * The extra headers set on this request (not those the client adds: authorization, user agent);
+   * unmodifiable.
+   */
   public Map<String, String> headers() {
     return headers;
   }
 
+  /** The object to send as a JSON body; empty when the body is raw, streamed or absent. */
   public Optional<Object> jsonBody() {
     return Optional.ofNullable(jsonBody);
   }
 
+  /**
+   * The bytes to send as the body, with {@link #contentType()}; empty when there is none. The array
+   * is not copied.
+   */
   public Optional<byte[]> rawBody() {
     return Optional.ofNullable(rawBody);
   }
@@ -194,6 +226,10 @@ public final class ApiRequest {
     return streamLength;
   }
 
+  /**
+   * The {@code Content-Type} of a raw or streamed body; empty for a JSON body (
+   * {@code application/json}) or no body.
+   */
   public Optional<String> contentType() {
     return Optional.ofNullable(contentType);
   }
@@ -203,6 +239,7 @@ public final class ApiRequest {
     return idempotent;
   }
 
+  /** Whether the client's credentials are added; false for token endpoints and presigned links. */
   public boolean authenticated() {
     return authenticated;
   }
@@ -212,6 +249,10 @@ public final class ApiRequest {
     return secretTarget;
   }
 
+  /**
+   * This request's read timeout, if it overrides the client's (see
+   * {@link Builder#timeout(Duration)}).
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
@@ -286,11 +327,15 @@ public final class ApiRequest {
       return this;
     }
 
+    /**
+     * Sets header {@code name} to {@code value}, replacing an earlier value; neither may be null.
+     */
     public Builder header(String name, String value) {
       headers.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
       return this;
     }
 
+    /** Sets each of {@code values} as by {@link #header(String, String)}. */
     public Builder headers(Map<String, String> values) {
       values.forEach(this::header);
       return this;
@@ -304,6 +349,10 @@ public final class ApiRequest {
       return this;
     }
 
+    /**
+     * A body of raw bytes sent as is with the given {@code Content-Type}; replaces a JSON or
+     * streamed body.
+     */
     public Builder body(byte[] body, String contentType) {
       this.rawBody = body;
       this.contentType = contentType;
@@ -372,6 +421,7 @@ public final class ApiRequest {
       return this;
     }
 
+    /** The immutable request. */
     public ApiRequest build() {
       return new ApiRequest(this);
     }

@@ -10,6 +10,14 @@ public final class ApiResponse<T> {
   private final T body;
   private final int attempts;
 
+  /**
+   * Creates the response; built by the client, or by tests that fake one.
+   *
+   * @param statusCode the 2xx status
+   * @param headers the response headers
+   * @param body the decoded body; null for {@link BodyReader#discard()}
+   * @param attempts attempts made, at least 1
+   */
   public ApiResponse(int statusCode, HttpHeaders headers, T body, int attempts) {
     this.statusCode = statusCode;
     this.headers = headers;
@@ -17,18 +25,27 @@ public final class ApiResponse<T> {
     this.attempts = attempts;
   }
 
+  /** The HTTP status, 200 to 299. */
   public int statusCode() {
     return statusCode;
   }
 
+  /** All response headers. */
   public HttpHeaders headers() {
     return headers;
   }
 
+  /**
+   * The first value of header {@code name} (case-insensitive); empty when the response has none.
+   */
   public Optional<String> header(String name) {
     return headers.firstValue(name);
   }
 
+  /**
+   * The body as decoded by the request's {@link BodyReader}; null only for
+   * {@link BodyReader#discard()} (or a {@code Void} JSON body).
+   */
   public T body() {
     return body;
   }

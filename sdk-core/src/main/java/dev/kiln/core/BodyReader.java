@@ -15,12 +15,21 @@ import java.nio.charset.StandardCharsets;
  */
 @FunctionalInterface
 public interface BodyReader<T> {
+  /** The subscriber that decodes the body of the 2xx response described by {@code info}. */
   HttpResponse.BodySubscriber<T> subscriber(HttpResponse.ResponseInfo info);
 
+  /**
+   * Reads the body as JSON into {@code type} with the shared mapper; an empty body reads as
+   * {@code {}}.
+   */
   static <T> BodyReader<T> json(Class<T> type) {
     return json(Json.mapper().constructType(type));
   }
 
+  /**
+   * Reads the body as JSON into a generic {@code type}, e.g. {@code new
+   * TypeReference<List<String>>() {}}.
+   */
   static <T> BodyReader<T> json(TypeReference<T> type) {
     return json(Json.mapper().constructType(type));
   }
@@ -31,14 +40,17 @@ public interface BodyReader<T> {
         HttpResponse.BodySubscribers.ofByteArray(), bytes -> parseJson(bytes, type));
   }
 
+  /** Reads the body as a JSON tree, for answers with no model class. */
   static BodyReader<JsonNode> jsonTree() {
     return json(JsonNode.class);
   }
 
+  /** Reads the whole body into memory as bytes. */
   static BodyReader<byte[]> bytes() {
     return info -> HttpResponse.BodySubscribers.ofByteArray();
   }
 
+  /** Reads the whole body as UTF-8 text. */
   static BodyReader<String> string() {
     return info -> HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
   }
@@ -51,6 +63,7 @@ public interface BodyReader<T> {
     return info -> HttpResponse.BodySubscribers.ofInputStream();
   }
 
+  /** Drops the body; {@link ApiResponse#body()} is then null. */
   static BodyReader<Void> discard() {
     return info -> HttpResponse.BodySubscribers.replacing(null);
   }

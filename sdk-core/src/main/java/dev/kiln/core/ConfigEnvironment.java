@@ -71,10 +71,16 @@ public final class ConfigEnvironment {
     return builder(variables, home).build();
   }
 
+  /**
+   * A builder over the given environment variables and home directory (neither null); everything
+   * else starts as in {@link #system()}, with the search path taken from {@code variables}'
+   * {@code PATH}.
+   */
   public static Builder builder(Map<String, String> variables, Path home) {
     return new Builder(variables, home);
   }
 
+  /** A builder holding this environment's settings, to change one or two of them. */
   public Builder toBuilder() {
     Builder b = new Builder(variables, home);
     b.searchPath = searchPath;
@@ -95,10 +101,12 @@ public final class ConfigEnvironment {
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
   }
 
+  /** All environment variables, unmodifiable. Never logged: they may hold tokens and secrets. */
   public Map<String, String> variables() {
     return variables;
   }
 
+  /** The home directory: where {@code ~/.databrickscfg} and Kiln's token cache are looked for. */
   public Path home() {
     return home;
   }
@@ -123,10 +131,12 @@ public final class ConfigEnvironment {
     return searchPath;
   }
 
+  /** How {@code az} and {@code databricks} are run; {@link ProcessRunner#system()} by default. */
   public ProcessRunner processRunner() {
     return processRunner;
   }
 
+  /** How the {@code external-browser} login opens its URL; {@link Browser#system()} by default. */
   public Browser browser() {
     return browser;
   }
@@ -136,10 +146,18 @@ public final class ConfigEnvironment {
     return clock;
   }
 
+  /**
+   * Base URL of the Azure Instance Metadata Service asked for managed identity tokens;
+   * {@link #AZURE_IMDS} by default.
+   */
   public URI azureImdsEndpoint() {
     return azureImdsEndpoint;
   }
 
+  /**
+   * The Azure AD login endpoint used by {@code azure-client-secret};
+   * {@code https://login.microsoftonline.com/} by default.
+   */
   public URI azureLoginEndpoint() {
     return azureLoginEndpoint;
   }
@@ -209,16 +227,22 @@ public final class ConfigEnvironment {
       return this;
     }
 
+    /** Replaces how {@code az} and {@code databricks} are run (tests answer with canned output). */
     public Builder processRunner(ProcessRunner value) {
       this.processRunner = Objects.requireNonNull(value, "processRunner");
       return this;
     }
 
+    /** Replaces how a login URL is opened (tests follow it themselves). */
     public Builder browser(Browser value) {
       this.browser = Objects.requireNonNull(value, "browser");
       return this;
     }
 
+    /**
+     * Replaces the clock used to read token expiry times; the system default zone's clock by
+     * default.
+     */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;
@@ -236,6 +260,11 @@ public final class ConfigEnvironment {
       return this;
     }
 
+    /**
+     * Sets the longest run of {@code az} or {@code databricks}; 30 seconds by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is null, zero or negative
+     */
     public Builder commandTimeout(Duration value) {
       if (value == null || value.isNegative() || value.isZero()) {
         throw new IllegalArgumentException("commandTimeout must be positive, was " + value);
@@ -244,6 +273,12 @@ public final class ConfigEnvironment {
       return this;
     }
 
+    /**
+     * Sets the port of the {@code external-browser} redirect listener; 8020 by default, 0 for any
+     * free port.
+     *
+     * @throws IllegalArgumentException outside 0..65535
+     */
     public Builder oauthRedirectPort(int value) {
       if (value < 0 || value > 65535) {
         throw new IllegalArgumentException("oauthRedirectPort must be 0..65535, was " + value);
@@ -252,6 +287,11 @@ public final class ConfigEnvironment {
       return this;
     }
 
+    /**
+     * Sets how long a browser login may take before it fails; 5 minutes by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is null, zero or negative
+     */
     public Builder browserLoginTimeout(Duration value) {
       if (value == null || value.isNegative() || value.isZero()) {
         throw new IllegalArgumentException("browserLoginTimeout must be positive, was " + value);
@@ -260,6 +300,7 @@ public final class ConfigEnvironment {
       return this;
     }
 
+    /** The immutable environment. */
     public ConfigEnvironment build() {
       return new ConfigEnvironment(this);
     }

@@ -198,6 +198,10 @@ public final class DatabricksClient implements AutoCloseable {
 
   private static final AtomicBoolean TUNNEL_WARNED = new AtomicBoolean();
 
+  /**
+   * A builder for a client: set a host and credentials, or a {@link DatabricksConfig}; the rest has
+   * defaults.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -212,10 +216,18 @@ public final class DatabricksClient implements AutoCloseable {
     return builder().config(DatabricksConfig.fromProfile(profile)).build();
   }
 
+  /**
+   * The configuration this client was built from: host, credentials and settings (secrets are not
+   * shown by its {@code toString()}).
+   */
   public DatabricksConfig config() {
     return config;
   }
 
+  /**
+   * The workspace URL every request path is resolved against, e.g.
+   * {@code https://adb-123.4.azuredatabricks.net}.
+   */
   public URI host() {
     return config.host();
   }
@@ -248,6 +260,10 @@ public final class DatabricksClient implements AutoCloseable {
     return send(request, BodyReader.json(type)).body();
   }
 
+  /**
+   * Sends a request and decodes the JSON body as the generic {@code type}, e.g. a
+   * {@code List<String>}.
+   */
   public <T> T call(ApiRequest request, TypeReference<T> type) {
     return send(request, BodyReader.json(type)).body();
   }
@@ -257,6 +273,10 @@ public final class DatabricksClient implements AutoCloseable {
     return Futures.map(sendAsync(request, BodyReader.json(type)), ApiResponse::body);
   }
 
+  /**
+   * Sends a request and decodes the JSON body as the generic {@code type}; cancelling the future
+   * aborts the call.
+   */
   public <T> CompletableFuture<T> callAsync(ApiRequest request, TypeReference<T> type) {
     return Futures.map(sendAsync(request, BodyReader.json(type)), ApiResponse::body);
   }
@@ -541,6 +561,10 @@ public final class DatabricksClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How requests are signed in, e.g. {@code Credentials.personalAccessToken(token)}; wins over
+     * the config's.
+     */
     public Builder credentials(CredentialsProvider credentials) {
       this.credentials = credentials;
       return this;
@@ -552,6 +576,11 @@ public final class DatabricksClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Longest wait for a TCP/TLS connection, per attempt; 10 seconds by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is null, zero or negative
+     */
     public Builder connectTimeout(Duration value) {
       this.connectTimeout = requirePositive(value, "connectTimeout");
       return this;
@@ -563,6 +592,10 @@ public final class DatabricksClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * When and how long to wait before sending a failed request again;
+     * {@link RetryPolicy#defaults()} by default.
+     */
     public Builder retryPolicy(RetryPolicy value) {
       this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
       return this;
@@ -617,6 +650,10 @@ public final class DatabricksClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock that dates token expiry and deadlines; the UTC system clock by default (tests move
+     * their own).
+     */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;
@@ -628,6 +665,12 @@ public final class DatabricksClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Builds the client; it owns threads and connections until {@link DatabricksClient#close()}.
+     *
+     * @throws ConfigurationException when neither a host nor a config with one was given, or no
+     *     credentials
+     */
     public DatabricksClient build() {
       String h = host != null ? host : config != null ? config.host().toString() : null;
       CredentialsProvider c = credentials != null ? credentials : config != null ? config.credentials() : null;

@@ -223,10 +223,15 @@ public final class DatabricksConfig {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
+  /** The workspace URL, normalised to {@code https://host[:port]} without a trailing slash. */
   public URI host() {
     return host;
   }
 
+  /**
+   * How requests are signed in: the provider chosen by {@code auth_type}, or the first the
+   * environment supports.
+   */
   public CredentialsProvider credentials() {
     return credentials;
   }

@@ -22,6 +22,10 @@ public final class OperationEvent {
     return kind;
   }
 
+  /**
+   * The operation's id on the server: statement id, command id, context id, message id, endpoint
+   * name.
+   */
   public String id() {
     return id;
   }

@@ -106,6 +106,10 @@ public abstract class OperationHandle<S, E extends Enum<E>, R> {
     return operation.cancelAsync();
   }
 
+  /**
+   * Whether the operation has reached a terminal state (succeeded, failed or cancelled), as of the
+   * last poll; does not call the server.
+   */
   public final boolean isDone() {
     return operation.isDone();
   }

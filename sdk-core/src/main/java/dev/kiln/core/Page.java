@@ -13,14 +13,20 @@ public final class Page<T> {
     this.nextToken = nextToken == null || nextToken.isEmpty() ? null : nextToken;
   }
 
+  /**
+   * A page of {@code items} (null reads as none; copied) followed by the page {@code nextToken}
+   * names; a null or empty token marks the last page.
+   */
   public static <T> Page<T> of(List<T> items, String nextToken) {
     return new Page<>(items, nextToken);
   }
 
+  /** The page's items in server order, unmodifiable; may be empty even when a next page exists. */
   public List<T> items() {
     return items;
   }
 
+  /** The token that fetches the next page; empty on the last page. */
   public Optional<String> nextToken() {
     return Optional.ofNullable(nextToken);
   }

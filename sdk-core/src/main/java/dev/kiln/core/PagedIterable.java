@@ -32,6 +32,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     return new PageIterator();
   }
 
+  /** The items as a sequential, lazy stream: a page is fetched only when the stream reaches it. */
   public Stream<T> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
   }

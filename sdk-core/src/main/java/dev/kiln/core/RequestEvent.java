@@ -28,6 +28,7 @@ public final class RequestEvent {
     this.retryDelay = retryDelay;
   }
 
+  /** The HTTP method, e.g. {@code GET}. */
   public String method() {
     return method;
   }
@@ -57,6 +58,10 @@ public final class RequestEvent {
     return elapsed;
   }
 
+  /**
+   * The server's request id for this attempt (header {@code x-request-id}); empty before an answer
+   * or when it sent none.
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

@@ -40,10 +40,12 @@ public final class RetryPolicy {
     return builder().maxAttempts(1).build();
   }
 
+  /** A builder starting from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder holding this policy's settings, to change some of them. */
   public Builder toBuilder() {
     return new Builder()
         .maxAttempts(maxAttempts)
@@ -55,30 +57,42 @@ public final class RetryPolicy {
         .overallTimeout(overallTimeout);
   }
 
+  /** Most times a request is sent, the first included; 1 means no retry. */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /** The wait before the second attempt; later waits grow by {@link #multiplier()}. */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** The longest computed wait between two attempts. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
+  /** What each computed wait is multiplied by for the next one (at least 1.0). */
   public double multiplier() {
     return multiplier;
   }
 
+  /**
+   * Fraction in [0, 1] by which each wait is shortened at random, so clients do not retry in step.
+   */
   public double jitter() {
     return jitter;
   }
 
+  /**
+   * The longest wait a server's {@code Retry-After} header may ask for; a longer one is cut to
+   * this.
+   */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
+  /** Longest time from the first attempt until the last may start; no retry begins after it. */
   public Duration overallTimeout() {
     return overallTimeout;
   }
@@ -108,6 +122,14 @@ public final class RetryPolicy {
     private Duration maxRetryAfter = Duration.ofSeconds(60);
     private Duration overallTimeout = Duration.ofMinutes(5);
 
+    /** A builder with the default settings, as {@link RetryPolicy#builder()} returns. */
+    public Builder() {}
+
+    /**
+     * Sets the most times a request is sent, the first included; 6 by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is below 1
+     */
     public Builder maxAttempts(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + value);
@@ -116,16 +138,31 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * Sets the wait before the second attempt; 500 ms by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is negative (null: {@code NullPointerException})
+     */
     public Builder initialBackoff(Duration value) {
       this.initialBackoff = positiveOrZero(value, "initialBackoff");
       return this;
     }
 
+    /**
+     * Sets the cap on one computed wait; 30 seconds by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is negative (null: {@code NullPointerException})
+     */
     public Builder maxBackoff(Duration value) {
       this.maxBackoff = positiveOrZero(value, "maxBackoff");
       return this;
     }
 
+    /**
+     * Sets the growth factor between successive waits; 2.0 by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is below 1.0
+     */
     public Builder multiplier(double value) {
       if (value < 1.0) {
         throw new IllegalArgumentException("multiplier must be at least 1.0, was " + value);
@@ -143,6 +180,11 @@ public final class RetryPolicy {
       return this;
     }
 
+    /**
+     * Sets the cap on a server's {@code Retry-After}; 60 seconds by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is negative (null: {@code NullPointerException})
+     */
     public Builder maxRetryAfter(Duration value) {
       this.maxRetryAfter = positiveOrZero(value, "maxRetryAfter");
       return this;
@@ -154,6 +196,7 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** The immutable policy. */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

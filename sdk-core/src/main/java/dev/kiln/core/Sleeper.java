@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
  */
 @FunctionalInterface
 public interface Sleeper {
+  /**
+   * A future that completes once {@code delay} has passed (at once for zero or negative);
+   * cancelling it cancels the timer. Fails with {@code ClientClosedException} when the timer can no
+   * longer be scheduled.
+   */
   CompletableFuture<Void> sleep(Duration delay);
 
   /** The production sleeper: a timer on the given scheduler. */

@@ -18,6 +18,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class DeltaSyncIndexSpecDef {
+  // Package-private: only the generated class extends it.
+  DeltaSyncIndexSpecDef() {}
+
   /** {@code catalog.schema.table}. */
   public abstract String name();
 
@@ -27,11 +30,16 @@ public abstract class DeltaSyncIndexSpecDef {
   /** The table as SQL names it on the workspace's engine, e.g. {@code docs} or {@code cat.schema.docs}. */
   public abstract String sourceTable();
 
+  /** The source table's column that identifies a row. */
   public abstract String primaryKey();
 
   /** The text column embedded for similarity search. */
   public abstract String embeddingSourceColumn();
 
+  /**
+   * The serving endpoint that embeds the source column (and query text); it must exist on the workspace.
+   * {@code databricks-bge-large-en}, one of the built-in models, by default.
+   */
   @Value.Default
   public String embeddingModelEndpointName() {
     return "databricks-bge-large-en";
@@ -40,6 +48,7 @@ public abstract class DeltaSyncIndexSpecDef {
   /** The columns queries can return; all of the table's columns when empty. */
   public abstract List<String> columnsToSync();
 
+  /** Rejects a spec with a name that is not {@code catalog.schema.table}, when it is built. */
   @Value.Check
   protected void check() {
     VectorIndexNames.check(name());

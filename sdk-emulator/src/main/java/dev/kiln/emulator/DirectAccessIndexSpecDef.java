@@ -24,16 +24,25 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class DirectAccessIndexSpecDef {
+  // Package-private: only the generated class extends it.
+  DirectAccessIndexSpecDef() {}
+
   /** {@code catalog.schema.table}. */
   public abstract String name();
 
   /** The Vector Search endpoint; the workspace's default endpoint when absent. */
   public abstract Optional<String> endpointName();
 
+  /** The column that identifies a row; upserts replace and deletes remove rows by it. */
   public abstract String primaryKey();
 
+  /** The column that holds each row's vector. */
   public abstract String embeddingVectorColumn();
 
+  /**
+   * The number of elements in each vector; at least 1. Upserted vectors and query vectors of
+   * another length fail.
+   */
   public abstract int embeddingDimension();
 
   /**
@@ -49,6 +58,12 @@ public abstract class DirectAccessIndexSpecDef {
    */
   public abstract Optional<String> embeddingModelEndpointName();
 
+  /**
+   * Rejects an invalid spec when it is built.
+   *
+   * @throws IllegalStateException for a dimension below 1, or a schema without the primary key or
+   *     vector column
+   */
   @Value.Check
   protected void check() {
     VectorIndexNames.check(name());

@@ -232,6 +232,7 @@ public final class Fault {
     return seed;
   }
 
+  /** What the fault does to a matching request. */
   public Kind kind() {
     return kind;
   }
@@ -254,10 +255,15 @@ public final class Fault {
     return status;
   }
 
+  /**
+   * The {@code error_code} of the injected error body ({@link Kind#STATUS} only); empty for a body
+   * without one.
+   */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }
 
+  /** The {@code Retry-After} sent with the injected status; empty when the reply has none. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
@@ -267,6 +273,10 @@ public final class Fault {
     return Optional.ofNullable(method);
   }
 
+  /**
+   * The pattern a request's whole path must match for the fault to fire; {@code .*} (any path) by
+   * default.
+   */
   public Pattern path() {
     return path;
   }

@@ -21,6 +21,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class GenieRuleDef {
+  // Package-private: only the generated class extends it.
+  GenieRuleDef() {}
+
   /** Words or phrases that must all appear in the question. */
   public abstract List<String> keywords();
 
@@ -36,6 +39,7 @@ public abstract class GenieRuleDef {
   /** The query attachment's description. */
   public abstract Optional<String> queryDescription();
 
+  /** Follow-up questions offered with the answer; none when empty. */
   public abstract List<String> suggestedQuestions();
 
   /** When present, matching messages end FAILED with this error (for testing failure handling). */
@@ -47,6 +51,11 @@ public abstract class GenieRuleDef {
     return keywords().stream().allMatch(keyword -> lower.contains(keyword.toLowerCase(Locale.ROOT)));
   }
 
+  /**
+   * Rejects a rule that could not answer, when it is built.
+   *
+   * @throws IllegalStateException without a keyword, or without sql, answer and failWith
+   */
   @Value.Check
   protected void check() {
     if (keywords().isEmpty()) {

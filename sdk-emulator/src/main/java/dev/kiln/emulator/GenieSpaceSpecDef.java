@@ -18,11 +18,16 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class GenieSpaceSpecDef {
+  // Package-private: only the generated class extends it.
+  GenieSpaceSpecDef() {}
+
   /** The id; 32 hex digits are generated when absent. */
   public abstract Optional<String> spaceId();
 
+  /** The space's title, as listed. */
   public abstract String title();
 
+  /** The space's description; empty by default. */
   @Value.Default
   public String description() {
     return "";
@@ -31,8 +36,13 @@ public abstract class GenieSpaceSpecDef {
   /** The warehouse the space's SQL runs on; the workspace's default warehouse when absent. */
   public abstract Optional<String> warehouseId();
 
+  /**
+   * The rules tried in order for each question; none means every question gets
+   * {@link #fallbackAnswer()}.
+   */
   public abstract List<GenieRule> rules();
 
+  /** The text answer to a question no rule matches; a short "could not answer" by default. */
   @Value.Default
   public String fallbackAnswer() {
     return "I could not answer that question with the data in this space. Try rephrasing it.";

@@ -2,6 +2,7 @@ package dev.kiln.emulator;
 
 /** A fault that {@link Faults#inject} installed. */
 public interface InjectedFault {
+  /** The fault as it was injected. */
   Fault fault();
 
   /** How many requests it has fired for so far. */

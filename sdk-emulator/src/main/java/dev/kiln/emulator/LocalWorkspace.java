@@ -66,6 +66,10 @@ public final class LocalWorkspace implements AutoCloseable {
     return builder().start();
   }
 
+  /**
+   * A builder for a workspace with settings other than the defaults (port, clock, start times,
+   * data); call {@code start()} on it.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -255,6 +259,9 @@ public final class LocalWorkspace implements AutoCloseable {
     return runtime.defaultVectorSearchEndpoint();
   }
 
+  /**
+   * Adds a Vector Search endpoint called {@code name}, {@code ONLINE} at once, for indexes to name.
+   */
   public LocalWorkspace addVectorSearchEndpoint(String name) {
     runtime.addVectorSearchEndpoint(name);
     return this;

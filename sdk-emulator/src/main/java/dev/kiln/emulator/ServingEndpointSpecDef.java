@@ -33,9 +33,17 @@ import org.immutables.value.Value;
 public abstract class ServingEndpointSpecDef {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,63}");
 
+  // Package-private: only the generated class extends it.
+  ServingEndpointSpecDef() {}
+
   /** 1 to 63 letters, digits, dashes or underscores. */
   public abstract String name();
 
+  /**
+   * The model: turns each invocation's JSON request body into the JSON reply. An
+   * {@code IllegalArgumentException} it throws answers 400 {@code BAD_REQUEST}; any other exception
+   * answers 500 {@code INTERNAL_ERROR}.
+   */
   public abstract Function<JsonNode, JsonNode> handler();
 
   /** {@code llm/v1/chat}, {@code llm/v1/completions} or {@code llm/v1/embeddings}; absent for custom models. */
@@ -47,6 +55,7 @@ public abstract class ServingEndpointSpecDef {
     return name();
   }
 
+  /** The endpoint's tags, as {@code GET serving-endpoints/{name}} reports them; none when empty. */
   public abstract Map<String, String> tags();
 
   /** How long the endpoint stays {@code NOT_READY} after it is added (default: ready at once). */
@@ -55,6 +64,12 @@ public abstract class ServingEndpointSpecDef {
     return Duration.ZERO;
   }
 
+  /**
+   * Rejects an invalid spec when it is built.
+   *
+   * @throws IllegalStateException for a name that is not 1 to 63 letters, digits, dashes or
+   *     underscores, or a negative start time
+   */
   @Value.Check
   protected void check() {
     if (!NAME.matcher(name()).matches()) {

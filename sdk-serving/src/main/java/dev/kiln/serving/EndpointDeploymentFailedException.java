@@ -17,13 +17,22 @@ import java.util.stream.Stream;
 public class EndpointDeploymentFailedException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
+  /** The endpoint state that reported the failure; transient, so null after deserialization. */
   private final transient ServingEndpoint endpoint;
 
+  /**
+   * Creates the exception from the endpoint state that reported the failed update; the message
+   * lists each served entity's deployment message.
+   */
   public EndpointDeploymentFailedException(ServingEndpoint endpoint) {
     super(describe(endpoint), endpoint.name());
     this.endpoint = endpoint;
   }
 
+  /**
+   * The endpoint as last polled, whose served entities say why the deployment failed; null only
+   * after the exception was deserialized.
+   */
   public ServingEndpoint endpoint() {
     return endpoint;
   }

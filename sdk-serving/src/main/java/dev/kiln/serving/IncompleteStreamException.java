@@ -11,8 +11,15 @@ import dev.kiln.core.error.DatabricksClientException;
 public class IncompleteStreamException extends DatabricksClientException {
   private static final long serialVersionUID = 1L;
 
+  /** Chunks delivered before the cut. */
   private final int chunksReceived;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message which endpoint's stream stopped early
+   * @param chunksReceived chunks delivered before the stream stopped
+   */
   public IncompleteStreamException(String message, int chunksReceived) {
     super(message);
     this.chunksReceived = chunksReceived;

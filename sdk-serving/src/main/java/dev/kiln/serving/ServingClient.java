@@ -78,29 +78,47 @@ public final class ServingClient {
     return create(db, ServingOptions.defaults());
   }
 
+  /**
+   * A client over {@code db} with the given polling and deployment settings. The client does not
+   * own {@code db}: closing {@code db} ends its calls.
+   *
+   * @throws InvalidRequestException when {@code db} or {@code options} is null
+   */
   public static ServingClient create(DatabricksClient db, ServingOptions options) {
     return new ServingClient(Args.notNull(db, "db"), Args.notNull(options, "options"));
   }
 
+  /** The polling and deployment settings this client was created with. */
   public ServingOptions options() {
     return options;
   }
 
   // ---- endpoints -------------------------------------------------------------------------
 
+  /**
+   * Every serving endpoint in the workspace the caller may see ({@code GET
+   * /api/2.0/serving-endpoints}), in the server's order; the server returns them in one answer.
+   */
   public List<ServingEndpoint> listEndpoints() {
     return Calls.join(listEndpointsAsync());
   }
 
+  /** {@link #listEndpoints()} without blocking. */
   public CompletableFuture<List<ServingEndpoint>> listEndpointsAsync() {
     return Calls.async(() -> send(ApiRequest.get(ENDPOINTS).build(), BodyReader.json(EndpointList.class),
         r -> r.body().endpoints()));
   }
 
+  /**
+   * The endpoint called {@code name}, with its state, served entities and traffic split.
+   *
+   * @throws dev.kiln.core.error.NotFoundException when there is no such endpoint
+   */
   public ServingEndpoint getEndpoint(String name) {
     return Calls.join(getEndpointAsync(name));
   }
 
+  /** {@link #getEndpoint(String)} without blocking. */
   public CompletableFuture<ServingEndpoint> getEndpointAsync(String name) {
     return Calls.async(() -> send(ApiRequest.get(EndpointNames.ENDPOINT, checkName(name)).build(),
         BodyReader.json(ServingEndpoint.class), r -> {
@@ -114,6 +132,7 @@ public final class ServingClient {
     return Calls.join(getOpenApiAsync(name));
   }
 
+  /** {@link #getOpenApi(String)} without blocking. */
   public CompletableFuture<OpenApiDocument> getOpenApiAsync(String name) {
     return Calls.async(() -> send(ApiRequest.get(EndpointNames.OPENAPI, checkName(name))
             .header("Accept", "application/json, */*;q=0.8")
@@ -130,6 +149,10 @@ public final class ServingClient {
     return Calls.join(createEndpointAsync(request));
   }
 
+  /**
+   * {@link #createEndpoint(CreateEndpointRequest)} without blocking: completes with the handle once
+   * the server accepted the endpoint, not when it is ready.
+   */
   public CompletableFuture<EndpointHandle> createEndpointAsync(CreateEndpointRequest request) {
     return Calls.async(() -> {
       Args.notNull(request, "request");
@@ -147,10 +170,16 @@ public final class ServingClient {
     return awaitReady(checkName(name), null);
   }
 
+  /**
+   * Deletes the endpoint called {@code name} and everything it serves.
+   *
+   * @throws dev.kiln.core.error.NotFoundException when there is no such endpoint
+   */
   public void deleteEndpoint(String name) {
     Calls.join(deleteEndpointAsync(name));
   }
 
+  /** {@link #deleteEndpoint(String)} without blocking. */
   public CompletableFuture<Void> deleteEndpointAsync(String name) {
     return Calls.async(() -> send(ApiRequest.delete(EndpointNames.ENDPOINT, checkName(name)).build(),
         BodyReader.discard(), r -> null));
@@ -164,6 +193,10 @@ public final class ServingClient {
     return Calls.join(updateConfigAsync(name, servedEntities));
   }
 
+  /**
+   * {@link #updateConfig(String, List)} without blocking: completes with the handle once the server
+   * accepted the new configuration.
+   */
   public CompletableFuture<EndpointHandle> updateConfigAsync(String name, List<ServedEntityInput> servedEntities) {
     return Calls.async(() -> {
       String endpoint = checkName(name);
@@ -182,6 +215,7 @@ public final class ServingClient {
     return Calls.join(updateTagsAsync(name, addTags, deleteKeys));
   }
 
+  /** {@link #updateTags(String, List, List)} without blocking. */
   public CompletableFuture<List<EndpointTag>> updateTagsAsync(String name, List<EndpointTag> addTags,
       List<String> deleteKeys) {
     return Calls.async(() -> {
@@ -202,6 +236,7 @@ public final class ServingClient {
     return Calls.join(buildLogsAsync(name, servedModel));
   }
 
+  /** {@link #buildLogs(String, String)} without blocking. */
   public CompletableFuture<String> buildLogsAsync(String name, String servedModel) {
     return Calls.async(() -> logs(name, servedModel, "/build-logs"));
   }
@@ -211,6 +246,7 @@ public final class ServingClient {
     return Calls.join(logsAsync(name, servedModel));
   }
 
+  /** {@link #logs(String, String)} without blocking. */
   public CompletableFuture<String> logsAsync(String name, String servedModel) {
     return Calls.async(() -> logs(name, servedModel, "/logs"));
   }
@@ -229,6 +265,7 @@ public final class ServingClient {
     return Calls.join(getPermissionsAsync(endpointId));
   }
 
+  /** {@link #getPermissions(String)} without blocking. */
   public CompletableFuture<ServingEndpointPermissions> getPermissionsAsync(String endpointId) {
     return Calls.async(() -> send(ApiRequest.get(PERMISSIONS, Args.id(endpointId, "endpointId")).build(),
         BodyReader.json(ServingEndpointPermissions.class), ApiResponse::body));
@@ -243,6 +280,7 @@ public final class ServingClient {
     return Calls.join(updatePermissionsAsync(endpointId, accessControlList));
   }
 
+  /** {@link #updatePermissions(String, List)} without blocking. */
   public CompletableFuture<ServingEndpointPermissions> updatePermissionsAsync(String endpointId,
       List<ServingEndpointAccessControlRequest> accessControlList) {
     return Calls.async(() -> sendPermissions(ApiRequest.patch(PERMISSIONS, Args.id(endpointId, "endpointId")),
@@ -258,6 +296,7 @@ public final class ServingClient {
     return Calls.join(setPermissionsAsync(endpointId, accessControlList));
   }
 
+  /** {@link #setPermissions(String, List)} without blocking. */
   public CompletableFuture<ServingEndpointPermissions> setPermissionsAsync(String endpointId,
       List<ServingEndpointAccessControlRequest> accessControlList) {
     return Calls.async(() -> sendPermissions(ApiRequest.put(PERMISSIONS, Args.id(endpointId, "endpointId")),
@@ -283,6 +322,7 @@ public final class ServingClient {
     return Calls.join(httpRequestAsync(request));
   }
 
+  /** {@link #httpRequest(HttpFunctionRequest)} without blocking. */
   public CompletableFuture<String> httpRequestAsync(HttpFunctionRequest request) {
     return Calls.async(() -> send(ApiRequest.post(EXTERNAL_FUNCTION)
             .jsonBody(Args.notNull(request, "request")).build(),
@@ -316,6 +356,7 @@ public final class ServingClient {
     return Calls.join(queryAsync(name, request));
   }
 
+  /** {@link #query(String, InvocationRequest)} without blocking. */
   public CompletableFuture<InvocationResponse> queryAsync(String name, InvocationRequest request) {
     return Calls.async(() -> invoke(name, null, request, BodyReader.jsonTree(),
         r -> InvocationResponse.builder().json(r.body()).servedModelName(servedModelName(r)).build()));
@@ -329,34 +370,51 @@ public final class ServingClient {
     return Calls.join(queryAsync(name, servedModel, request));
   }
 
+  /** {@link #query(String, String, InvocationRequest)} without blocking. */
   public CompletableFuture<InvocationResponse> queryAsync(String name, String servedModel, InvocationRequest request) {
     return Calls.async(() -> invoke(name, EndpointNames.check(servedModel, "servedModel"), request,
         BodyReader.jsonTree(),
         r -> InvocationResponse.builder().json(r.body()).servedModelName(servedModelName(r)).build()));
   }
 
+  /**
+   * Sends a chat conversation to a chat model ({@code POST /serving-endpoints/{name}/invocations})
+   * and returns the whole answer, with the name of the served model that answered. Not re-sent
+   * after an unclear failure.
+   */
   public ChatCompletion chat(String name, ChatRequest request) {
     return Calls.join(chatAsync(name, request));
   }
 
+  /** {@link #chat(String, ChatRequest)} without blocking. */
   public CompletableFuture<ChatCompletion> chatAsync(String name, ChatRequest request) {
     return Calls.async(() -> invoke(name, null, request, BodyReader.json(ChatCompletion.class),
         r -> r.body().withServedModelName(servedModelName(r))));
   }
 
+  /**
+   * Asks a completions model to continue a prompt and returns its choices, with the served model
+   * that answered. Not re-sent after an unclear failure.
+   */
   public Completion completions(String name, CompletionRequest request) {
     return Calls.join(completionsAsync(name, request));
   }
 
+  /** {@link #completions(String, CompletionRequest)} without blocking. */
   public CompletableFuture<Completion> completionsAsync(String name, CompletionRequest request) {
     return Calls.async(() -> invoke(name, null, request, BodyReader.json(Completion.class),
         r -> r.body().withServedModelName(servedModelName(r))));
   }
 
+  /**
+   * Turns the request's inputs into embedding vectors, one per input in input order, with the
+   * served model that answered.
+   */
   public EmbeddingsResponse embeddings(String name, EmbeddingsRequest request) {
     return Calls.join(embeddingsAsync(name, request));
   }
 
+  /** {@link #embeddings(String, EmbeddingsRequest)} without blocking. */
   public CompletableFuture<EmbeddingsResponse> embeddingsAsync(String name, EmbeddingsRequest request) {
     return Calls.async(() -> invoke(name, null, request, BodyReader.json(EmbeddingsResponse.class),
         r -> r.body().withServedModelName(servedModelName(r))));

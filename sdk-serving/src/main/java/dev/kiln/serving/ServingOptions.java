@@ -37,10 +37,12 @@ public final class ServingOptions {
     return DEFAULTS;
   }
 
+  /** A builder starting from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder holding these options, to change some of them. */
   public Builder toBuilder() {
     return new Builder()
         .pollInitialDelay(pollInitialDelay)
@@ -104,31 +106,61 @@ public final class ServingOptions {
 
     private Builder() {}
 
+    /**
+     * Sets the gap before the first poll; 500 ms by default.
+     *
+     * @throws IllegalArgumentException below 500 ms (at most 2 polls a second)
+     */
     public Builder pollInitialDelay(Duration value) {
       this.pollInitialDelay = atLeast(value, "pollInitialDelay", MIN_POLL_DELAY);
       return this;
     }
 
+    /**
+     * Sets the longest gap between polls; 10 seconds by default, never below
+     * {@link #pollInitialDelay(Duration)}.
+     *
+     * @throws IllegalArgumentException below 500 ms
+     */
     public Builder pollMaxDelay(Duration value) {
       this.pollMaxDelay = atLeast(value, "pollMaxDelay", MIN_POLL_DELAY);
       return this;
     }
 
+    /**
+     * Sets how much each gap grows over the last; 1.25 by default.
+     *
+     * @throws IllegalArgumentException outside 1.0 to 10.0
+     */
     public Builder pollMultiplier(double value) {
       this.pollMultiplier = between(value, "pollMultiplier", 1.0, 10.0);
       return this;
     }
 
+    /**
+     * Sets how long {@code EndpointHandle.await()} waits for a deployment; 30 minutes by default.
+     *
+     * @throws IllegalArgumentException when {@code value} is not positive
+     */
     public Builder deploymentTimeout(Duration value) {
       this.deploymentTimeout = atLeast(value, "deploymentTimeout", Duration.ofMillis(1));
       return this;
     }
 
+    /**
+     * Turns data-plane routing of invocations on (the default) or off; see
+     * {@link ServingOptions#dataPlaneRouting()}.
+     */
     public Builder dataPlaneRouting(boolean value) {
       this.dataPlaneRouting = value;
       return this;
     }
 
+    /**
+     * The immutable options.
+     *
+     * @throws IllegalArgumentException when the initial poll delay is longer than the maximum
+     */
     public ServingOptions build() {
       ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       return new ServingOptions(this);

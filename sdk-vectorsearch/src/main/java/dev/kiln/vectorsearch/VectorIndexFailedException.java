@@ -8,8 +8,13 @@ import dev.kiln.vectorsearch.model.VectorIndex;
 public class VectorIndexFailedException extends OperationFailedException {
   private static final long serialVersionUID = 1L;
 
+  /** The index as last polled; transient, so null after deserialization. */
   private final transient VectorIndex index;
 
+  /**
+   * Creates the exception from the index state that reported the failure; the message carries its
+   * detailed state and the server's message.
+   */
   public VectorIndexFailedException(VectorIndex index) {
     super("vector search index " + index.name() + " failed: "
         + index.status().flatMap(IndexStatus::rawDetailedState).orElse("?")

@@ -70,14 +70,26 @@ public final class VectorSearchClient {
     this.options = Args.notNull(options, "options");
   }
 
+  /**
+   * A client over {@code db} with {@link VectorSearchOptions#defaults()}.
+   *
+   * @throws InvalidRequestException when {@code db} is null
+   */
   public static VectorSearchClient create(DatabricksClient db) {
     return new VectorSearchClient(db, VectorSearchOptions.defaults());
   }
 
+  /**
+   * A client over {@code db} with the given polling and paging settings. The client does not own
+   * {@code db}.
+   *
+   * @throws InvalidRequestException when {@code db} or {@code options} is null
+   */
   public static VectorSearchClient create(DatabricksClient db, VectorSearchOptions options) {
     return new VectorSearchClient(db, options);
   }
 
+  /** The settings this client was created with. */
   public VectorSearchOptions options() {
     return options;
   }
@@ -90,10 +102,16 @@ public final class VectorSearchClient {
         ApiRequest.get(ENDPOINTS).query("page_token", token).build(), EndpointListResponseBody.class).toPage());
   }
 
+  /**
+   * The endpoint called {@code endpointName}: its type, state and how many indexes it serves.
+   *
+   * @throws dev.kiln.core.error.NotFoundException when there is no such endpoint
+   */
   public VectorSearchEndpoint getEndpoint(String endpointName) {
     return Calls.join(getEndpointAsync(endpointName));
   }
 
+  /** {@link #getEndpoint(String)} without blocking. */
   public CompletableFuture<VectorSearchEndpoint> getEndpointAsync(String endpointName) {
     return Calls.async(() -> db.callAsync(
         ApiRequest.get(ENDPOINTS + "/{endpoint_name}", endpointName(endpointName)).build(),
@@ -116,6 +134,7 @@ public final class VectorSearchClient {
     return Calls.join(getIndexAsync(indexName));
   }
 
+  /** {@link #getIndex(String)} without blocking. */
   public CompletableFuture<VectorIndex> getIndexAsync(String indexName) {
     return Calls.async(() -> db.callAsync(ApiRequest.get(INDEX, indexName(indexName)).build(), VectorIndex.class));
   }
@@ -128,6 +147,10 @@ public final class VectorSearchClient {
     return Calls.join(createEndpointAsync(endpointName, type));
   }
 
+  /**
+   * {@link #createEndpoint(String, EndpointType)} without blocking; completes once the server
+   * accepted the endpoint, not when it is online.
+   */
   public CompletableFuture<VectorSearchEndpoint> createEndpointAsync(String endpointName, EndpointType type) {
     return Calls.async(() -> {
       String name = endpointName(endpointName);
@@ -150,6 +173,7 @@ public final class VectorSearchClient {
     Calls.join(deleteEndpointAsync(endpointName));
   }
 
+  /** {@link #deleteEndpoint(String)} without blocking. */
   public CompletableFuture<Void> deleteEndpointAsync(String endpointName) {
     return Calls.async(() -> {
       String name = endpointName(endpointName);
@@ -190,6 +214,7 @@ public final class VectorSearchClient {
     Calls.join(deleteIndexAsync(indexName));
   }
 
+  /** {@link #deleteIndex(String)} without blocking. */
   public CompletableFuture<Void> deleteIndexAsync(String indexName) {
     return Calls.async(() -> {
       String name = indexName(indexName);
@@ -206,6 +231,7 @@ public final class VectorSearchClient {
     Calls.join(syncIndexAsync(indexName));
   }
 
+  /** {@link #syncIndex(String)} without blocking. */
   public CompletableFuture<Void> syncIndexAsync(String indexName) {
     return Calls.async(() -> db.callAsync(ApiRequest.post(INDEX + "/sync", indexName(indexName)).build(), Void.class));
   }
@@ -226,6 +252,10 @@ public final class VectorSearchClient {
     return Calls.join(queryAsync(indexName, query));
   }
 
+  /**
+   * {@link #query(String, VectorQuery)} without blocking (the endpoint lookup a filter may need
+   * included).
+   */
   public CompletableFuture<VectorQueryResult> queryAsync(String indexName, VectorQuery query) {
     return Calls.async(() -> {
       String index = indexName(indexName);
@@ -282,6 +312,7 @@ public final class VectorSearchClient {
     return Calls.join(queryNextPageAsync(indexName, endpointName, pageToken));
   }
 
+  /** {@link #queryNextPage(String, String, String)} without blocking. */
   public CompletableFuture<VectorQueryResult> queryNextPageAsync(String indexName, String endpointName,
       String pageToken) {
     return Calls.async(() -> {
@@ -343,6 +374,7 @@ public final class VectorSearchClient {
     return Calls.join(upsertAsync(indexName, rows));
   }
 
+  /** {@link #upsert(String, List)} without blocking. */
   public CompletableFuture<WriteResult> upsertAsync(String indexName, List<Map<String, Object>> rows) {
     return Calls.async(() -> {
       String index = indexName(indexName);
@@ -364,6 +396,7 @@ public final class VectorSearchClient {
     return Calls.join(deleteAsync(indexName, primaryKeys));
   }
 
+  /** {@link #delete(String, List)} without blocking. */
   public CompletableFuture<WriteResult> deleteAsync(String indexName, List<String> primaryKeys) {
     return Calls.async(() -> {
       String index = indexName(indexName);

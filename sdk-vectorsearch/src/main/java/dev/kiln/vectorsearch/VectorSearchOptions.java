@@ -39,10 +39,12 @@ public final class VectorSearchOptions {
     return DEFAULTS;
   }
 
+  /** A builder starting from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder holding these options, to change some of them. */
   public Builder toBuilder() {
     return new Builder().scanPageSize(scanPageSize).indexReadyTimeout(indexReadyTimeout)
         .pollInitialDelay(pollInitialDelay).pollMultiplier(pollMultiplier).pollMaxDelay(pollMaxDelay);
@@ -109,6 +111,11 @@ public final class VectorSearchOptions {
 
     private Builder() {}
 
+    /**
+     * Sets how many entries {@code scan(String)} asks for per request; 100 by default.
+     *
+     * @throws IllegalArgumentException below 1
+     */
     public Builder scanPageSize(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("scanPageSize must be at least 1, was " + value);
@@ -117,30 +124,35 @@ public final class VectorSearchOptions {
       return this;
     }
 
-    /** Positive. */
+    /** Sets how long {@code VectorIndexHandle.await()} waits for an index to be ready; 2 hours by default, positive. */
     public Builder indexReadyTimeout(Duration value) {
       this.indexReadyTimeout = atLeast(value, "indexReadyTimeout", Duration.ofMillis(1));
       return this;
     }
 
-    /** 100 ms to 5 minutes. */
+    /** Sets the gap before the first poll of an index: 100 ms to 5 minutes, 2 seconds by default. */
     public Builder pollInitialDelay(Duration value) {
       this.pollInitialDelay = between(value, "pollInitialDelay", MIN_POLL_DELAY, MAX_POLL_DELAY);
       return this;
     }
 
-    /** 1.0 (a fixed gap) to 4.0. */
+    /** Sets how much each poll gap grows over the last: 1.0 (a fixed gap) to 4.0, 1.5 by default. */
     public Builder pollMultiplier(double value) {
       this.pollMultiplier = between(value, "pollMultiplier", 1.0, 4.0);
       return this;
     }
 
-    /** 100 ms to 5 minutes, and not below {@link #pollInitialDelay}. */
+    /** Sets the longest gap between polls: 100 ms to 5 minutes, not below {@link #pollInitialDelay}; 30 s by default. */
     public Builder pollMaxDelay(Duration value) {
       this.pollMaxDelay = between(value, "pollMaxDelay", MIN_POLL_DELAY, MAX_POLL_DELAY);
       return this;
     }
 
+    /**
+     * The immutable options.
+     *
+     * @throws IllegalArgumentException when the initial poll delay is longer than the maximum
+     */
     public VectorSearchOptions build() {
       ordered(pollInitialDelay, "pollInitialDelay", pollMaxDelay, "pollMaxDelay");
       return new VectorSearchOptions(this);

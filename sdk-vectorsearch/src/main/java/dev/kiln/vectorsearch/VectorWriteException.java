@@ -13,17 +13,27 @@ public class VectorWriteException extends DatabricksException {
   private static final long serialVersionUID = 1L;
   private static final int KEYS_IN_MESSAGE = 20;
 
+  /** The incomplete result; transient, so null after deserialization. */
   private final transient WriteResult result;
 
+  /**
+   * Creates the exception for an incomplete write; the message shows the status, the counts and the
+   * first 20 failed keys.
+   */
   public VectorWriteException(WriteResult result) {
     super(describe(result));
     this.result = result;
   }
 
+  /** The server's verdict on the write; null only after the exception was deserialized. */
   public WriteResult result() {
     return result;
   }
 
+  /**
+   * Primary keys of the rows the server did not apply, as it listed them; empty when it listed
+   * none.
+   */
   public List<String> failedPrimaryKeys() {
     return result.failedPrimaryKeys();
   }

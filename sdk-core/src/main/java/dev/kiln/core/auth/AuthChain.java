@@ -67,6 +67,7 @@ public final class AuthChain {
       this.explanation = explanation;
     }
 
+    /** The provider that will sign requests. */
     public CredentialsProvider credentials() {
       return credentials;
     }

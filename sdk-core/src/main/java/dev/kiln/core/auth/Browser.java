@@ -9,6 +9,10 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface Browser {
+  /**
+   * Shows {@code url}, the identity provider's sign-in page with the redirect to Kiln's local
+   * listener. Returns without waiting for the user.
+   */
   void open(URI url);
 
   /**

@@ -32,20 +32,30 @@ public interface ProcessRunner {
     private final String stdout;
     private final String stderr;
 
+    /**
+     * Creates the result of one run; null output reads as empty.
+     *
+     * @param exitCode the process's exit status, 0 for success
+     * @param stdout everything written to standard output, as UTF-8
+     * @param stderr everything written to standard error, as UTF-8
+     */
     public Result(int exitCode, String stdout, String stderr) {
       this.exitCode = exitCode;
       this.stdout = stdout == null ? "" : stdout;
       this.stderr = stderr == null ? "" : stderr;
     }
 
+    /** The exit status, 0 for success. */
     public int exitCode() {
       return exitCode;
     }
 
+    /** Standard output as text, empty when none; may hold a token, so never logged. */
     public String stdout() {
       return stdout;
     }
 
+    /** Standard error as text, empty when none; shown in sign-in errors to say why a CLI failed. */
     public String stderr() {
       return stderr;
     }

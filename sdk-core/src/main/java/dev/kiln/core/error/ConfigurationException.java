@@ -4,10 +4,15 @@ package dev.kiln.core.error;
 public class ConfigurationException extends DatabricksClientException {
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception; {@code message} names the setting and where it was read from. */
   public ConfigurationException(String message) {
     super(message);
   }
 
+  /**
+   * Creates the exception with the failure behind it, e.g. an {@code IOException} reading the
+   * profile file.
+   */
   public ConfigurationException(String message, Throwable cause) {
     super(message, cause);
   }

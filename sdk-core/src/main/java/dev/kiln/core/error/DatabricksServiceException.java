@@ -12,13 +12,23 @@ import java.util.Optional;
 public class DatabricksServiceException extends DatabricksException {
   private static final long serialVersionUID = 1L;
 
+  /** HTTP status of the error reply. */
   private final int statusCode;
+  /** The {@code error_code} as sent; null when the body had none. */
   private final String errorCode;
+  /** The server's {@code message}; empty when absent. */
   private final String serverMessage;
+  /** The {@code details} array; transient, so null after deserialization (read as empty). */
   private final transient List<JsonNode> details;
+  /** The request id the server returned in {@code x-request-id}; null when absent. */
   private final String requestId;
+  /** Attempts made, including the failing one. */
   private volatile int attempts;
 
+  /**
+   * Creates the exception for the parsed error reply {@code info}. Kiln's error mapping calls this;
+   * callers catch the exception rather than build it.
+   */
   public DatabricksServiceException(ErrorInfo info) {
     super(info.describe());
     this.statusCode = info.statusCode();
@@ -29,6 +39,7 @@ public class DatabricksServiceException extends DatabricksException {
     this.attempts = 1;
   }
 
+  /** The HTTP status of the error reply, e.g. 404. */
   public int statusCode() {
     return statusCode;
   }
@@ -43,10 +54,18 @@ public class DatabricksServiceException extends DatabricksException {
     return serverMessage;
   }
 
+  /**
+   * The entries of the reply's {@code details} array (e.g. {@code ErrorInfo} with a {@code reason},
+   * {@code RetryInfo}), as JSON; empty when the server sent none, never null.
+   */
   public List<JsonNode> details() {
     return details == null ? List.of() : details;
   }
 
+  /**
+   * The request id the workspace gave this call (header {@code x-request-id}), to quote to
+   * Databricks support; empty when the reply carried none.
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

@@ -37,22 +37,30 @@ public final class ErrorInfo {
     this.requestId = requestId;
   }
 
+  /** The HTTP status of the reply. */
   public int statusCode() {
     return statusCode;
   }
 
+  /**
+   * The {@code error_code} field, or {@code null} when the body had none (an HTML page, API 1.2
+   * answers).
+   */
   public String errorCode() {
     return errorCode;
   }
 
+  /** The server's {@code message} field; empty, never null, when absent. */
   public String message() {
     return message;
   }
 
+  /** The {@code details} array as JSON nodes; empty when absent. */
   public List<JsonNode> details() {
     return details;
   }
 
+  /** The request id of the reply, or {@code null} when it had none. */
   public String requestId() {
     return requestId;
   }

@@ -4,6 +4,7 @@ package dev.kiln.core.error;
 public class InvalidRequestException extends DatabricksClientException {
   private static final long serialVersionUID = 1L;
 
+  /** Creates the exception; {@code message} names the argument and the rule it broke. */
   public InvalidRequestException(String message) {
     super(message);
   }

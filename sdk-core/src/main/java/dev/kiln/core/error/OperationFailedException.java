@@ -8,8 +8,15 @@ package dev.kiln.core.error;
  */
 public class OperationFailedException extends DatabricksException {
   private static final long serialVersionUID = 1L;
+  /** Id of the work that failed. */
   private final String operationId;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed and the server's reason, if it gave one
+   * @param operationId the id of the remote work, returned by {@link #operationId()}
+   */
   public OperationFailedException(String message, String operationId) {
     super(message);
     this.operationId = operationId;

@@ -4,6 +4,10 @@ package dev.kiln.core.error;
 public class PermissionDeniedException extends DatabricksServiceException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception for the parsed error reply {@code info}. Kiln's error mapping calls this;
+   * callers catch the exception rather than build it.
+   */
   public PermissionDeniedException(ErrorInfo info) {
     super(info);
   }

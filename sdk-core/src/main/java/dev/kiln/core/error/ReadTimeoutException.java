@@ -8,6 +8,13 @@ package dev.kiln.core.error;
 public class ReadTimeoutException extends TransportException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message which request timed out and after how long
+   * @param cause the {@code HttpTimeoutException} or I/O error seen
+   * @param attempts attempts made, including this one
+   */
   public ReadTimeoutException(String message, Throwable cause, int attempts) {
     super(message, cause, attempts);
   }

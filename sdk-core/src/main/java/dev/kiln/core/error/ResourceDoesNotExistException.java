@@ -4,6 +4,10 @@ package dev.kiln.core.error;
 public class ResourceDoesNotExistException extends NotFoundException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception for the parsed error reply {@code info}. Kiln's error mapping calls this;
+   * callers catch the exception rather than build it.
+   */
   public ResourceDoesNotExistException(ErrorInfo info) {
     super(info);
   }

@@ -12,12 +12,17 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ChatChoice.class)
 @JsonDeserialize(as = ChatChoice.class)
 abstract class ChatChoiceDef {
+  /**
+   * The choice's position among the answers (0 for the first, and the only one unless {@code n}
+   * asked for more).
+   */
   @JsonProperty("index")
   @Value.Default
   public int index() {
     return 0;
   }
 
+  /** The model's answer message, role {@code assistant}. */
   @JsonProperty("message")
   public abstract ChatMessage message();
 
@@ -25,6 +30,7 @@ abstract class ChatChoiceDef {
   @JsonProperty("finish_reason")
   public abstract Optional<String> finishReason();
 
+  /** Token log probabilities as sent, when the request asked for them; empty otherwise. */
   @JsonProperty("logprobs")
   public abstract Optional<JsonNode> logprobs();
 }

@@ -16,6 +16,10 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ChatCompletionChunk.class)
 @JsonDeserialize(as = ChatCompletionChunk.class)
 abstract class ChatCompletionChunkDef implements GenerationMetadata {
+  /**
+   * The choices this chunk extends, each with its delta; may be empty (a last chunk carrying only
+   * usage).
+   */
   @JsonProperty("choices")
   public abstract List<ChunkChoice> choices();
 

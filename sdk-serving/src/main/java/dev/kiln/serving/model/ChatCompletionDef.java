@@ -15,6 +15,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ChatCompletion.class)
 @JsonDeserialize(as = ChatCompletion.class)
 abstract class ChatCompletionDef implements GenerationMetadata {
+  /** The answers, one per requested {@code n}, in index order. */
   @JsonProperty("choices")
   public abstract List<ChatChoice> choices();
 

@@ -14,6 +14,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ChatDelta.class)
 @JsonDeserialize(as = ChatDelta.class)
 abstract class ChatDeltaDef {
+  /** The role of the message being streamed; usually sent on the first chunk only. */
   @JsonProperty("role")
   public abstract Optional<String> role();
 
@@ -21,6 +22,9 @@ abstract class ChatDeltaDef {
   @JsonProperty("content")
   public abstract Optional<JsonNode> contentJson();
 
+  /**
+   * Pieces of tool calls the model is making, as sent (OpenAI's {@code tool_calls} delta format).
+   */
   @JsonProperty("tool_calls")
   public abstract Optional<JsonNode> toolCalls();
 
@@ -29,6 +33,10 @@ abstract class ChatDeltaDef {
     return MessageContent.text(contentJson());
   }
 
+  /**
+   * The parts this chunk adds; a string content reads as one text part, none when there is no
+   * content.
+   */
   public List<ContentPart> contentParts() {
     return MessageContent.parts(contentJson());
   }

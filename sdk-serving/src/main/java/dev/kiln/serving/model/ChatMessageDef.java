@@ -20,9 +20,13 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ChatMessage.class)
 @JsonDeserialize(as = ChatMessage.class)
 abstract class ChatMessageDef {
+  /** Role of instructions that steer the model. */
   public static final String SYSTEM = "system";
+  /** Role of the person asking. */
   public static final String USER = "user";
+  /** Role of the model's answers. */
   public static final String ASSISTANT = "assistant";
+  /** Role of a tool's result sent back to the model, with {@link #toolCallId()}. */
   public static final String TOOL = "tool";
 
   /** {@code system}, {@code user}, {@code assistant}, {@code tool} (text: the set may grow). */
@@ -33,24 +37,35 @@ abstract class ChatMessageDef {
   @JsonProperty("content")
   public abstract Optional<JsonNode> contentJson();
 
+  /**
+   * The tool calls an {@code assistant} message asks for, as sent (OpenAI's {@code tool_calls}
+   * array).
+   */
   @JsonProperty("tool_calls")
   public abstract Optional<JsonNode> toolCalls();
 
+  /** On a {@code tool} message: the id of the tool call it answers. */
   @JsonProperty("tool_call_id")
   public abstract Optional<String> toolCallId();
 
+  /** A {@code system} message with text content. */
   public static ChatMessage system(String text) {
     return of(SYSTEM, text);
   }
 
+  /** A {@code user} message with text content. */
   public static ChatMessage user(String text) {
     return of(USER, text);
   }
 
+  /**
+   * An {@code assistant} message with text content, to replay an earlier answer in a conversation.
+   */
   public static ChatMessage assistant(String text) {
     return of(ASSISTANT, text);
   }
 
+  /** A message with any {@code role} (the set may grow) and text content. */
   public static ChatMessage of(String role, String text) {
     return ChatMessage.builder().role(role).contentJson(TextNode.valueOf(text)).build();
   }

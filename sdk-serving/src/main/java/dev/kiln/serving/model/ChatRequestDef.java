@@ -19,9 +19,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ChatRequest.class)
 @JsonDeserialize(as = ChatRequest.class)
 abstract class ChatRequestDef implements GenerationParams {
+  /** The conversation so far, oldest first; at least one message. */
   @JsonProperty("messages")
   public abstract List<ChatMessage> messages();
 
+  /**
+   * Rejects a request the server would refuse, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException without messages, or with
+   * {@code     max_tokens} or {@code n} below 1 or a negative temperature
+   */
   @Value.Check
   protected void check() {
     if (messages().isEmpty()) {

@@ -11,12 +11,14 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ChunkChoice.class)
 @JsonDeserialize(as = ChunkChoice.class)
 abstract class ChunkChoiceDef {
+  /** The position of the choice this chunk extends (0 unless {@code n} asked for more). */
   @JsonProperty("index")
   @Value.Default
   public int index() {
     return 0;
   }
 
+  /** What the chunk adds to the choice; empty when the server sent no {@code delta}. */
   @JsonProperty("delta")
   @Value.Default
   public ChatDelta delta() {

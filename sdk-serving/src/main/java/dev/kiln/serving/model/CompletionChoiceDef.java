@@ -11,18 +11,21 @@ import org.immutables.value.Value;
 @JsonSerialize(as = CompletionChoice.class)
 @JsonDeserialize(as = CompletionChoice.class)
 abstract class CompletionChoiceDef {
+  /** The choice's position among the answers (0 unless {@code n} asked for more). */
   @JsonProperty("index")
   @Value.Default
   public int index() {
     return 0;
   }
 
+  /** The generated text; "" when absent. */
   @JsonProperty("text")
   @Value.Default
   public String text() {
     return "";
   }
 
+  /** Why generation stopped: {@code stop}, {@code length}, ... as sent. */
   @JsonProperty("finish_reason")
   public abstract Optional<String> finishReason();
 }

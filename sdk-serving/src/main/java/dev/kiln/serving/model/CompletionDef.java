@@ -15,6 +15,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = Completion.class)
 @JsonDeserialize(as = Completion.class)
 abstract class CompletionDef implements GenerationMetadata {
+  /** The answers, one per requested {@code n}, in index order. */
   @JsonProperty("choices")
   public abstract List<CompletionChoice> choices();
 

@@ -16,9 +16,16 @@ import org.immutables.value.Value;
 @JsonSerialize(as = CompletionRequest.class)
 @JsonDeserialize(as = CompletionRequest.class)
 abstract class CompletionRequestDef implements GenerationParams {
+  /** The text the model continues. */
   @JsonProperty("prompt")
   public abstract String prompt();
 
+  /**
+   * Rejects a request the server would refuse, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException with {@code max_tokens} or {@code n} below
+   *     1, or a negative temperature
+   */
   @Value.Check
   protected void check() {
     GenerationLimits.check(this);

@@ -15,6 +15,7 @@ abstract class ContentPartDef {
   @Value.Parameter
   public abstract JsonNode json();
 
+  /** A {@code text} part: {@code {"type": "text", "text": text}}. */
   public static ContentPart ofText(String text) {
     return ContentPart.of(JsonNodeFactory.instance.objectNode().put("type", "text").put("text", text));
   }

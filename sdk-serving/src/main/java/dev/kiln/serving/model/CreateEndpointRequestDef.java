@@ -15,12 +15,23 @@ abstract class CreateEndpointRequestDef {
   /** 1 to 63 characters: letters, digits, '-' and '_'. */
   public abstract String name();
 
+  /** The models or functions the endpoint serves; at least one. */
   public abstract List<ServedEntityInput> servedEntities();
 
+  /** Tags set on the endpoint when it is created; none when empty. */
   public abstract List<EndpointTag> tags();
 
+  /**
+   * Whether the endpoint answers on its own data-plane URL (lower latency); the server's default
+   * (off) when absent.
+   */
   public abstract Optional<Boolean> routeOptimized();
 
+  /**
+   * Rejects a request the server would refuse, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for a bad name or no served entity
+   */
   @Value.Check
   protected void check() {
     EndpointNames.check(name(), "name");

@@ -13,6 +13,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = DataframeSplit.class)
 @JsonDeserialize(as = DataframeSplit.class)
 abstract class DataframeSplitDef {
+  /** Column names, in the order of each row's values. */
   @JsonProperty("columns")
   public abstract List<String> columns();
 
@@ -20,9 +21,16 @@ abstract class DataframeSplitDef {
   @JsonProperty("data")
   public abstract List<List<Object>> data();
 
+  /** Row labels (pandas' index), one per row; the server numbers rows when absent. */
   @JsonProperty("index")
   public abstract Optional<List<Object>> index();
 
+  /**
+   * Rejects a frame whose rows and columns do not line up, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException when a row has another number of values
+   *     than there are columns, or the index another length than the rows
+   */
   @Value.Check
   protected void check() {
     for (int i = 0; i < data().size(); i++) {

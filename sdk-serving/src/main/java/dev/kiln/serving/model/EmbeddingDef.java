@@ -10,6 +10,7 @@ import org.immutables.value.Value;
 @JsonSerialize(as = Embedding.class)
 @JsonDeserialize(as = Embedding.class)
 abstract class EmbeddingDef {
+  /** The position of the input this vector embeds; 0 when absent. */
   @JsonProperty("index")
   @Value.Default
   public int index() {

@@ -24,17 +24,28 @@ abstract class EmbeddingsRequestDef {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> extraParams();
 
+  /**
+   * An id of the caller's choosing, recorded in the endpoint's inference table to find this request
+   * again.
+   */
   @JsonProperty("client_request_id")
   public abstract Optional<String> clientRequestId();
 
+  /** Caller's tags recorded with the request in usage tracking; not sent when empty. */
   @JsonProperty("usage_context")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> usageContext();
 
+  /** A request embedding {@code texts}, in order; at least one. */
   public static EmbeddingsRequest of(String... texts) {
     return EmbeddingsRequest.builder().addInput(texts).build();
   }
 
+  /**
+   * Rejects a request without input, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException without an input text
+   */
   @Value.Check
   protected void check() {
     if (input().isEmpty()) {

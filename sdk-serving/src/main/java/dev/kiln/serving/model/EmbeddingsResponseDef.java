@@ -15,15 +15,19 @@ import org.immutables.value.Value;
 @JsonSerialize(as = EmbeddingsResponse.class)
 @JsonDeserialize(as = EmbeddingsResponse.class)
 abstract class EmbeddingsResponseDef {
+  /** {@code list}, as sent. */
   @JsonProperty("object")
   public abstract Optional<String> object();
 
+  /** The model that answered, as the server names it. */
   @JsonProperty("model")
   public abstract Optional<String> model();
 
+  /** One embedding per input, as sent (see {@link #vectors()} for input order). */
   @JsonProperty("data")
   public abstract List<Embedding> data();
 
+  /** Token counts of the inputs, when the model reports them. */
   @JsonProperty("usage")
   public abstract Optional<Usage> usage();
 

@@ -13,15 +13,24 @@ import org.immutables.value.Value;
 @JsonSerialize(as = EndpointConfig.class)
 @JsonDeserialize(as = EndpointConfig.class)
 abstract class EndpointConfigDef {
+  /** What the endpoint serves: models, functions or external models. */
   @JsonProperty("served_entities")
   public abstract List<ServedEntity> servedEntities();
 
+  /**
+   * The legacy {@code served_models} list as sent, for endpoints created through the older API;
+   * usually empty.
+   */
   @JsonProperty("served_models")
   public abstract List<JsonNode> servedModels();
 
+  /**
+   * How requests are split among the served entities ({@code routes} with percentages), as sent.
+   */
   @JsonProperty("traffic_config")
   public abstract Optional<JsonNode> trafficConfig();
 
+  /** The configuration's version; grows with each config update. */
   @JsonProperty("config_version")
   public abstract Optional<Long> configVersion();
 }

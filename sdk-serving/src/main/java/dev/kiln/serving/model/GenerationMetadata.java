@@ -9,6 +9,7 @@ import java.util.Optional;
  * {@link Completion} and each streamed {@link ChatCompletionChunk}.
  */
 public interface GenerationMetadata {
+  /** The answer's id as the model server assigned it; the same on every chunk of one stream. */
   @JsonProperty("id")
   Optional<String> id();
 
@@ -16,6 +17,7 @@ public interface GenerationMetadata {
   @JsonProperty("object")
   Optional<String> object();
 
+  /** The model that answered, as the server names it (may differ from the endpoint's name). */
   @JsonProperty("model")
   Optional<String> model();
 
@@ -27,6 +29,7 @@ public interface GenerationMetadata {
   @JsonProperty("usage")
   Optional<Usage> usage();
 
+  /** {@link #created()} as an instant; empty when the server sent no {@code created}. */
   default Optional<Instant> createdAt() {
     return created().map(Instant::ofEpochSecond);
   }

@@ -12,9 +12,14 @@ import java.util.Optional;
  * {@code from(GenerationParams)} copies them from either kind of request.
  */
 public interface GenerationParams {
+  /** Most tokens to generate; the model's own limit applies when absent. */
   @JsonProperty("max_tokens")
   Optional<Integer> maxTokens();
 
+  /**
+   * Sampling temperature, 0.0 (deterministic) to 2.0 for most models; the model's default when
+   * absent.
+   */
   @JsonProperty("temperature")
   Optional<Double> temperature();
 
@@ -22,6 +27,7 @@ public interface GenerationParams {
   @JsonProperty("n")
   Optional<Integer> n();
 
+  /** Sequences that end generation when produced (not included in the answer); none when empty. */
   @JsonProperty("stop")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   List<String> stop();
@@ -31,9 +37,17 @@ public interface GenerationParams {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   Map<String, String> extraParams();
 
+  /**
+   * An id of the caller's choosing, recorded in the endpoint's inference table to find this request
+   * again.
+   */
   @JsonProperty("client_request_id")
   Optional<String> clientRequestId();
 
+  /**
+   * Caller's tags recorded with the request in usage tracking (e.g. the end user or project); not
+   * sent when empty.
+   */
   @JsonProperty("usage_context")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   Map<String, String> usageContext();

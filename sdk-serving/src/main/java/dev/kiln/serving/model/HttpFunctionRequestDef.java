@@ -30,9 +30,11 @@ abstract class HttpFunctionRequestDef {
   @JsonProperty("path")
   public abstract String path();
 
+  /** HTTP headers to send to the service, besides the connection's own credentials. */
   @JsonIgnore
   public abstract Map<String, String> headers();
 
+  /** Query parameters to add to the URL. */
   @JsonIgnore
   public abstract Map<String, String> params();
 
@@ -50,6 +52,12 @@ abstract class HttpFunctionRequestDef {
     return params().isEmpty() ? Optional.empty() : Optional.of(write(params()));
   }
 
+  /**
+   * Rejects a request the server would refuse, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for a blank connection, another method, a
+   *     path not starting with {@code /}, or a body that is not JSON
+   */
   @Value.Check
   protected void check() {
     if (connectionName().isBlank()) {

@@ -27,6 +27,7 @@ abstract class InvocationRequestDef {
   @JsonProperty("dataframe_records")
   public abstract Optional<List<Map<String, Object>>> dataframeRecords();
 
+  /** Rows as a column list plus rows of values (pandas "split" orientation). */
   @JsonProperty("dataframe_split")
   public abstract Optional<DataframeSplit> dataframeSplit();
 
@@ -52,6 +53,7 @@ abstract class InvocationRequestDef {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public abstract Map<String, String> extraParams();
 
+  /** A request with rows as column-name → value maps; column order and null values are kept. */
   public static InvocationRequest dataframeRecords(List<? extends Map<String, ?>> records) {
     List<Map<String, Object>> copy = new ArrayList<>(records.size());
     for (Map<String, ?> row : records) {
@@ -60,19 +62,25 @@ abstract class InvocationRequestDef {
     return InvocationRequest.builder().dataframeRecords(Collections.unmodifiableList(copy)).build();
   }
 
+  /**
+   * A request with rows in split form: {@code columns} and one value list per row, in column order.
+   */
   public static InvocationRequest dataframeSplit(List<String> columns, List<? extends List<?>> data) {
     return InvocationRequest.builder().dataframeSplit(split(columns, data).build()).build();
   }
 
+  /** A request with rows in split form and a label per row ({@code index}). */
   public static InvocationRequest dataframeSplit(List<String> columns, List<? extends List<?>> data, List<?> index) {
     DataframeSplit s = split(columns, data).index(Collections.unmodifiableList(new ArrayList<Object>(index))).build();
     return InvocationRequest.builder().dataframeSplit(s).build();
   }
 
+  /** A request with tensor input in row form, one element per row. */
   public static InvocationRequest instances(List<?> instances) {
     return InvocationRequest.builder().instances(Collections.unmodifiableList(new ArrayList<Object>(instances))).build();
   }
 
+  /** A request with tensor input in columnar form (any value Jackson can write). */
   public static InvocationRequest inputs(Object inputs) {
     return InvocationRequest.builder().inputs(inputs).build();
   }
@@ -85,6 +93,12 @@ abstract class InvocationRequestDef {
     return b;
   }
 
+  /**
+   * Rejects a request without exactly one input form, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException when none or several of records, split,
+   *     instances and inputs are set
+   */
   @Value.Check
   protected void check() {
     int forms = (dataframeRecords().isPresent() ? 1 : 0) + (dataframeSplit().isPresent() ? 1 : 0)

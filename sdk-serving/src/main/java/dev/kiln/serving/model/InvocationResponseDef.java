@@ -20,10 +20,12 @@ abstract class InvocationResponseDef {
   /** The {@code served-model-name} response header. */
   public abstract Optional<String> servedModelName();
 
+  /** The {@code predictions} field (classic MLflow models); empty when absent or null. */
   public Optional<JsonNode> predictions() {
     return field("predictions");
   }
 
+  /** The {@code outputs} field (models that answer in columnar form); empty when absent or null. */
   public Optional<JsonNode> outputs() {
     return field("outputs");
   }
@@ -57,10 +59,23 @@ abstract class InvocationResponseDef {
     return convert("predictions", Json.mapper().constructType(type));
   }
 
+  /**
+   * Predictions decoded as {@code type}.
+   *
+   * @throws dev.kiln.core.error.DatabricksClientException when there are no predictions or they do
+   *     not fit {@code type}
+   */
   public <T> T predictionsAs(Class<T> type) {
     return convert("predictions", Json.mapper().constructType(type));
   }
 
+  /**
+   * Outputs decoded as {@code type}, e.g.
+   * {@code new TypeReference<Map<String, List<Double>>>() {}}.
+   *
+   * @throws dev.kiln.core.error.DatabricksClientException when there are no outputs or they do not
+   *     fit {@code type}
+   */
   public <T> T outputsAs(TypeReference<T> type) {
     return convert("outputs", Json.mapper().constructType(type));
   }

@@ -24,6 +24,7 @@ abstract class ServedEntityInputDef {
   @JsonProperty("entity_name")
   public abstract String entityName();
 
+  /** The model version to serve; required by the server for Unity Catalog and registered models. */
   @JsonProperty("entity_version")
   public abstract Optional<String> entityVersion();
 
@@ -31,12 +32,22 @@ abstract class ServedEntityInputDef {
   @JsonProperty("workload_size")
   public abstract Optional<String> workloadSize();
 
+  /** The compute type, e.g. {@code CPU} (the server's default when absent) or {@code GPU_SMALL}. */
   @JsonProperty("workload_type")
   public abstract Optional<String> workloadType();
 
+  /**
+   * Whether the entity may scale down to no compute when idle; the server's default (off) when
+   * absent.
+   */
   @JsonProperty("scale_to_zero_enabled")
   public abstract Optional<Boolean> scaleToZeroEnabled();
 
+  /**
+   * Rejects an entity without a name to serve, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for a blank entity name
+   */
   @Value.Check
   protected void check() {
     if (entityName().isBlank()) {

@@ -15,6 +15,9 @@ abstract class ServedEntityStateDef {
   @JsonProperty("deployment")
   public abstract Optional<String> deployment();
 
+  /**
+   * The server's explanation of the deployment state, e.g. why it failed; empty when it gave none.
+   */
   @JsonProperty("deployment_state_message")
   public abstract Optional<String> deploymentStateMessage();
 }

@@ -12,9 +12,14 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ServingEndpointAccessControl.class)
 @JsonDeserialize(as = ServingEndpointAccessControl.class)
 abstract class ServingEndpointAccessControlDef implements PermissionPrincipal {
+  /** The principal's display name, as the workspace shows it. */
   @JsonProperty("display_name")
   public abstract Optional<String> displayName();
 
+  /**
+   * Every permission the principal holds on the endpoint, direct and inherited (from the workspace
+   * or a group).
+   */
   @JsonProperty("all_permissions")
   public abstract List<ServingEndpointPermission> allPermissions();
 

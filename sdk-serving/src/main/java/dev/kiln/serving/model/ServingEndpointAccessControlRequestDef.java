@@ -17,23 +17,36 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ServingEndpointAccessControlRequest.class)
 @JsonDeserialize(as = ServingEndpointAccessControlRequest.class)
 abstract class ServingEndpointAccessControlRequestDef implements PermissionPrincipal {
+  /** The level to grant; not {@link ServingEndpointPermissionLevel#UNKNOWN}. */
   @JsonProperty("permission_level")
   public abstract ServingEndpointPermissionLevel permissionLevel();
 
+  /** An entry granting {@code level} to the user {@code userName} (their email address). */
   public static ServingEndpointAccessControlRequest user(String userName, ServingEndpointPermissionLevel level) {
     return ServingEndpointAccessControlRequest.builder().userName(userName).permissionLevel(level).build();
   }
 
+  /** An entry granting {@code level} to the group {@code groupName}. */
   public static ServingEndpointAccessControlRequest group(String groupName, ServingEndpointPermissionLevel level) {
     return ServingEndpointAccessControlRequest.builder().groupName(groupName).permissionLevel(level).build();
   }
 
+  /**
+   * An entry granting {@code level} to the service principal with application id
+   * {@code applicationId}.
+   */
   public static ServingEndpointAccessControlRequest servicePrincipal(String applicationId,
       ServingEndpointPermissionLevel level) {
     return ServingEndpointAccessControlRequest.builder().servicePrincipalName(applicationId).permissionLevel(level)
         .build();
   }
 
+  /**
+   * Rejects an entry the server would refuse, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException unless exactly one non-blank principal is
+   *     named, or for level {@code UNKNOWN}
+   */
   @Value.Check
   protected void check() {
     long principals = Stream.of(userName(), groupName(), servicePrincipalName()).filter(Optional::isPresent).count();

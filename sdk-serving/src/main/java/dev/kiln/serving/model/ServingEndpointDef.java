@@ -17,12 +17,15 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ServingEndpoint.class)
 @JsonDeserialize(as = ServingEndpoint.class)
 abstract class ServingEndpointDef {
+  /** The endpoint's name, unique in the workspace. */
   @JsonProperty("name")
   public abstract String name();
 
+  /** The server-assigned id, which the permissions API takes instead of the name. */
   @JsonProperty("id")
   public abstract Optional<String> id();
 
+  /** Readiness and config-update state; see {@link #ready()} and {@link #configUpdate()}. */
   @JsonProperty("state")
   public abstract Optional<EndpointState> state();
 
@@ -30,9 +33,11 @@ abstract class ServingEndpointDef {
   @JsonProperty("task")
   public abstract Optional<String> task();
 
+  /** The endpoint's tags; empty when it has none. */
   @JsonProperty("tags")
   public abstract List<EndpointTag> tags();
 
+  /** Who created the endpoint, as the server reports it. */
   @JsonProperty("creator")
   public abstract Optional<String> creator();
 
@@ -44,6 +49,10 @@ abstract class ServingEndpointDef {
   @JsonProperty("last_updated_timestamp")
   public abstract Optional<Long> lastUpdatedTimestampMillis();
 
+  /**
+   * The configuration serving now; absent until the first deployment finished (see
+   * {@link #pendingConfig()}).
+   */
   @JsonProperty("config")
   public abstract Optional<EndpointConfig> config();
 
@@ -51,6 +60,7 @@ abstract class ServingEndpointDef {
   @JsonProperty("pending_config")
   public abstract Optional<EndpointConfig> pendingConfig();
 
+  /** Whether invocations go to the endpoint's own data-plane URL ({@link #endpointUrl()}). */
   @JsonProperty("route_optimized")
   public abstract Optional<Boolean> routeOptimized();
 
@@ -58,22 +68,33 @@ abstract class ServingEndpointDef {
   @JsonProperty("endpoint_url")
   public abstract Optional<String> endpointUrl();
 
+  /** The endpoint's description, as set by its owner. */
   @JsonProperty("description")
   public abstract Optional<String> description();
 
+  /** The caller's own permission on the endpoint, as sent (e.g. {@code CAN_MANAGE}). */
   @JsonProperty("permission_level")
   public abstract Optional<String> permissionLevel();
 
+  /**
+   * The {@code data_plane_info} object as sent: how to reach a route-optimized endpoint directly.
+   */
   @JsonProperty("data_plane_info")
   public abstract Optional<JsonNode> dataPlaneInfo();
 
+  /**
+   * The {@code ai_gateway} settings as sent (rate limits, guardrails, usage tracking, inference
+   * tables).
+   */
   @JsonProperty("ai_gateway")
   public abstract Optional<JsonNode> aiGateway();
 
+  /** When the endpoint was created; empty when not sent. */
   public Optional<Instant> createdAt() {
     return creationTimestampMillis().map(Instant::ofEpochMilli);
   }
 
+  /** When the endpoint was last changed; empty when not sent. */
   public Optional<Instant> lastUpdatedAt() {
     return lastUpdatedTimestampMillis().map(Instant::ofEpochMilli);
   }

@@ -23,6 +23,7 @@ abstract class ServingEndpointPermissionsDef {
   @JsonProperty("object_type")
   public abstract Optional<String> objectType();
 
+  /** One entry per user, group or service principal with a permission, direct or inherited. */
   @JsonProperty("access_control_list")
   public abstract List<ServingEndpointAccessControl> accessControlList();
 

@@ -9,6 +9,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = EmbeddingSource.class)
 abstract class EmbeddingSourceDef {
+  /**
+   * The source column whose text is embedded ({@code name} of an {@code embedding_source_columns}
+   * entry).
+   */
   @Value.Parameter
   @JsonProperty("name")
   public abstract String name();

@@ -8,10 +8,15 @@ import org.immutables.value.Value;
 @Value.Immutable
 @JsonSerialize(as = EmbeddingVector.class)
 abstract class EmbeddingVectorDef {
+  /** The column that holds the precomputed vectors. */
   @Value.Parameter
   @JsonProperty("name")
   public abstract String name();
 
+  /**
+   * The number of elements in each vector ({@code embedding_dimension}); positive, and the same for
+   * every row.
+   */
   @Value.Parameter
   @JsonProperty("embedding_dimension")
   public abstract int dimension();

@@ -15,6 +15,10 @@ abstract class EndpointStatusDef {
   @JsonProperty("state")
   public abstract Optional<String> rawState();
 
+  /**
+   * The server's explanation of the state (why it is not online, for instance); empty when it gave
+   * none.
+   */
   @JsonProperty("message")
   public abstract Optional<String> message();
 

@@ -7,8 +7,11 @@ import dev.kiln.core.spi.WireEnums;
  * {@link #UNKNOWN} stands for a value this SDK does not know yet; the model keeps the raw string.
  */
 public enum EndpointType {
+  /** The default compute: low latency; filters are written as a JSON object. */
   STANDARD,
+  /** Compute for far more vectors at lower cost per vector; filters are a SQL-like string. */
   STORAGE_OPTIMIZED,
+  /** A type this SDK does not know, or none was sent. */
   UNKNOWN;
 
   /** The constant for a wire value; {@link #UNKNOWN} for null or unrecognised values. */

@@ -19,6 +19,7 @@ abstract class IndexStatusDef {
     return false;
   }
 
+  /** Rows indexed so far; empty when the server did not say (early in provisioning). */
   @JsonProperty("indexed_row_count")
   public abstract Optional<Long> indexedRowCount();
 
@@ -26,6 +27,7 @@ abstract class IndexStatusDef {
   @JsonProperty("index_url")
   public abstract Optional<String> indexUrl();
 
+  /** The server's explanation of the state, e.g. why the sync failed; empty when it gave none. */
   @JsonProperty("message")
   public abstract Optional<String> message();
 

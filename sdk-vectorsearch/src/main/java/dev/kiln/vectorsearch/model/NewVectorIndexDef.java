@@ -14,8 +14,8 @@ import org.immutables.value.Value;
  * ({@link #sourceTable()} set: DELTA_SYNC) or written through the API (DIRECT_ACCESS). Embeddings are
  * managed ({@link #embeddingSources()}) or self-managed ({@link #embeddingVectors()}).
  *
- * <pre>{@code
- * NewVectorIndex.builder().name("main.docs.chunks_index").endpointName("vs-endpoint").primaryKey("id")
+ * <pre>
+ * {@code NewVectorIndex.builder().name("main.docs.chunks_index").endpointName("vs-endpoint").primaryKey("id")
  *     .sourceTable("main.docs.chunks")
  *     .addEmbeddingSources(EmbeddingSource.of("text", Optional.of("databricks-gte-large-en")))
  *     .build();
@@ -28,9 +28,11 @@ abstract class NewVectorIndexDef {
   @JsonProperty("name")
   public abstract String name();
 
+  /** The Vector Search endpoint that will serve the index; must exist. */
   @JsonProperty("endpoint_name")
   public abstract String endpointName();
 
+  /** The column whose value identifies a row; upserts replace and deletes remove rows by it. */
   @JsonProperty("primary_key")
   public abstract String primaryKey();
 
@@ -46,9 +48,17 @@ abstract class NewVectorIndexDef {
   @JsonIgnore
   public abstract List<String> columnsToSync();
 
+  /**
+   * Text columns Databricks embeds with a model endpoint (managed embeddings); set either these or
+   * {@link #embeddingVectors()}, not both.
+   */
   @JsonIgnore
   public abstract List<EmbeddingSource> embeddingSources();
 
+  /**
+   * Columns that already hold vectors (self-managed embeddings); set either these or
+   * {@link #embeddingSources()}, not both.
+   */
   @JsonIgnore
   public abstract List<EmbeddingVector> embeddingVectors();
 
@@ -56,6 +66,10 @@ abstract class NewVectorIndexDef {
   @JsonIgnore
   public abstract Optional<String> schemaJson();
 
+  /**
+   * {@link IndexType#DELTA_SYNC} when a {@link #sourceTable()} is set, else
+   * {@link IndexType#DIRECT_ACCESS}.
+   */
   @JsonIgnore
   public IndexType indexType() {
     return sourceTable().isPresent() ? IndexType.DELTA_SYNC : IndexType.DIRECT_ACCESS;
@@ -78,6 +92,13 @@ abstract class NewVectorIndexDef {
     return indexType() == IndexType.DIRECT_ACCESS ? new Spec(this) : null;
   }
 
+  /**
+   * Rejects an index the server would refuse, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException for a blank name, endpoint or key; neither
+   *     or both of embedding sources and vectors; a dimension below 1; a schema on a delta-sync index;
+   *     or sync settings without a source table
+   */
   @Value.Check
   protected void check() {
     for (String[] field : new String[][] {{"name", name()}, {"endpointName", endpointName()}, {"primaryKey", primaryKey()}}) {

@@ -18,10 +18,12 @@ abstract class RerankerDef {
   /** The one reranker model Databricks offers. */
   public static final String DATABRICKS_RERANKER = "databricks_reranker";
 
+  /** The text columns the reranker model reads; at least one, none blank. */
   @Value.Parameter
   @JsonIgnore
   public abstract List<String> columnsToRerank();
 
+  /** The reranker model; {@link #DATABRICKS_RERANKER} by default. */
   @Value.Default
   @JsonProperty("model")
   public String model() {
@@ -34,6 +36,12 @@ abstract class RerankerDef {
     return Map.of("columns_to_rerank", columnsToRerank());
   }
 
+  /**
+   * Rejects a reranker the server would refuse, when it is built.
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException without a column to rerank, with a blank
+   *     column, or with a blank model
+   */
   @Value.Check
   protected void check() {
     if (columnsToRerank().isEmpty() || columnsToRerank().stream().anyMatch(String::isBlank)) {

@@ -20,9 +20,11 @@ abstract class VectorIndexDef {
   @JsonProperty("name")
   public abstract String name();
 
+  /** The endpoint serving the index. */
   @JsonProperty("endpoint_name")
   public abstract Optional<String> endpointName();
 
+  /** The column that identifies a row. */
   @JsonProperty("primary_key")
   public abstract Optional<String> primaryKey();
 
@@ -30,15 +32,25 @@ abstract class VectorIndexDef {
   @JsonProperty("index_type")
   public abstract Optional<String> rawIndexType();
 
+  /** Readiness, row count and detailed state; only {@code getIndex} sends it, listings do not. */
   @JsonProperty("status")
   public abstract Optional<IndexStatus> status();
 
+  /** Who created the index (user name or service principal), as the server reports it. */
   @JsonProperty("creator")
   public abstract Optional<String> creator();
 
+  /**
+   * The {@code delta_sync_index_spec} of a delta-sync index as sent (source table, pipeline,
+   * embedding columns).
+   */
   @JsonProperty("delta_sync_index_spec")
   public abstract Optional<JsonNode> deltaSyncIndexSpec();
 
+  /**
+   * The {@code direct_access_index_spec} of a direct-access index as sent (schema, embedding
+   * columns).
+   */
   @JsonProperty("direct_access_index_spec")
   public abstract Optional<JsonNode> directAccessIndexSpec();
 

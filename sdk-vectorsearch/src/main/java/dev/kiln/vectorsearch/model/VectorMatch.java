@@ -80,6 +80,12 @@ public final class VectorMatch {
     return v.isValueNode() ? v.asText() : v.toString();
   }
 
+  /**
+   * The value as a whole number: integral JSON numbers, doubles without a fraction (some columns
+   * arrive as {@code 42.0}) and numeric text; null for null.
+   *
+   * @throws IllegalArgumentException when the column is unknown or its value is not a whole number
+   */
   public Long getLong(String column) {
     JsonNode v = getNode(column);
     if (v.isNull()) {
@@ -101,6 +107,11 @@ public final class VectorMatch {
     throw notA("a whole number", column, v);
   }
 
+  /**
+   * The value as a double: JSON numbers and numeric text; null for null.
+   *
+   * @throws IllegalArgumentException when the column is unknown or its value is not a number
+   */
   public Double getDouble(String column) {
     JsonNode v = getNode(column);
     if (v.isNull()) {
@@ -113,6 +124,12 @@ public final class VectorMatch {
     return d;
   }
 
+  /**
+   * The value as a boolean: JSON booleans and the text {@code true}/{@code false} in any case; null
+   * for null.
+   *
+   * @throws IllegalArgumentException when the column is unknown or its value is not a boolean
+   */
   public Boolean getBoolean(String column) {
     JsonNode v = getNode(column);
     if (v.isNull()) {
@@ -127,6 +144,11 @@ public final class VectorMatch {
     throw notA("a boolean", column, v);
   }
 
+  /**
+   * Whether the column's value is JSON null.
+   *
+   * @throws IllegalArgumentException when the column is unknown
+   */
   public boolean isNull(String column) {
     return getNode(column).isNull();
   }

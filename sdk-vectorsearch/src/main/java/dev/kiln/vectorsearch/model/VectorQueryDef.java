@@ -14,8 +14,8 @@ import org.immutables.value.Value;
 /**
  * A similarity search on one index. Build with {@code VectorQuery.builder()}:
  *
- * <pre>{@code
- * VectorQuery.builder()
+ * <pre>
+ * {@code VectorQuery.builder()
  *     .addColumns("id", "text")
  *     .queryText("Databricks Vector Search")
  *     .filters(Map.of("year >=", 2024))      // or .filterString("year >= 2024") on a STORAGE_OPTIMIZED endpoint
@@ -23,7 +23,7 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
- * <p>{@code build()} throws {@link InvalidRequestException} for a query the server would reject:
+ * <p>{@code build()} throws {@link dev.kiln.core.error.InvalidRequestException} for a query the server would reject:
  * no columns, neither text nor vector, a result count outside 1..10,000, filters given twice or as
  * JSON that does not parse, non-finite vector components.
  */
@@ -76,6 +76,10 @@ abstract class VectorQueryDef {
   /** How many matches to return (1..10,000); the server's default (10) applies when absent. */
   public abstract Optional<Integer> numResults();
 
+  /**
+   * How matches are found: {@link QueryType#ANN} (the server's default when absent),
+   * {@link QueryType#HYBRID} or {@link QueryType#FULL_TEXT}; the last two need query text.
+   */
   public abstract Optional<QueryType> queryType();
 
   /** Matches scoring below this are left out. */
@@ -113,6 +117,11 @@ abstract class VectorQueryDef {
     }
   }
 
+  /**
+   * Rejects a query the server would refuse, when it is built (the rules are listed on the class).
+   *
+   * @throws dev.kiln.core.error.InvalidRequestException naming the attribute to change
+   */
   @Value.Check
   protected void check() {
     if (columns().isEmpty()) {

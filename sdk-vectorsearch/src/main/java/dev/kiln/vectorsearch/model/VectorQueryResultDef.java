@@ -10,6 +10,7 @@ abstract class VectorQueryResultDef {
   /** Column names from the result manifest; the last one holds the score. */
   public abstract List<String> columns();
 
+  /** The matches on this page, best first. */
   public abstract List<VectorMatch> matches();
 
   /** Rows in this page as the server counts them (the number of matches when it does not say). */
@@ -18,6 +19,7 @@ abstract class VectorQueryResultDef {
   /** Token for {@code queryNextPage}; empty on the last page. */
   public abstract Optional<String> nextPageToken();
 
+  /** Whether another page follows ({@link #nextPageToken()} is present). */
   public boolean hasNextPage() {
     return nextPageToken().isPresent();
   }

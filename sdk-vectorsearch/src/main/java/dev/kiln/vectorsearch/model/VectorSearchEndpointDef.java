@@ -11,9 +11,11 @@ import org.immutables.value.Value;
 @JsonSerialize(as = VectorSearchEndpoint.class)
 @JsonDeserialize(as = VectorSearchEndpoint.class)
 abstract class VectorSearchEndpointDef {
+  /** The endpoint's name, unique in the workspace. */
   @JsonProperty("name")
   public abstract String name();
 
+  /** The server-assigned id. */
   @JsonProperty("id")
   public abstract Optional<String> id();
 
@@ -21,12 +23,15 @@ abstract class VectorSearchEndpointDef {
   @JsonProperty("endpoint_type")
   public abstract Optional<String> rawEndpointType();
 
+  /** The state and the server's message about it. */
   @JsonProperty("endpoint_status")
   public abstract Optional<EndpointStatus> endpointStatus();
 
+  /** How many indexes the endpoint serves. */
   @JsonProperty("num_indexes")
   public abstract Optional<Integer> numIndexes();
 
+  /** Who created the endpoint, as the server reports it. */
   @JsonProperty("creator")
   public abstract Optional<String> creator();
 
@@ -38,6 +43,7 @@ abstract class VectorSearchEndpointDef {
   @JsonProperty("last_updated_timestamp")
   public abstract Optional<Long> lastUpdatedTimestamp();
 
+  /** Who last changed the endpoint. */
   @JsonProperty("last_updated_user")
   public abstract Optional<String> lastUpdatedUser();
 
