@@ -30,14 +30,16 @@ final class BenchConfig {
    * raw 16.
    */
   final boolean replay;
+  /** The mixed-table EXTERNAL_LINKS sections, one per latency (false: only the numeric, replayed and inline ones). */
+  final boolean mixed;
 
   BenchConfig(int rows, int chunks, List<Integer> latenciesMs, int warmup, int iterations, boolean inline,
       boolean heapProbe, boolean numeric) {
-    this(rows, chunks, latenciesMs, warmup, iterations, inline, heapProbe, numeric, true);
+    this(rows, chunks, latenciesMs, warmup, iterations, inline, heapProbe, numeric, true, true);
   }
 
   BenchConfig(int rows, int chunks, List<Integer> latenciesMs, int warmup, int iterations, boolean inline,
-      boolean heapProbe, boolean numeric, boolean replay) {
+      boolean heapProbe, boolean numeric, boolean replay, boolean mixed) {
     if (rows < 1 || chunks < 1 || chunks > rows || warmup < 0 || iterations < 1 || latenciesMs.isEmpty()) {
       throw new IllegalArgumentException("need rows >= chunks >= 1, warmup >= 0, iterations >= 1 and a latency");
     }
@@ -55,6 +57,7 @@ final class BenchConfig {
     this.heapProbe = heapProbe;
     this.numeric = numeric;
     this.replay = replay;
+    this.mixed = mixed;
   }
 
   static BenchConfig defaults() {
@@ -73,7 +76,8 @@ final class BenchConfig {
         p.bool("inline", true),
         p.bool("heapProbe", true),
         p.bool("numeric", true),
-        p.bool("replay", true));
+        p.bool("replay", true),
+        p.bool("mixed", true));
   }
 
   int chunkRowCount() {
@@ -83,6 +87,6 @@ final class BenchConfig {
   @Override
   public String toString() {
     return "rows=" + rows + " chunks=" + chunks + " latenciesMs=" + latenciesMs + " warmup=" + warmup
-        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric + " replay=" + replay;
+        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric + " replay=" + replay + " mixed=" + mixed;
   }
 }

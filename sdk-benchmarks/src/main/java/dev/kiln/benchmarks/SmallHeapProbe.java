@@ -6,6 +6,7 @@ import dev.kiln.emulator.LocalWorkspace;
 import dev.kiln.sql.SqlClient;
 import dev.kiln.sql.model.Disposition;
 import dev.kiln.sql.model.Format;
+import dev.kiln.sql.model.ResultCompression;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -20,7 +21,8 @@ import java.util.Locale;
  * Live heap of each reader in a small heap (run this JVM with e.g. {@code -Xmx64m}): the emulator runs in a
  * child JVM with its own heap ({@code emulatorHeap}, 6g: it renders the whole result) (in the same JVM it alone fills 64 MB while rendering a large result), so
  * this JVM holds only the reader. One untimed {@link HeapProbe} pass per variant over {@link BenchTable}:
- * {@code java -Xmx64m -cp ... dev.kiln.benchmarks.SmallHeapProbe rows=1000000 chunks=10}.
+ * {@code java -Xmx64m -cp ... dev.kiln.benchmarks.SmallHeapProbe rows=1000000 chunks=10} ({@code kilnOnly=true}: only
+ * Kiln's three variants).
  */
 public final class SmallHeapProbe {
   private SmallHeapProbe() {}
@@ -48,7 +50,7 @@ public final class SmallHeapProbe {
         throw new IllegalStateException("the emulator JVM ended before it was ready");
       }
       String[] ready = line.split(" ");
-      probeAll(ready[1], ready[2], ready[3], rows, chunkRows);
+      probeAll(ready[1], ready[2], ready[3], rows, chunkRows, p.bool("kilnOnly", false));
     } finally {
       child.destroy();
     }
@@ -66,7 +68,7 @@ public final class SmallHeapProbe {
     }
   }
 
-  private static void probeAll(String host, String token, String warehouse, int rows, int chunkRows)
+  private static void probeAll(String host, String token, String warehouse, int rows, int chunkRows, boolean kilnOnly)
       throws Exception {
     long expected = BenchTable.expectedChecksum(rows);
     DatabricksClient db = DatabricksClient.builder().host(host)
@@ -75,10 +77,14 @@ public final class SmallHeapProbe {
     List<ResultReader> readers = new ArrayList<>(Arrays.asList(
         new KilnReader(kiln, warehouse, Disposition.EXTERNAL_LINKS, Format.JSON_ARRAY),
         new KilnReader(kiln, warehouse, Disposition.EXTERNAL_LINKS, Format.ARROW_STREAM),
-        new RawReader(host, token, warehouse, 4),
-        new RawReader(host, token, warehouse, 16),
-        new OfficialSdkReaders.ExternalLinks(OfficialSdkReaders.client(host, token), warehouse,
-            HttpClient.newHttpClient())));
+        new KilnReader(kiln, warehouse, Disposition.EXTERNAL_LINKS, Format.ARROW_STREAM, ResultCompression.NONE)));
+    if (!kilnOnly) {
+      readers.addAll(Arrays.asList(
+          new RawReader(host, token, warehouse, 4),
+          new RawReader(host, token, warehouse, 16),
+          new OfficialSdkReaders.ExternalLinks(OfficialSdkReaders.client(host, token), warehouse,
+              HttpClient.newHttpClient())));
+    }
     System.out.printf(Locale.ROOT, "live heap, %,d rows in chunks of %,d rows, max heap %d MB, emulator in a child JVM%n",
         rows, chunkRows, Runtime.getRuntime().maxMemory() >> 20);
     for (ResultReader reader : readers) {

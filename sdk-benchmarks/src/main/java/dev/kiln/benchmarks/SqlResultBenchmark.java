@@ -61,8 +61,10 @@ public final class SqlResultBenchmark {
         .start();
         RawReader raw4 = new RawReader(ws.host(), ws.token(), ws.defaultWarehouseId(), 4);
         RawReader raw16 = new RawReader(ws.host(), ws.token(), ws.defaultWarehouseId(), 16)) {
-      ws.sql().execute(BenchTable.createStatement(config.rows));
-      if (config.numeric) {
+      if (config.mixed || config.inline) {
+        ws.sql().execute(BenchTable.createStatement(config.rows));
+      }
+      if (config.numeric || config.replay) {
         ws.sql().execute(BenchTable.createNumericStatement(config.rows));
       }
       String warehouse = ws.defaultWarehouseId();
@@ -74,7 +76,7 @@ public final class SqlResultBenchmark {
       Runner runner = new Runner(config, clock, official, log);
 
       List<Section> sections = new ArrayList<>();
-      for (int latency : config.latenciesMs) {
+      for (int latency : config.mixed ? config.latenciesMs : List.<Integer>of()) {
         InjectedFault fault = latency == 0 ? null
             : ws.faults().inject(Fault.latency(Duration.ofMillis(latency)).on("GET", EXTERNAL_LINK_PATH));
         try {

@@ -108,8 +108,9 @@ public final class SqlOptions {
   }
 
   /**
-   * Bytes each reader of a result may hold downloaded but not yet read (the raw chunk bytes, as
-   * sent; rows are parsed from them only as the reader reaches them). Downloads pause when it is
+   * Bytes each reader of a result may hold downloaded but not yet read (the chunk bytes as sent, or
+   * for LZ4_FRAME chunks as decoded by the download, plus the decoder's block buffers; rows are
+   * parsed from them only as the reader reaches them). Downloads pause when it is
    * full and resume as the reader moves on, so memory does not grow with result or chunk size: a
    * chunk larger than the whole budget streams through it. On top of it the reader holds the batch
    * of rows it is reading (up to a few hundred KiB) and the HTTP client its socket buffers.

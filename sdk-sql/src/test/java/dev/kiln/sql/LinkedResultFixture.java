@@ -46,6 +46,8 @@ abstract class LinkedResultFixture {
   final Map<String, MockResponse> bodies = new ConcurrentHashMap<>();
   final AtomicLong held = new AtomicLong();
   final AtomicLong peakHeld = new AtomicLong();
+  /** Serve every chunk as an LZ4 frame ({@code result_compression: LZ4_FRAME}). */
+  boolean lz4;
   DatabricksClient db;
 
   @BeforeEach
@@ -82,13 +84,16 @@ abstract class LinkedResultFixture {
         .mapToObj(i -> "{'chunk_index':" + i + ",'row_offset':" + (i * rows) + ",'row_count':" + rows + "}")
         .collect(Collectors.joining(","));
     for (int i = 0; i < chunks; i++) {
-      bodies.putIfAbsent("/c" + i, new MockResponse.Builder().code(200).body(body(i, rows)).build());
+      byte[] plain = body(i, rows).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      bodies.putIfAbsent("/c" + i, new MockResponse.Builder().code(200)
+          .body(new okio.Buffer().write(lz4 ? lz4Frame(plain) : plain)).build());
     }
     StatementResponse response = Json.mapper().readValue(Wire.json(statement("b1", "SUCCEEDED",
         "'manifest':{'format':'JSON_ARRAY','schema':{'column_count':2,'columns':["
             + "{'name':'id','position':0,'type_name':'LONG'},{'name':'txt','position':1,'type_name':'STRING'}]},"
             + "'total_chunk_count':" + chunks + ",'total_row_count':" + (chunks * rows) + ",'chunks':[" + manifestChunks
-            + "]},'result':{'external_links':[" + links + "]}")), StatementResponse.class);
+            + "]" + (lz4 ? ",'result_compression':'LZ4_FRAME'" : "") + "},'result':{'external_links':[" + links + "]}")),
+        StatementResponse.class);
     return new StatementResult(new StatementApi(db, Duration.ofSeconds(30)), options, response, now -> {
       held.set(now);
       peakHeld.accumulateAndGet(now, Math::max);
@@ -102,6 +107,17 @@ abstract class LinkedResultFixture {
       b.append(r == 0 ? "" : ",").append("[\"").append(id).append("\",\"").append(PAD).append(id).append("\"]");
     }
     return b.append(']').toString();
+  }
+
+  static byte[] lz4Frame(byte[] plain) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (net.jpountz.lz4.LZ4FrameOutputStream z = new net.jpountz.lz4.LZ4FrameOutputStream(out,
+        net.jpountz.lz4.LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB)) {
+      z.write(plain);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** Waits (bounded, without sleeping) until the condition holds. */

@@ -65,6 +65,38 @@ class ResultBudgetTest extends LinkedResultFixture {
   }
 
   @Test
+  void lz4ChunksAreDecodedAheadOfTheReaderWithinTheBudget() throws Exception {
+    lz4 = true;
+    long budget = 512 * 1024; // room for a few 64 KB decoders and their decoded bytes
+    int chunks = 8;
+    int rows = 2000; // about 110 KiB of JSON per chunk, a fraction of that as LZ4
+    SqlOptions options = SqlOptions.builder().resultMemoryBudget(budget).build();
+
+    try (StatementResult result = result(chunks, rows, options)) {
+      Iterator<Row> it = result.rows().iterator();
+      assertEquals(1L, it.next().getLong("id"));
+      // The reader pauses: downloads decode ahead until the decoded bytes and block buffers fill the budget,
+      // far more than the frames they came from.
+      long frames = 0;
+      for (int i = 0; i < chunks; i++) {
+        frames += lz4Frame(body(i, rows).getBytes(java.nio.charset.StandardCharsets.UTF_8)).length;
+      }
+      assertTrue(frames < budget / 2, "all frames together would fit the budget twice: " + frames);
+      awaitTrue(() -> held.get() > budget - 64 * 1024);
+      long n = 1;
+      while (it.hasNext()) {
+        assertEquals(++n, it.next().getLong("id"));
+      }
+      assertEquals((long) chunks * rows, n);
+    }
+    // Only the chunk the reader needs may go past the budget, by its decoder's two 64 KB block buffers, when
+    // it must decode that chunk itself.
+    assertTrue(peakHeld.get() <= budget + 2 * (64 * 1024 + 16), "peak " + peakHeld.get());
+    assertEquals(0, held.get(), "everything given back at the end");
+    assertEquals(chunks, downloads.size(), "each chunk downloaded once");
+  }
+
+  @Test
   void closingGivesEveryBufferedByteBackAndStopsTheDownloads() throws Exception {
     SqlOptions options = SqlOptions.builder().resultMemoryBudget(BUDGET).build();
     StatementResult result = result(30, 400, options);

@@ -8,7 +8,7 @@ import java.io.InputStream;
 /**
  * ARROW_STREAM chunks: one Arrow IPC stream per chunk, read record batch by record batch on the
  * reader's side (a corrupt or cut-off stream is an {@link IOException}, so the chunk is fetched
- * again with a fresh link like any broken download). LZ4 frames are decoded by the caller.
+ * again with a fresh link like any broken download). LZ4 frames are decoded before (by the download, see {@link ChunkBytes}).
  */
 final class ArrowChunkParser implements ChunkParser {
   @Override

@@ -78,6 +78,20 @@ public final class ByteBudget {
     return true;
   }
 
+  /**
+   * Takes {@code n} bytes even past the capacity: for what the reader itself must hold to move on (the
+   * decoder buffers of the chunk it reads when they could not be taken ahead of it).
+   */
+  public void takePastCapacity(long n) {
+    long now;
+    synchronized (this) {
+      used += n;
+      peak = Math.max(peak, used);
+      now = used;
+    }
+    report(now);
+  }
+
   private int firstWaiterOrder() {
     return (int) (waiters.firstKey() >> 32);
   }

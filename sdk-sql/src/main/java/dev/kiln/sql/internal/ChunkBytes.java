@@ -1,5 +1,6 @@
 package dev.kiln.sql.internal;
 
+import dev.kiln.sql.internal.arrow.Lz4FrameInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -15,11 +16,18 @@ import java.util.concurrent.Executor;
  * room: the pump stops and the budget calls it back. When nothing is buffered and no pump is
  * running, the reader reads the body itself, so the chunk it needs always moves even with the
  * budget full of later chunks, and it never waits for a queued task (only for bytes in flight).
+ *
+ * <p>An LZ4-framed body is decoded by the pump, on the download's thread, so the segments hold decoded
+ * bytes and the reader parses them as if the body were plain. The decoder's block buffers count against
+ * the budget too: a block that needs more room than there is waits for it like a segment, and one that can
+ * never fit ahead of the reader is decoded by the reader when it gets there (its buffers then count even
+ * past the budget, as the chunk the reader needs must move).
  */
 final class ChunkBytes implements AutoCloseable {
   private final int order;
   private final ByteBudget budget;
   private final Executor executor;
+  private final boolean lz4Frames;
   private final ArrayDeque<byte[]> segments = new ArrayDeque<>();
   private final CompletableFuture<Void> downloaded = new CompletableFuture<>();
   /** Budget taken and not yet used by a segment (the credit a download starts with). */
@@ -32,12 +40,16 @@ final class ChunkBytes implements AutoCloseable {
   private Throwable failure;
   private int headOffset;
   private long buffered;
+  /** Budget held by the LZ4 decoder's block buffers. */
+  private long decoderHeld;
 
-  ChunkBytes(int order, ByteBudget budget, Executor executor, long credit) {
+  /** {@code lz4Frames}: the body is LZ4-framed and is decoded as it is buffered. */
+  ChunkBytes(int order, ByteBudget budget, Executor executor, long credit, boolean lz4Frames) {
     this.order = order;
     this.budget = budget;
     this.executor = executor;
     this.credit = credit;
+    this.lz4Frames = lz4Frames;
   }
 
   /** Completes once the whole body is buffered or read, or the download failed or closed. */
@@ -52,7 +64,7 @@ final class ChunkBytes implements AutoCloseable {
         closeQuietly(in);
         return;
       }
-      body = in;
+      body = lz4Frames ? new Lz4FrameInputStream(in, new DecoderRoom()) : in;
       notifyAll();
     }
     schedulePump();
@@ -106,7 +118,7 @@ final class ChunkBytes implements AutoCloseable {
         int n = 0;
         int r = 0;
         try {
-          while (n < size && (r = in.read(seg, n, size - n)) >= 0) {
+          while (n < size && (r = readSome(in, seg, n, size - n)) >= 0) {
             n += r;
           }
         } catch (IOException | RuntimeException e) {
@@ -127,11 +139,14 @@ final class ChunkBytes implements AutoCloseable {
             segments.add(seg);
             buffered += n;
           }
-          if (r < 0) {
+          if (r == -1) {
             ended = true;
             more = false;
           }
           notifyAll();
+        }
+        if (r == Lz4FrameInputStream.NO_ROOM && !roomForDecoder(((Lz4FrameInputStream) in).roomWanted())) {
+          break;
         }
       }
     } finally {
@@ -145,20 +160,96 @@ final class ChunkBytes implements AutoCloseable {
     }
   }
 
+  /** Reads decoded bytes within the budget ({@link Lz4FrameInputStream#NO_ROOM} when it has none), or raw ones. */
+  private static int readSome(InputStream in, byte[] b, int off, int len) throws IOException {
+    return in instanceof Lz4FrameInputStream ? ((Lz4FrameInputStream) in).readWithinRoom(b, off, len) : in.read(b, off, len);
+  }
+
+  /**
+   * The decoder needs {@code bytes} more for its buffers: true if taken now (as credit it draws from), else the
+   * pump stops; it is called back once they are granted, or, if they can never fit, the reader decodes the rest.
+   */
+  private boolean roomForDecoder(long bytes) {
+    if (bytes > budget.capacity()) {
+      return false;
+    }
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+      if (budget.acquireOrWait(bytes, order, () -> onRoom(bytes))) {
+        credit += bytes;
+        return true;
+      }
+      waitingForRoom = true;
+      return false;
+    }
+  }
+
   private void onRoom() {
+    onRoom(budget.segment());
+  }
+
+  private void onRoom(long granted) {
     boolean wasClosed;
     synchronized (this) {
       waitingForRoom = false;
       wasClosed = closed;
       if (!closed) {
-        credit += budget.segment();
+        credit += granted;
       }
     }
     if (wasClosed) {
-      budget.release(budget.segment());
+      budget.release(granted);
       return;
     }
     schedulePump();
+  }
+
+  /** Counts the LZ4 decoder's buffers: from credit, else from the budget if it has room now, else by force for the reader. */
+  private final class DecoderRoom implements Lz4FrameInputStream.BufferRoom {
+    @Override
+    public boolean take(long bytes, boolean mayRefuse) {
+      synchronized (ChunkBytes.this) {
+        if (closed) {
+          return true; // abandoned: nothing is counted any more
+        }
+        if (credit >= bytes) {
+          credit -= bytes;
+          decoderHeld += bytes;
+          return true;
+        }
+      }
+      if (budget.tryAcquire(bytes)) {
+        // taken
+      } else if (mayRefuse) {
+        return false;
+      } else {
+        budget.takePastCapacity(bytes); // the reader decodes the chunk it needs: it must move
+      }
+      boolean wasClosed;
+      synchronized (ChunkBytes.this) {
+        wasClosed = closed;
+        if (!closed) {
+          decoderHeld += bytes;
+        }
+      }
+      if (wasClosed) {
+        budget.release(bytes);
+      }
+      return true;
+    }
+
+    @Override
+    public void give(long bytes) {
+      synchronized (ChunkBytes.this) {
+        if (closed) {
+          return; // given back by close()
+        }
+        decoderHeld -= bytes;
+      }
+      budget.release(bytes);
+    }
   }
 
   /** The body is done with (read to its end, failed or abandoned): release it and its stall check. */
@@ -288,9 +379,10 @@ final class ChunkBytes implements AutoCloseable {
         return;
       }
       closed = true;
-      free = buffered + credit;
+      free = buffered + credit + decoderHeld;
       buffered = 0;
       credit = 0;
+      decoderHeld = 0;
       segments.clear();
       in = body;
       notifyAll();

@@ -2,7 +2,6 @@ package dev.kiln.sql.internal;
 
 import dev.kiln.sql.SqlOptions;
 import dev.kiln.sql.UnsupportedFormatException;
-import dev.kiln.sql.internal.arrow.Lz4FrameInputStream;
 import dev.kiln.sql.model.Format;
 import dev.kiln.sql.model.ResultData;
 import dev.kiln.sql.model.ResultManifest;
@@ -35,11 +34,12 @@ public final class ResultChunks {
     this.expectedRows = manifest.map(m -> m.totalRowCount().orElse(-1)).orElse(-1L);
     this.options = options;
     this.compression = manifest.flatMap(ResultManifest::rawResultCompression).orElse("NONE");
-    IntFunction<ChunkParser> parsers = parsers(format, lz4(compression));
+    IntFunction<ChunkParser> parsers = parsers(format);
     ChunkSource source = new ChunkSource(api, statementId, response.result(), options.linkExpiryMargin());
     int columnCount = manifest.map(m -> m.columns().size()).orElse(0);
     this.loader = new StatementChunkLoader(statementId, source, new ChunkDownloader(api.client(), options.downloadIdleTimeout()),
-        parsers, manifest.map(ResultManifest::chunks).orElse(List.of()), columnCount, options.maxLinkRefreshes());
+        parsers, manifest.map(ResultManifest::chunks).orElse(List.of()), columnCount, options.maxLinkRefreshes(),
+        Boolean.TRUE.equals(lz4(compression)));
   }
 
   public int chunkCount() {
@@ -79,26 +79,16 @@ public final class ResultChunks {
     }
   }
 
-  private static IntFunction<ChunkParser> parsers(Format format, Boolean lz4) {
-    IntFunction<ChunkParser> plain;
+  /** Parsers of plain bodies: an LZ4-framed body is decoded before it reaches them (see {@link ChunkBytes}). */
+  private static IntFunction<ChunkParser> parsers(Format format) {
     switch (format) {
       case CSV:
-        plain = index -> new CsvChunkParser(index == 0);
-        break;
+        return index -> new CsvChunkParser(index == 0);
       case ARROW_STREAM:
-        plain = index -> new ArrowChunkParser();
-        break;
+        return index -> new ArrowChunkParser();
       default:
-        plain = index -> new JsonArrayChunkParser();
+        return index -> new JsonArrayChunkParser();
     }
-    if (!Boolean.TRUE.equals(lz4)) {
-      return plain;
-    }
-    // The whole body is one LZ4 frame (or several): decoded as it streams, on the reader's side.
-    return index -> {
-      ChunkParser inner = plain.apply(index);
-      return body -> inner.open(new Lz4FrameInputStream(body));
-    };
   }
 
   private static int chunkCount(Optional<ResultManifest> manifest, Optional<ResultData> first) {

@@ -34,9 +34,11 @@ final class StatementChunkLoader implements ChunkLoader {
   private final Map<Integer, Long> manifestRowCounts = new HashMap<>();
   private final int columnCount;
   private final int maxLinkRefreshes;
+  private final boolean lz4Frames;
 
+  /** {@code lz4Frames}: downloaded bodies are LZ4 frames, decoded as they are buffered (parsers see plain bytes). */
   StatementChunkLoader(String statementId, ChunkSource source, ChunkDownloader downloader, IntFunction<ChunkParser> parsers,
-      List<ChunkInfo> manifestChunks, int columnCount, int maxLinkRefreshes) {
+      List<ChunkInfo> manifestChunks, int columnCount, int maxLinkRefreshes, boolean lz4Frames) {
     this.statementId = statementId;
     this.source = source;
     this.downloader = downloader;
@@ -47,6 +49,7 @@ final class StatementChunkLoader implements ChunkLoader {
     }
     this.columnCount = columnCount;
     this.maxLinkRefreshes = maxLinkRefreshes;
+    this.lz4Frames = lz4Frames;
   }
 
   @Override
@@ -86,7 +89,7 @@ final class StatementChunkLoader implements ChunkLoader {
     }
 
     private void begin(boolean refresh, long credit) {
-      ChunkBytes into = new ChunkBytes(index, budget, executor, credit);
+      ChunkBytes into = new ChunkBytes(index, budget, executor, credit, lz4Frames);
       bytes = into;
       CompletableFuture<ChunkLocation> located;
       try {

@@ -338,6 +338,85 @@ class Lz4FrameInputStreamTest {
     assertTrue(failure(frame).contains("version"), failure(frame));
   }
 
+  /** A room that refuses each growth the first time it is asked, and tallies what it holds. */
+  static final class StingyRoom implements Lz4FrameInputStream.BufferRoom {
+    long held;
+    long peak;
+    int refusals;
+    private boolean refusedLast;
+
+    @Override
+    public boolean take(long bytes, boolean mayRefuse) {
+      if (mayRefuse && !refusedLast) {
+        refusedLast = true;
+        refusals++;
+        return false;
+      }
+      refusedLast = false;
+      held += bytes;
+      peak = Math.max(peak, held);
+      return true;
+    }
+
+    @Override
+    public void give(long bytes) {
+      held -= bytes;
+    }
+  }
+
+  /** Reads through {@code readWithinRoom}, coming back after every refusal, as a download does once it has room. */
+  static byte[] decodeWithinRoom(byte[] frame, StingyRoom room) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Lz4FrameInputStream in = new Lz4FrameInputStream(new TrickleInputStream(frame), room)) {
+      byte[] buf = new byte[5003];
+      int n;
+      while ((n = in.readWithinRoom(buf, 0, buf.length)) != -1) {
+        if (n == Lz4FrameInputStream.NO_ROOM) {
+          assertTrue(in.roomWanted() > 0);
+          continue;
+        }
+        out.write(buf, 0, n);
+      }
+      assertEquals(room.held, in.bufferBytes(), "what the room holds is the decoder's buffers");
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void refusedGrowthsAreRetriedWithoutLosingTheBlockAndBuffersAreCounted() throws IOException {
+    byte[] data = sample(700_000, 5);
+    byte[] independent = lz4Java(data, BLOCKSIZE.SIZE_256KB, FLG.Bits.BLOCK_INDEPENDENCE, FLG.Bits.BLOCK_CHECKSUM,
+        FLG.Bits.CONTENT_CHECKSUM);
+    StingyRoom room = new StingyRoom();
+    assertArrayEquals(data, decodeWithinRoom(independent, room));
+    assertTrue(room.refusals >= 2, "the compressed and the decoded buffer were each refused once");
+    assertTrue(room.peak >= 256 * 1024, "a 256 KB block's buffers were counted: " + room.peak);
+    assertEquals(0, room.held, "given back on close");
+
+    // Linked blocks keep a 64 KB window before each block: a retried block must find it where it was.
+    byte[] linked = fixtureData(700_000);
+    byte[] frame;
+    try (InputStream in = Lz4FrameInputStreamTest.class.getResourceAsStream("linked-64k-blockcrc-size.lz4")) {
+      frame = in.readAllBytes();
+    }
+    StingyRoom linkedRoom = new StingyRoom();
+    assertArrayEquals(linked, decodeWithinRoom(frame, linkedRoom));
+    assertTrue(linkedRoom.refusals >= 2);
+    assertEquals(0, linkedRoom.held);
+  }
+
+  @Test
+  void aHighlyCompressibleBlockRefusedMidDecodeIsDecodedAgain() throws IOException {
+    byte[] data = new byte[3 * 1024 * 1024];
+    java.util.Arrays.fill(data, (byte) 'z'); // decodes to far more than the first guess: the buffer grows mid-block
+    data[12345] = 'y';
+    StingyRoom room = new StingyRoom();
+    assertArrayEquals(data, decodeWithinRoom(lz4Java(data, BLOCKSIZE.SIZE_4MB, FLG.Bits.BLOCK_INDEPENDENCE,
+        FLG.Bits.CONTENT_CHECKSUM), room));
+    assertTrue(room.refusals >= 3, "refusals: " + room.refusals);
+    assertEquals(0, room.held);
+  }
+
   /** Hands out at most 1,000 bytes per read, like a slow socket. */
   static final class TrickleInputStream extends ByteArrayInputStream {
     TrickleInputStream(byte[] data) {

@@ -15,8 +15,10 @@ import java.util.Objects;
  * (uncompressed) blocks, optional block checksums, content checksum and content size, all verified.
  *
  * <p>Memory is bounded by the frame's maximum block size: one compressed block plus one decoded block
- * and, for linked blocks, the 64 KB window before it. Corrupt or truncated input fails with an {@link
- * IOException} that names what is wrong. Zero bytes of input read as empty content.
+ * and, for linked blocks, the 64 KB window before it. Those buffers can be counted against a {@link
+ * BufferRoom}, which {@link #readWithinRoom} lets refuse a growth (the caller comes back once it has room).
+ * Corrupt or truncated input fails with an {@link IOException} that names what is wrong. Zero bytes of
+ * input read as empty content.
  */
 public final class Lz4FrameInputStream extends InputStream {
   static final int MAGIC = 0x184D2204;
@@ -27,8 +29,50 @@ public final class Lz4FrameInputStream extends InputStream {
   /** Spare bytes after the decoded and compressed buffers for {@link #decodeBlock}'s 8-byte copies. */
   static final int COPY_SLACK = 16;
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** What {@link #readWithinRoom} returns when a buffer must grow and the room refused it. */
+  public static final int NO_ROOM = -2;
+
+  /** Where the decoder's block buffers are counted (e.g. a result's byte budget). */
+  public interface BufferRoom {
+    /** Takes {@code bytes} for a growing buffer; may refuse (false) only when {@code mayRefuse}. */
+    boolean take(long bytes, boolean mayRefuse);
+
+    /** Gives back bytes taken before (the buffers were dropped). */
+    void give(long bytes);
+
+    /** Counts nothing. */
+    BufferRoom UNCOUNTED = new BufferRoom() {
+      @Override
+      public boolean take(long bytes, boolean mayRefuse) {
+        return true;
+      }
+
+      @Override
+      public void give(long bytes) {}
+    };
+  }
+
+  /** Thrown inside the decoder only, when a buffer could not grow: the block's state is kept for the retry. */
+  private static final class NoRoom extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoRoom() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final NoRoom NO_ROOM_SIGNAL = new NoRoom();
 
   private final InputStream in;
+  private final BufferRoom room;
+  /** Bytes of {@link #compressed} and {@link #decoded} taken from {@link #room}. */
+  private long taken;
+  private boolean mayRefuse;
+  private long roomWanted;
+  /** The current block's size word once read (the block is not decoded yet), and whether its payload is in. */
+  private boolean haveBlockWord;
+  private int blockWord;
+  private boolean havePayload;
   private final byte[] small = new byte[16];
   private final XxHash32 contentHash = new XxHash32(0);
 
@@ -52,7 +96,38 @@ public final class Lz4FrameInputStream extends InputStream {
   private int writeEnd;
 
   public Lz4FrameInputStream(InputStream in) {
+    this(in, BufferRoom.UNCOUNTED);
+  }
+
+  /** Decodes {@code in}, counting its block buffers against {@code room} (given back on close). */
+  public Lz4FrameInputStream(InputStream in, BufferRoom room) {
     this.in = Objects.requireNonNull(in, "in");
+    this.room = Objects.requireNonNull(room, "room");
+  }
+
+  /**
+   * Like {@link #read(byte[], int, int)}, but when the next block needs a larger buffer and the room refuses
+   * it, returns {@link #NO_ROOM} (nothing read; {@link #roomWanted()} says how much) instead of taking it.
+   */
+  public int readWithinRoom(byte[] b, int off, int len) throws IOException {
+    mayRefuse = true;
+    try {
+      return read(b, off, len);
+    } catch (NoRoom refused) {
+      return NO_ROOM;
+    } finally {
+      mayRefuse = false;
+    }
+  }
+
+  /** The bytes the last refused growth asked for. */
+  public long roomWanted() {
+    return roomWanted;
+  }
+
+  /** Bytes of block buffers currently counted against the room. */
+  public long bufferBytes() {
+    return taken;
   }
 
   @Override
@@ -90,6 +165,9 @@ public final class Lz4FrameInputStream extends InputStream {
       decoded = new byte[0];
       compressed = new byte[0];
       readPos = writeEnd = 0;
+      long given = taken;
+      taken = 0;
+      room.give(given);
       in.close();
     }
   }
@@ -191,9 +269,15 @@ public final class Lz4FrameInputStream extends InputStream {
 
   /** Decodes the next block into {@code decoded}, or ends the frame at its end mark. */
   private void nextBlock() throws IOException {
-    readFully(small, 0, 4, "block size");
-    int word = XxHash32.intLE(small, 0);
+    // Resumable: a growth the room refuses (NoRoom) leaves the block's size word and payload read.
+    if (!haveBlockWord) {
+      readFully(small, 0, 4, "block size");
+      blockWord = XxHash32.intLE(small, 0);
+      haveBlockWord = true;
+    }
+    int word = blockWord;
     if (word == 0) {
+      haveBlockWord = false;
       endFrame();
       return;
     }
@@ -205,17 +289,23 @@ public final class Lz4FrameInputStream extends InputStream {
     int start = keepWindow();
     if (stored) {
       ensureDecoded(start + size);
+      haveBlockWord = false;
       readFully(decoded, start, size, "stored block");
       verifyBlockChecksum(decoded, start, size);
       writeEnd = start + size;
     } else {
-      if (compressed.length < size + COPY_SLACK) {
-        compressed = new byte[Math.max(size, Math.min(blockMax, compressed.length * 2)) + COPY_SLACK];
+      if (!havePayload) {
+        if (compressed.length < size + COPY_SLACK) {
+          int grown = Math.max(size, Math.min(blockMax, compressed.length * 2)) + COPY_SLACK;
+          takeRoom(grown - compressed.length);
+          compressed = new byte[grown];
+        }
+        // A first guess at the decoded size; a block that decodes to more is decoded again into a larger buffer.
+        ensureDecoded(start + Math.min(blockMax, Math.max(size * 4, 64 * 1024)));
+        readFully(compressed, 0, size, "compressed block");
+        verifyBlockChecksum(compressed, 0, size);
+        havePayload = true;
       }
-      readFully(compressed, 0, size, "compressed block");
-      verifyBlockChecksum(compressed, 0, size);
-      // A first guess at the decoded size; a block that decodes to more is decoded again into a larger buffer.
-      ensureDecoded(start + Math.min(blockMax, Math.max(size * 4, 64 * 1024)));
       while (true) {
         int limit = Math.min(start + blockMax, decoded.length - COPY_SLACK);
         int end = decodeBlock(compressed, size, decoded, start, limit);
@@ -228,6 +318,8 @@ public final class Lz4FrameInputStream extends InputStream {
         }
         ensureDecoded(Math.min(start + blockMax, (decoded.length - COPY_SLACK) * 2));
       }
+      havePayload = false;
+      haveBlockWord = false;
     }
     readPos = start;
     int n = writeEnd - start;
@@ -243,18 +335,31 @@ public final class Lz4FrameInputStream extends InputStream {
   /** Grows {@code decoded} (keeping its content, the window of linked blocks) to hold {@code end} bytes. */
   private void ensureDecoded(int end) {
     if (decoded.length < end + COPY_SLACK) {
+      takeRoom(end + COPY_SLACK - decoded.length);
       decoded = Arrays.copyOf(decoded, end + COPY_SLACK);
     }
   }
 
-  /** Where the next block goes: after up to 64 KB of history for linked blocks, else at 0. */
+  /** Counts a buffer growth against the room, or gives up on this block for now (see {@link #readWithinRoom}). */
+  private void takeRoom(long bytes) {
+    if (!room.take(bytes, mayRefuse)) {
+      roomWanted = bytes;
+      throw NO_ROOM_SIGNAL;
+    }
+    taken += bytes;
+  }
+
+  /**
+   * Where the next block goes: after up to 64 KB of history for linked blocks, else at 0. Everything before
+   * was read, so the window moves to the front once and the same start is found again on a retry.
+   */
   private int keepWindow() {
     if (independent) {
       return 0;
     }
     if (writeEnd > WINDOW) {
       System.arraycopy(decoded, writeEnd - WINDOW, decoded, 0, WINDOW);
-      return WINDOW;
+      readPos = writeEnd = WINDOW;
     }
     return writeEnd;
   }
