@@ -11,7 +11,10 @@ package dev.kiln.core;
  * {@code callFinished}; all carry the same {@link RequestEvent#callId()}. {@code callStarted} and
  * {@code operationStarted} run on the thread that made the call or started the operation, so a
  * listener can pick up that thread's context (a tracing span) there. Requests made to poll or
- * cancel an operation name it ({@link RequestEvent#operationKind()}, {@link RequestEvent#operationId()}).
+ * cancel an operation name it ({@link RequestEvent#operationKind()}, {@link RequestEvent#operationId()});
+ * work started by a continuation of an async call names that call
+ * ({@link RequestEvent#parentCallId()}, {@link OperationEvent#callId()}), whose {@code callFinished}
+ * comes after its continuations ran.
  *
  * <p>Events carry the method, the path template (ids replaced by placeholders such as
  * {@code {statement_id}}), status, duration, attempt and request id; never a header, query value,

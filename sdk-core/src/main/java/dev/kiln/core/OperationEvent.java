@@ -10,6 +10,7 @@ public final class OperationEvent {
   private final String status;
   private final int polls;
   private final String errorType;
+  private final long callId;
 
   /** For Kiln's poller (and listener tests); users receive these, they do not build them. */
   public OperationEvent(String kind, String id, String status, int polls) {
@@ -21,6 +22,15 @@ public final class OperationEvent {
    * ({@link ClientListener#operationFinished} only; null when it succeeded).
    */
   public OperationEvent(String kind, String id, String status, int polls, String errorType) {
+    this(kind, id, status, polls, errorType, 0);
+  }
+
+  /**
+   * As above, with the call (its {@link RequestEvent#callId()}) whose answer started the operation
+   * ({@link ClientListener#operationStarted} only; 0 when none).
+   */
+  public OperationEvent(String kind, String id, String status, int polls, String errorType, long callId) {
+    this.callId = callId;
     this.kind = Objects.requireNonNull(kind, "kind");
     this.id = Objects.requireNonNull(id, "id");
     this.status = status;
@@ -54,6 +64,14 @@ public final class OperationEvent {
    */
   public Optional<String> errorType() {
     return Optional.ofNullable(errorType);
+  }
+
+  /**
+   * In {@link ClientListener#operationStarted}: the call whose answer (handed over on this thread)
+   * started the operation, e.g. the submit that named it; 0 when the operation was started otherwise.
+   */
+  public long callId() {
+    return callId;
   }
 
   @Override

@@ -23,6 +23,7 @@ public final class RequestEvent {
   private final String errorType;
   private final String operationKind;
   private final String operationId;
+  private final long parentCallId;
 
   /** For Kiln's transport (and listener tests); users receive these, they do not build them. */
   public RequestEvent(String method, String pathTemplate, String host, int attempt, int statusCode,
@@ -46,6 +47,7 @@ public final class RequestEvent {
     this.errorType = b.errorType;
     this.operationKind = b.operationKind;
     this.operationId = b.operationId;
+    this.parentCallId = b.parentCallId;
   }
 
   /** For Kiln's transport (and listener tests): an event for {@code method} on {@code pathTemplate} at {@code host}. */
@@ -126,6 +128,14 @@ public final class RequestEvent {
     return Optional.ofNullable(errorType);
   }
 
+  /**
+   * The call this one follows from: the one whose answer was being handed over (to the caller's
+   * continuations) on the thread that made this call; 0 when none.
+   */
+  public long parentCallId() {
+    return parentCallId;
+  }
+
   /** The kind of the long-running operation this request polls or cancels, e.g. {@code statement}. */
   public Optional<String> operationKind() {
     return Optional.ofNullable(operationKind);
@@ -161,6 +171,7 @@ public final class RequestEvent {
     private String errorType;
     private String operationKind;
     private String operationId;
+    private long parentCallId;
 
     private Builder(String method, String pathTemplate, String host) {
       this.method = method;
@@ -218,6 +229,11 @@ public final class RequestEvent {
     public Builder operation(String kind, String id) {
       this.operationKind = kind;
       this.operationId = kind == null ? null : id;
+      return this;
+    }
+
+    public Builder parentCallId(long value) {
+      this.parentCallId = value;
       return this;
     }
 

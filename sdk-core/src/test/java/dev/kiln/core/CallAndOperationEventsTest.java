@@ -86,11 +86,31 @@ class CallAndOperationEventsTest {
   private synchronized void request(String line, RequestEvent e) {
     lines.add(line);
     requests.add(e);
+    notifyAll();
   }
 
   private synchronized void operation(String line, OperationEvent e) {
     lines.add(line);
     operations.add(e);
+    notifyAll();
+  }
+
+  /**
+   * Waits until {@code count} calls have finished: an async call's callFinished comes after its
+   * continuations, so possibly after the caller saw its result.
+   */
+  private void awaitCallsFinished(int count) throws InterruptedException {
+    awaitLines("call-finished", count);
+  }
+
+  /** Waits until {@code count} lines start with {@code prefix} (operationFinished, too, follows the result's continuations). */
+  private synchronized void awaitLines(String prefix, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (lines.stream().filter(l -> l.startsWith(prefix)).count() < count) {
+      long left = deadline - System.nanoTime();
+      assertTrue(left > 0, "calls not finished: " + lines);
+      wait(left / 1_000_000 + 1);
+    }
   }
 
   private DatabricksClient client(String url) {
@@ -102,7 +122,7 @@ class CallAndOperationEventsTest {
   }
 
   @Test
-  void aCallIsBracketedByStartedAndFinishedWithOneIdAcrossItsAttempts() {
+  void aCallIsBracketedByStartedAndFinishedWithOneIdAcrossItsAttempts() throws InterruptedException {
     server.enqueue(new MockResponse.Builder().code(503).addHeader("x-request-id", "r1").build());
     server.enqueue(new MockResponse.Builder(Wire.ok("{}")).addHeader("x-request-id", "r2").build());
     server.enqueue(Wire.ok("{}"));
@@ -111,6 +131,7 @@ class CallAndOperationEventsTest {
     try (DatabricksClient db = client(server.url("/").toString())) {
       db.call(request, JsonNode.class);
       db.callAsync(request, JsonNode.class).join();
+      awaitCallsFinished(2);
     }
     String unavailable = TemporarilyUnavailableException.class.getName();
     assertEquals(List.of(
@@ -148,11 +169,12 @@ class CallAndOperationEventsTest {
   }
 
   @Test
-  void noAnswerAtAllIsATransportErrorWithStatusMinusOne() {
+  void noAnswerAtAllIsATransportErrorWithStatusMinusOne() throws InterruptedException {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     try (DatabricksClient db = client(server.url("/").toString())) {
       CompletableFuture<JsonNode> f = db.callAsync(ApiRequest.post("/api/2.0/things").build(), JsonNode.class);
       assertThrows(CompletionException.class, f::join);
+      awaitCallsFinished(1);
     }
     String transport = TransportException.class.getName();
     List<String> got = lines();
@@ -180,7 +202,7 @@ class CallAndOperationEventsTest {
   }
 
   @Test
-  void anOperationIsBracketedAndItsPollRequestsNameIt() {
+  void anOperationIsBracketedAndItsPollRequestsNameIt() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       server.enqueue(Wire.ok("{'state':'" + (i < 2 ? "RUNNING" : "SUCCEEDED") + "'}"));
     }
@@ -195,10 +217,13 @@ class CallAndOperationEventsTest {
           .id("01ef")
           .start("PENDING");
       assertEquals("SUCCEEDED", op.await());
+      awaitCallsFinished(3);
+      awaitLines("operation-finished", 1);
     }
     List<String> got = lines();
     assertEquals("operation-started statement 01ef status=null polls=0 on " + caller, got.get(0));
-    assertEquals("operation-finished statement 01ef status=SUCCEEDED polls=3 error=-", got.get(got.size() - 1));
+    assertTrue(got.contains("operation-finished statement 01ef status=SUCCEEDED polls=3 error=-"), got.toString());
+    assertEquals(0, operations.get(0).callId(), "started by no call's answer");
     long polls = requests.stream().filter(e -> e.attempt() == 1 && e.retryDelay().isEmpty() && e.statusCode() == -1)
         .filter(e -> e.operationKind().equals(Optional.of("statement")) && e.operationId().equals(Optional.of("01ef")))
         .count();
@@ -221,11 +246,54 @@ class CallAndOperationEventsTest {
           .id("01ef")
           .start();
       assertThrows(OperationFailedException.class, op::await);
+      awaitLines("operation-finished", 1);
     }
     List<String> got = lines();
     assertEquals("operation-finished statement 01ef status=FAILED polls=1 error=" + OperationFailedException.class.getName(),
         got.get(got.size() - 1));
     assertTrue(requests.stream().allMatch(e -> e.operationKind().isEmpty()), got.toString());
     assertNotEquals(0, requests.get(0).callId());
+  }
+
+  @Test
+  void workStartedFromAnAsyncCallsAnswerNamesThatCall() throws InterruptedException {
+    server.enqueue(Wire.ok("{'statement_id':'01ef'}"));
+    server.enqueue(Wire.ok("{'state':'SUCCEEDED'}"));
+    server.enqueue(Wire.ok("{}"));
+    try (DatabricksClient db = client(server.url("/").toString())) {
+      String result = db.callAsync(ApiRequest.post("/api/2.0/sql/statements").build(), JsonNode.class)
+          .thenCompose(submitted -> Poller.<String, String>builder(db)
+              .poll(() -> db.callAsync(ApiRequest.get("/api/2.0/sql/statements/{statement_id}", "01ef").build(), JsonNode.class)
+                  .thenApply(n -> n.get("state").asText()))
+              .isTerminal("SUCCEEDED"::equals)
+              .result(s -> s)
+              .kind("statement")
+              .id(submitted.get("statement_id").asText())
+              .start()
+              .resultAsync())
+          .thenCompose(state -> db.callAsync(ApiRequest.get("/api/2.0/sql/statements/{statement_id}/result/chunks/{chunk_index}", "01ef", "0").build(), JsonNode.class))
+          .thenApply(JsonNode::toString)
+          .join();
+      assertEquals("{}", result);
+      awaitCallsFinished(3);
+    }
+    List<RequestEvent> started;
+    synchronized (this) {
+      started = requests.stream().filter(e -> e.attempt() == 0).collect(Collectors.toList());
+    }
+    assertEquals(3, started.size(), lines().toString());
+    RequestEvent submit = started.get(0);
+    RequestEvent poll = started.get(1);
+    RequestEvent chunk = started.get(2);
+    assertEquals(0, submit.parentCallId());
+    assertEquals(submit.callId(), operations.get(0).callId(), "the operation started from the submit's answer");
+    assertEquals(Optional.of("01ef"), poll.operationId());
+    assertEquals(poll.callId(), chunk.parentCallId(), "the chunk fetch follows from the last poll's answer");
+    List<String> got = lines();
+    assertTrue(got.indexOf("operation-started statement 01ef status=null polls=0 on " + Thread.currentThread().getName()) < 0,
+        "started on the thread handing over the submit's answer: " + got);
+    int finished = got.indexOf("call-finished 200 attempts=1 rid=- error=-");
+    assertTrue(finished > got.stream().filter(l -> l.startsWith("operation-started")).map(got::indexOf).findFirst().orElseThrow(),
+        "the submit's callFinished comes after the continuation that started the operation: " + got);
   }
 }

@@ -274,6 +274,8 @@ public final class HttpPipeline implements AuthContext {
     /** The long-running operation this call polls or cancels (null when none). */
     final String operationKind;
     final String operationId;
+    /** The call whose answer was being handed over when this one was made (0 when none). */
+    final long parentCallId;
     volatile int attempt;
     /** The last attempt's status and request id, for {@code callFinished}. */
     volatile int lastStatus = -1;
@@ -310,21 +312,22 @@ public final class HttpPipeline implements AuthContext {
       URI target = request.absoluteUri().orElse(host);
       this.targetPort = target.getPort() >= 0 ? target.getPort() : "http".equalsIgnoreCase(target.getScheme()) ? 80 : 443;
       this.targetUrl = listenerUrl(request, host);
-      this.operationKind = CurrentOperation.kind();
-      this.operationId = CurrentOperation.id();
+      this.operationKind = EventScope.operationKind();
+      this.operationId = EventScope.operationId();
+      this.parentCallId = EventScope.handingOverCall();
     }
 
     /** A listener event for this call, filled with what every event of it shares. */
     RequestEvent.Builder event() {
       return RequestEvent.builder(request.method(), pathTemplate, targetHost).callId(callId).port(targetPort)
-          .url(targetUrl).operation(operationKind, operationId);
+          .url(targetUrl).operation(operationKind, operationId).parentCallId(parentCallId);
     }
 
     void callStarted() {
       listener.callStarted(event().attempt(0).build());
     }
 
-    /** Once per call: before its result is handed over, or when it was completed from outside. */
+    /** Once per call: after its result was handed over (see start()), or before a blocking call returns. */
     void callFinished(Throwable failure) {
       if (!finished.compareAndSet(false, true)) {
         return;
@@ -408,6 +411,8 @@ public final class HttpPipeline implements AuthContext {
 
     void start() {
       callStarted();
+      // The first dependent of the result, so it runs after the caller's own (synchronous)
+      // continuations, which see this call as the one being handed over.
       result.whenComplete((r, e) -> {
         callFinished(e);
         if (e != null) {
@@ -463,15 +468,13 @@ public final class HttpPipeline implements AuthContext {
     void proceed(Decision<T> d) {
       if (d.response != null) {
         ApiResponse<T> response = d.response;
-        callFinished(null);
-        onCallbackThread(() -> {
+        onCallbackThread(() -> EventScope.handingOver(callId, () -> {
           if (!result.complete(response)) {
             closeQuietly(response.body()); // cancelled meanwhile: nobody will read or close a stream body
           }
-        });
+        }));
       } else if (d.error != null) {
-        callFinished(d.error);
-        onCallbackThread(() -> result.completeExceptionally(d.error));
+        onCallbackThread(() -> EventScope.handingOver(callId, () -> result.completeExceptionally(d.error)));
       } else if (d.delay.isZero()) {
         attempt();
       } else {

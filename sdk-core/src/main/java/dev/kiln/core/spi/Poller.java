@@ -6,7 +6,7 @@ import dev.kiln.core.OperationEvent;
 import dev.kiln.core.Sleeper;
 import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.OperationTimeoutException;
-import dev.kiln.core.internal.CurrentOperation;
+import dev.kiln.core.internal.EventScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,7 +86,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
     if (b.listener != null) {
       listeners.add(b.listener);
     }
-    clientListener.operationStarted(new OperationEvent(kind, id, null, 0));
+    clientListener.operationStarted(new OperationEvent(kind, id, null, 0, null, EventScope.handingOverCall()));
     result.whenComplete((r, e) -> {
       finished(e);
       if (e != null) { // cancelled, or failed from outside (a closing client): stop waiting
@@ -156,7 +156,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
       if (result.isDone()) {
         return new CompletableFuture<S>(); // never completes; nothing more to do
       }
-      CompletableFuture<S> poll = CurrentOperation.with(kind, id, pollFn);
+      CompletableFuture<S> poll = EventScope.inOperation(kind, id, pollFn);
       pendingPoll = poll;
       return poll;
     });
@@ -261,7 +261,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
       return;
     }
     try {
-      CurrentOperation.with(kind, id, cancelFn).whenComplete((v, e) -> {
+      EventScope.inOperation(kind, id, cancelFn).whenComplete((v, e) -> {
         if (e != null) {
           LOG.warn("cancelling {} on the server failed: {}", description, Futures.unwrap(e).toString());
         }
@@ -283,7 +283,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
 
   @Override
   public CompletableFuture<S> pollAsync() {
-    return Futures.map(Calls.async(() -> CurrentOperation.with(kind, id, pollFn)), state -> {
+    return Futures.map(Calls.async(() -> EventScope.inOperation(kind, id, pollFn)), state -> {
       if (!result.isDone()) {
         countPoll();
         accept(state);
@@ -318,7 +318,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
       return CompletableFuture.failedFuture(
           new UnsupportedOperationException(description + " cannot be cancelled"));
     }
-    return Calls.async(() -> CurrentOperation.with(kind, id, cancelFn));
+    return Calls.async(() -> EventScope.inOperation(kind, id, cancelFn));
   }
 
   @Override
