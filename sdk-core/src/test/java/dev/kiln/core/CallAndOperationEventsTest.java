@@ -232,7 +232,7 @@ class CallAndOperationEventsTest {
   }
 
   @Test
-  void aFailedOperationNamesItsErrorAndARequestOutsideItNamesNone() {
+  void aFailedOperationNamesItsErrorAndARequestOutsideItNamesNone() throws InterruptedException {
     server.enqueue(Wire.ok("{}"));
     try (DatabricksClient db = client(server.url("/").toString())) {
       db.call(ApiRequest.get("/api/2.0/clusters/list").build(), JsonNode.class);
