@@ -170,7 +170,7 @@ class CallAndOperationEventsTest {
 
   @Test
   void noAnswerAtAllIsATransportErrorWithStatusMinusOne() throws InterruptedException {
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
     try (DatabricksClient db = client(server.url("/").toString())) {
       CompletableFuture<JsonNode> f = db.callAsync(ApiRequest.post("/api/2.0/things").build(), JsonNode.class);
       assertThrows(CompletionException.class, f::join);
