@@ -43,6 +43,7 @@ public final class OperationEvent {
     return kind;
   }
 
+  /** The operation's id, e.g. a statement id. */
   public String id() {
     return id;
   }

@@ -55,6 +55,7 @@ public final class RequestEvent {
     return new Builder(method, pathTemplate, host);
   }
 
+  /** The HTTP method, e.g. {@code GET}. */
   public String method() {
     return method;
   }
@@ -95,6 +96,7 @@ public final class RequestEvent {
     return elapsed;
   }
 
+  /** The server's request id ({@code x-request-id}) of the answer, when one came. */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
@@ -179,36 +181,43 @@ public final class RequestEvent {
       this.host = host;
     }
 
+    /** See {@link RequestEvent#attempt()}. */
     public Builder attempt(int value) {
       this.attempt = value;
       return this;
     }
 
+    /** See {@link RequestEvent#statusCode()}; -1 by default. */
     public Builder statusCode(int value) {
       this.statusCode = value;
       return this;
     }
 
+    /** See {@link RequestEvent#elapsed()}. */
     public Builder elapsed(Duration value) {
       this.elapsed = value;
       return this;
     }
 
+    /** See {@link RequestEvent#requestId()}. */
     public Builder requestId(String value) {
       this.requestId = value;
       return this;
     }
 
+    /** See {@link RequestEvent#retryDelay()}. */
     public Builder retryDelay(Duration value) {
       this.retryDelay = value;
       return this;
     }
 
+    /** See {@link RequestEvent#callId()}. */
     public Builder callId(long value) {
       this.callId = value;
       return this;
     }
 
+    /** See {@link RequestEvent#port()}; -1 by default. */
     public Builder port(int value) {
       this.port = value;
       return this;
@@ -220,6 +229,7 @@ public final class RequestEvent {
       return this;
     }
 
+    /** See {@link RequestEvent#errorType()}. */
     public Builder errorType(String value) {
       this.errorType = value;
       return this;
@@ -232,11 +242,13 @@ public final class RequestEvent {
       return this;
     }
 
+    /** See {@link RequestEvent#parentCallId()}. */
     public Builder parentCallId(long value) {
       this.parentCallId = value;
       return this;
     }
 
+    /** The event. */
     public RequestEvent build() {
       return new RequestEvent(this);
     }
