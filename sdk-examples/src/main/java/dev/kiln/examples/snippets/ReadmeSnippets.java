@@ -33,6 +33,7 @@ import dev.kiln.mlflow.model.CreateRunRequest;
 import dev.kiln.mlflow.model.Metric;
 import dev.kiln.mlflow.model.ModelStage;
 import dev.kiln.mlflow.model.ModelVersion;
+import dev.kiln.opentelemetry.KilnTelemetry;
 import dev.kiln.jobs.JobsClient;
 import dev.kiln.jobs.RunHandle;
 import dev.kiln.jobs.model.JobSettings;
@@ -64,6 +65,7 @@ import dev.kiln.vectorsearch.VectorSearchClient;
 import dev.kiln.vectorsearch.model.VectorMatch;
 import dev.kiln.vectorsearch.model.VectorQuery;
 import dev.kiln.vectorsearch.model.VectorQueryResult;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -243,6 +245,23 @@ public final class ReadmeSnippets {
     table.columns().forEach(c -> out.add(c.name() + " " + c.typeText().orElse("")));
     uc.getGrants(SecurableType.CATALOG, "gold").forEach(a -> out.add(a.principal() + " " + a.rawPrivileges()));
     return out;
+  }
+
+  /** README "OpenTelemetry": the listener on a client built as usual; returns the statement's row count. */
+  static long opentelemetry(OpenTelemetry openTelemetry, String host, String token, String warehouseId) {
+    long rows;
+    // snippet:opentelemetry
+    // openTelemetry: your service's, e.g. GlobalOpenTelemetry.get(); Kiln needs only opentelemetry-api
+    try (DatabricksClient db = DatabricksClient.builder()
+            .host(host)
+            .credentials(Credentials.personalAccessToken(token))
+            .listener(KilnTelemetry.create(openTelemetry))
+            .build();
+        StatementResult result = SqlClient.create(db).execute(warehouseId, "SELECT * FROM gold.bir")) {
+        rows = result.totalRowCount();  // traced: POST + polls under a "Kiln statement" span
+    }
+    // end-snippet
+    return rows;
   }
 
   /** README "Genie": ask, read the answer and its SQL, then the typed rows. */

@@ -120,6 +120,23 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void opentelemetry() {
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans =
+        io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create();
+    List<String> names = new ArrayList<>();
+    try (io.opentelemetry.sdk.OpenTelemetrySdk otel = io.opentelemetry.sdk.OpenTelemetrySdk.builder()
+        .setTracerProvider(io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+            .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans)).build())
+        .build()) {
+      assertEquals(4, ReadmeSnippets.opentelemetry(otel, ws.host(), ws.token(), ws.defaultWarehouseId()));
+      otel.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
+      spans.getFinishedSpanItems().forEach(s -> names.add(s.getName()));
+    }
+    assertTrue(names.contains("POST /api/2.0/sql/statements/"), names.toString());
+    assertTrue(names.contains("Kiln statement"), names.toString());
+  }
+
+  @Test
   void vectorSearch() {
     List<String> texts = ReadmeSnippets.vectorSearch(ws.client());
     assertEquals(3, texts.size());
@@ -189,8 +206,8 @@ class ReadmeSnippetsTest {
         assertEquals(count(body, '('), count(body, ')'), "unbalanced parentheses in snippet " + m.group(1));
       }
     }
-    assertEquals(List.of("core", "sql", "warehouses", "clusters", "execution", "serving", "vectorsearch", "catalog", "genie",
-        "mlflow", "files", "jobs", "emulator", "emulator-junit"),
+    assertEquals(List.of("core", "sql", "warehouses", "clusters", "execution", "serving", "vectorsearch", "catalog",
+        "opentelemetry", "genie", "mlflow", "files", "jobs", "emulator", "emulator-junit"),
         names);
   }
 
