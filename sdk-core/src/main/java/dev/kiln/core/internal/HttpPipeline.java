@@ -49,6 +49,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +80,9 @@ public final class HttpPipeline implements AuthContext {
 
   /** What listeners see as the path of a request outside the workspace (a presigned link). */
   static final String EXTERNAL_PATH = "{external_link}";
+
+  /** Numbers calls for listeners, so that a call's events can be told from a concurrent one's. */
+  private static final AtomicLong CALL_IDS = new AtomicLong();
 
   /** Dropped on close, so that on JDKs before 21 the JDK client can be collected and its thread end. */
   private volatile HttpClient http;
@@ -263,7 +268,19 @@ public final class HttpPipeline implements AuthContext {
     final long startedNanos = System.nanoTime();
     final String targetHost;
     final String pathTemplate;
+    final long callId = CALL_IDS.incrementAndGet();
+    final int targetPort;
+    final String targetUrl;
+    /** The long-running operation this call polls or cancels (null when none). */
+    final String operationKind;
+    final String operationId;
+    /** The call whose answer was being handed over when this one was made (0 when none). */
+    final long parentCallId;
     volatile int attempt;
+    /** The last attempt's status and request id, for {@code callFinished}. */
+    volatile int lastStatus = -1;
+    volatile String lastRequestId;
+    private final AtomicBoolean finished = new AtomicBoolean();
     boolean credentialsRefreshed;
     volatile CompletableFuture<?> inFlight;
     /**
@@ -292,11 +309,50 @@ public final class HttpPipeline implements AuthContext {
       }
       this.targetHost = request.absoluteUri().map(URI::getHost).orElse(host.getHost());
       this.pathTemplate = request.absoluteUri().isPresent() ? EXTERNAL_PATH : request.pathTemplate();
+      URI target = request.absoluteUri().orElse(host);
+      this.targetPort = target.getPort() >= 0 ? target.getPort() : "http".equalsIgnoreCase(target.getScheme()) ? 80 : 443;
+      this.targetUrl = listenerUrl(request, host);
+      this.operationKind = EventScope.operationKind();
+      this.operationId = EventScope.operationId();
+      this.parentCallId = EventScope.handingOverCall();
+    }
+
+    /** A listener event for this call, filled with what every event of it shares. */
+    RequestEvent.Builder event() {
+      return RequestEvent.builder(request.method(), pathTemplate, targetHost).callId(callId).port(targetPort)
+          .url(targetUrl).operation(operationKind, operationId).parentCallId(parentCallId);
+    }
+
+    void callStarted() {
+      listener.callStarted(event().attempt(0).build());
+    }
+
+    /** Once per call: after its result was handed over (see start()), or before a blocking call returns. */
+    void callFinished(Throwable failure) {
+      if (!finished.compareAndSet(false, true)) {
+        return;
+      }
+      listener.callFinished(event().attempt(attempt).statusCode(lastStatus).requestId(lastRequestId)
+          .elapsed(Duration.ofNanos(System.nanoTime() - startedNanos))
+          .errorType(failure == null ? null : Futures.unwrap(failure).getClass().getName()).build());
     }
 
     // ---- blocking driver: the caller's thread does everything ----
 
     ApiResponse<T> runBlocking() {
+      callStarted();
+      ApiResponse<T> response;
+      try {
+        response = attemptsBlocking();
+      } catch (RuntimeException | Error e) {
+        callFinished(e);
+        throw e;
+      }
+      callFinished(null);
+      return response;
+    }
+
+    private ApiResponse<T> attemptsBlocking() {
       while (true) {
         if (closed) {
           throw new ClientClosedException("the DatabricksClient is closed");
@@ -354,7 +410,11 @@ public final class HttpPipeline implements AuthContext {
     // ---- async driver: no thread waits ----
 
     void start() {
+      callStarted();
+      // The first dependent of the result, so it runs after the caller's own (synchronous)
+      // continuations, which see this call as the one being handed over.
       result.whenComplete((r, e) -> {
+        callFinished(e);
         if (e != null) {
           // Cancelled or failed from outside (a closing client): stop a pending backoff or
           // credentials fetch. The JDK's own exchange is left to reach its headers (JDKs differ in
@@ -408,13 +468,13 @@ public final class HttpPipeline implements AuthContext {
     void proceed(Decision<T> d) {
       if (d.response != null) {
         ApiResponse<T> response = d.response;
-        onCallbackThread(() -> {
+        onCallbackThread(() -> EventScope.handingOver(callId, () -> {
           if (!result.complete(response)) {
             closeQuietly(response.body()); // cancelled meanwhile: nobody will read or close a stream body
           }
-        });
+        }));
       } else if (d.error != null) {
-        onCallbackThread(() -> result.completeExceptionally(d.error));
+        onCallbackThread(() -> EventScope.handingOver(callId, () -> result.completeExceptionally(d.error)));
       } else if (d.delay.isZero()) {
         attempt();
       } else {
@@ -527,7 +587,7 @@ public final class HttpPipeline implements AuthContext {
       String requestId = ApiResponse.requestIdOf(resp.headers()).orElse(null);
       Outcome<T> outcome = resp.body();
       if (outcome.ok) {
-        report(status, ms, requestId, null);
+        report(status, ms, requestId, null, null);
         return Decision.done(new ApiResponse<>(status, resp.headers(), outcome.value, attempt));
       }
       String contentType = resp.headers().firstValue("Content-Type").orElse(null);
@@ -538,7 +598,7 @@ public final class HttpPipeline implements AuthContext {
       if (status == 401 && request.authenticated() && !credentialsRefreshed
           && credentials.refreshAfterUnauthorized(authHeaders)) {
         credentialsRefreshed = true;
-        report(status, ms, requestId, Duration.ZERO);
+        report(status, ms, requestId, Duration.ZERO, error);
         return Decision.retry(Duration.ZERO);
       }
       boolean retryable = error.isRetryable()
@@ -554,7 +614,7 @@ public final class HttpPipeline implements AuthContext {
         return Decision.fail(cause);
       }
       if (cause instanceof CredentialsFailure) {
-        report(-1, ms, null, null);
+        report(-1, ms, null, null, cause.getCause());
         return Decision.fail(cause.getCause());
       }
       DatabricksException typed = find(cause, DatabricksException.class);
@@ -565,18 +625,20 @@ public final class HttpPipeline implements AuthContext {
             null, -1, ms, null);
       }
       if (typed != null) {
-        report(-1, ms, null, null);
+        report(-1, ms, null, null, typed);
         return Decision.fail(typed);
       }
       UncheckedIOException unreadable = find(cause, UncheckedIOException.class);
       if (unreadable != null) {
-        report(-1, ms, null, null);
-        return Decision.fail(new DatabricksClientException(
-            "cannot read the answer to " + request + ": " + unreadable.getMessage(), unreadable));
+        DatabricksClientException error = new DatabricksClientException(
+            "cannot read the answer to " + request + ": " + unreadable.getMessage(), unreadable);
+        report(-1, ms, null, null, error);
+        return Decision.fail(error);
       }
       if (closed) {
-        report(-1, ms, null, null);
-        return Decision.fail(new ClientClosedException("the DatabricksClient was closed before " + request + " finished", cause));
+        ClientClosedException error = new ClientClosedException("the DatabricksClient was closed before " + request + " finished", cause);
+        report(-1, ms, null, null, error);
+        return Decision.fail(error);
       }
       boolean neverSent = isConnectFailure(cause);
       boolean retryable = neverSent || (request.idempotent() && cause instanceof IOException);
@@ -590,15 +652,15 @@ public final class HttpPipeline implements AuthContext {
 
     Decision<T> retryOrFail(boolean retryable, DatabricksException error, Duration retryAfter, int status, long ms, String requestId) {
       if (!retryable || attempt >= retry.maxAttempts()) {
-        report(status, ms, requestId, null);
+        report(status, ms, requestId, null, error);
         return Decision.fail(withAttempts(error));
       }
       Duration delay = retryAfter != null ? min(retryAfter, retry.maxRetryAfter()) : retry.backoff(attempt);
       if (clock.instant().plus(delay).isAfter(started.plus(overallTimeout()))) {
-        report(status, ms, requestId, null);
+        report(status, ms, requestId, null, error);
         return Decision.fail(withAttempts(error));
       }
-      report(status, ms, requestId, delay);
+      report(status, ms, requestId, delay, error);
       return Decision.retry(delay);
     }
 
@@ -619,18 +681,18 @@ public final class HttpPipeline implements AuthContext {
 
     /** An attempt is about to go out. */
     void announce() {
-      listener.requestSent(new RequestEvent(request.method(), pathTemplate, targetHost, attempt, -1,
-          Duration.ZERO, null, null));
+      listener.requestSent(event().attempt(attempt).build());
     }
 
     /** An attempt ended: log it and tell listeners (and, with {@code retryIn}, that it will be repeated). */
-    void report(int status, long ms, String requestId, Duration retryIn) {
-      RequestEvent event = new RequestEvent(request.method(), pathTemplate, targetHost, attempt, status,
-          Duration.ofMillis(ms), requestId, null);
-      listener.responseReceived(event);
+    void report(int status, long ms, String requestId, Duration retryIn, Throwable error) {
+      lastStatus = status;
+      lastRequestId = requestId;
+      RequestEvent.Builder event = event().attempt(attempt).statusCode(status).elapsed(Duration.ofMillis(ms))
+          .requestId(requestId).errorType(error == null ? null : error.getClass().getName());
+      listener.responseReceived(event.build());
       if (retryIn != null) {
-        listener.retryScheduled(new RequestEvent(request.method(), pathTemplate, targetHost, attempt, status,
-            Duration.ofMillis(ms), requestId, retryIn));
+        listener.retryScheduled(event.retryDelay(retryIn).build());
       }
       if (!LOG.isDebugEnabled()) {
         return;
@@ -704,6 +766,21 @@ public final class HttpPipeline implements AuthContext {
     if (f != null) {
       f.cancel(true);
     }
+  }
+
+  /**
+   * The request's URL for listeners: no query string or fragment, no user info, and nothing but
+   * scheme and host for a URL that is itself a credential.
+   */
+  static String listenerUrl(ApiRequest request, URI workspace) {
+    if (request.absoluteUri().isPresent()) {
+      URI u = request.absoluteUri().get();
+      String origin = u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+      return request.secretTarget() ? null : origin + (u.getRawPath() == null ? "" : u.getRawPath());
+    }
+    String base = workspace.toString();
+    return (base.endsWith("/") && request.path().startsWith("/") ? base.substring(0, base.length() - 1) : base)
+        + request.path();
   }
 
   /**

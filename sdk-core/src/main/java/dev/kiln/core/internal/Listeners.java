@@ -32,6 +32,26 @@ public final class Listeners implements ClientListener {
   }
 
   @Override
+  public void callStarted(RequestEvent event) {
+    each(l -> l.callStarted(event));
+  }
+
+  @Override
+  public void callFinished(RequestEvent event) {
+    each(l -> l.callFinished(event));
+  }
+
+  @Override
+  public void operationStarted(OperationEvent event) {
+    each(l -> l.operationStarted(event));
+  }
+
+  @Override
+  public void operationFinished(OperationEvent event) {
+    each(l -> l.operationFinished(event));
+  }
+
+  @Override
   public void requestSent(RequestEvent event) {
     each(l -> l.requestSent(event));
   }

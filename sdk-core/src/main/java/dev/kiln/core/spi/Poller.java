@@ -6,6 +6,7 @@ import dev.kiln.core.OperationEvent;
 import dev.kiln.core.Sleeper;
 import dev.kiln.core.error.ClientClosedException;
 import dev.kiln.core.error.OperationTimeoutException;
+import dev.kiln.core.internal.EventScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +86,9 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
     if (b.listener != null) {
       listeners.add(b.listener);
     }
+    clientListener.operationStarted(new OperationEvent(kind, id, null, 0, null, EventScope.handingOverCall()));
     result.whenComplete((r, e) -> {
+      finished(e);
       if (e != null) { // cancelled, or failed from outside (a closing client): stop waiting
         cancelIfPresent(pending);
         cancelIfPresent(pendingPoll); // abandons the HTTP request itself
@@ -153,7 +156,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
       if (result.isDone()) {
         return new CompletableFuture<S>(); // never completes; nothing more to do
       }
-      CompletableFuture<S> poll = pollFn.get();
+      CompletableFuture<S> poll = EventScope.inOperation(kind, id, pollFn);
       pendingPoll = poll;
       return poll;
     });
@@ -177,6 +180,18 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
         result.completeExceptionally(e);
       }
     });
+  }
+
+  /** Tells the client's listeners that the operation ended, with its last status and polls. */
+  private void finished(Throwable failure) {
+    String status;
+    int pollCount;
+    synchronized (this) {
+      status = lastStatus == null ? null : String.valueOf(lastStatus);
+      pollCount = polls;
+    }
+    clientListener.operationFinished(new OperationEvent(kind, id, status, pollCount,
+        failure == null ? null : Futures.unwrap(failure).getClass().getName()));
   }
 
   private synchronized void countPoll() {
@@ -246,7 +261,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
       return;
     }
     try {
-      cancelFn.get().whenComplete((v, e) -> {
+      EventScope.inOperation(kind, id, cancelFn).whenComplete((v, e) -> {
         if (e != null) {
           LOG.warn("cancelling {} on the server failed: {}", description, Futures.unwrap(e).toString());
         }
@@ -268,7 +283,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
 
   @Override
   public CompletableFuture<S> pollAsync() {
-    return Futures.map(Calls.async(pollFn::get), state -> {
+    return Futures.map(Calls.async(() -> EventScope.inOperation(kind, id, pollFn)), state -> {
       if (!result.isDone()) {
         countPoll();
         accept(state);
@@ -303,7 +318,7 @@ public final class Poller<S, R> implements LongRunningOperation<S, R> {
       return CompletableFuture.failedFuture(
           new UnsupportedOperationException(description + " cannot be cancelled"));
     }
-    return Calls.async(cancelFn::get);
+    return Calls.async(() -> EventScope.inOperation(kind, id, cancelFn));
   }
 
   @Override

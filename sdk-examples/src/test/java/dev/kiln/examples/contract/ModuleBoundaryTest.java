@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleBoundaryTest {
   private static final List<String> LIBRARIES = List.of(
       "dev.kiln.core", "dev.kiln.sql", "dev.kiln.execution", "dev.kiln.serving", "dev.kiln.vectorsearch", "dev.kiln.genie",
-      "dev.kiln.jobs", "dev.kiln.files", "dev.kiln.mlflow", "dev.kiln.catalog");
+      "dev.kiln.jobs", "dev.kiln.files", "dev.kiln.mlflow", "dev.kiln.catalog", "dev.kiln.opentelemetry");
 
   @Test
   void librariesExportOnlyTheirApiAndModels() {
@@ -134,13 +134,16 @@ class ModuleBoundaryTest {
         dev.kiln.execution.ExecutionClient.class, dev.kiln.serving.ServingClient.class,
         dev.kiln.vectorsearch.VectorSearchClient.class, dev.kiln.genie.GenieClient.class,
         dev.kiln.jobs.JobsClient.class, dev.kiln.files.DbfsClient.class, dev.kiln.mlflow.MlflowClient.class,
-        dev.kiln.catalog.CatalogClient.class,
+        dev.kiln.catalog.CatalogClient.class, dev.kiln.opentelemetry.KilnTelemetry.class,
         com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.core.JsonParser.class,
         com.fasterxml.jackson.annotation.JsonProperty.class,
         com.fasterxml.jackson.datatype.jdk8.Jdk8Module.class,
         com.fasterxml.jackson.datatype.jsr310.JavaTimeModule.class, org.slf4j.Logger.class,
         // sdk-sql reads ARROW_STREAM results with Arrow's flatbuffers schema
-        org.apache.arrow.flatbuf.Message.class, com.google.flatbuffers.FlatBufferBuilder.class)) {
+        org.apache.arrow.flatbuf.Message.class, com.google.flatbuffers.FlatBufferBuilder.class,
+        // sdk-opentelemetry's one exception: the OpenTelemetry API (and what it requires)
+        io.opentelemetry.api.OpenTelemetry.class, io.opentelemetry.context.Context.class,
+        io.opentelemetry.common.ComponentLoader.class)) {
       paths.add(locationOf(c));
     }
     return List.copyOf(paths);

@@ -52,6 +52,7 @@ class PublicApiDocumentedTest {
       "sdk-files",
       "sdk-mlflow",
       "sdk-catalog",
+      "sdk-opentelemetry",
       "sdk-emulator");
 
   private static final Path MAIN_SOURCES = Path.of("src", "main", "java");

@@ -123,6 +123,23 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void opentelemetry() {
+    io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans =
+        io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create();
+    List<String> names = new ArrayList<>();
+    try (io.opentelemetry.sdk.OpenTelemetrySdk otel = io.opentelemetry.sdk.OpenTelemetrySdk.builder()
+        .setTracerProvider(io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+            .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans)).build())
+        .build()) {
+      assertEquals(4, OpenTelemetrySnippet.run(otel, ws.host(), ws.token(), ws.defaultWarehouseId()));
+      otel.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
+      spans.getFinishedSpanItems().forEach(s -> names.add(s.getName()));
+    }
+    assertTrue(names.contains("POST /api/2.0/sql/statements/"), names.toString());
+    assertTrue(names.contains("Kiln statement"), names.toString());
+  }
+
+  @Test
   void vectorSearch() {
     List<String> texts = VectorSearchSnippet.run(ws.client());
     assertEquals(3, texts.size());
@@ -178,7 +195,7 @@ class ReadmeSnippetsTest {
 
   /** The README's snippets, in the order README.md shows them. */
   private static final List<String> ORDER = List.of("core", "sql", "warehouses", "execution", "clusters", "serving",
-      "vectorsearch", "genie", "mlflow", "files", "catalog", "jobs", "emulator", "emulator-junit");
+      "vectorsearch", "genie", "mlflow", "files", "catalog", "jobs", "opentelemetry", "emulator", "emulator-junit");
 
   private static final Pattern MARKED = Pattern.compile("// snippet:([a-z-]+)\\n(.*?)// end-snippet", Pattern.DOTALL);
 
