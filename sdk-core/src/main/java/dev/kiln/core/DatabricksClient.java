@@ -633,7 +633,7 @@ public final class DatabricksClient implements AutoCloseable {
 
     /**
      * Creates the client. Throws {@link ConfigurationException} without a host or credentials, or
-     * when the class path holds a Jackson older than 2.13 (the message names the versions found).
+     * when the class path holds a Jackson older than 2.12 (the message names the versions found).
      */
     public DatabricksClient build() {
       JacksonVersions.requireSupported();

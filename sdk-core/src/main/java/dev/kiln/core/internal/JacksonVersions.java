@@ -17,9 +17,12 @@ import org.slf4j.LoggerFactory;
 public final class JacksonVersions {
   private static final Logger LOG = LoggerFactory.getLogger(JacksonVersions.class);
 
-  /** The oldest supported minor line; keep equal to the parent pom's jackson-floor profile (2.13.x). */
+  /**
+   * The oldest supported minor line: the Jackson many platforms still pin, and the one the official
+   * Databricks SDK runs on. Keep equal to the parent pom's jackson-floor profile (2.12.x).
+   */
   public static final int MIN_MAJOR = 2;
-  public static final int MIN_MINOR = 13;
+  public static final int MIN_MINOR = 12;
 
   private static volatile boolean checked;
 
@@ -40,7 +43,7 @@ public final class JacksonVersions {
   }
 
   /**
-   * Throws when databind, core or a datatype module is older than 2.13 or missing, or when core is
+   * Throws when databind, core or a datatype module is older than 2.12 or missing, or when core is
    * older than databind (databind calls core API of its own minor version). Returns warnings for
    * datatype modules of another minor version than databind, which usually work but are untested.
    * A {@code null} version means the jar is not on the class path; an unknown version (a jar built

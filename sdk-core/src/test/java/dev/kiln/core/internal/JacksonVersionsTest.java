@@ -11,7 +11,7 @@ import dev.kiln.core.error.ConfigurationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Jackson version check, fed versions directly; CI also runs it on the 2.13 floor. */
+/** The Jackson version check, fed versions directly; CI also runs it on the 2.12 floor. */
 class JacksonVersionsTest {
   private static Version v(int major, int minor, int patch) {
     return new Version(major, minor, patch, null, "com.fasterxml.jackson.core", "jackson-databind");
@@ -24,7 +24,7 @@ class JacksonVersionsTest {
 
   @Test
   void theFloorAndNewerPass() {
-    assertEquals(List.of(), JacksonVersions.check(v(2, 13, 0), v(2, 13, 0), v(2, 13, 0), v(2, 13, 0)));
+    assertEquals(List.of(), JacksonVersions.check(v(2, 12, 0), v(2, 12, 0), v(2, 12, 0), v(2, 12, 0)));
     assertEquals(List.of(), JacksonVersions.check(v(2, 20, 1), v(2, 20, 1), v(2, 20, 1), v(2, 20, 1)));
     assertEquals(List.of(), JacksonVersions.check(v(2, 13, 4), v(2, 13, 5), v(2, 13, 5), v(2, 13, 5)),
         "patch levels may differ");
@@ -33,13 +33,13 @@ class JacksonVersionsTest {
   @Test
   void anOlderDatabindFailsNamingFoundAndRequiredVersionsAndTheFix() {
     ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> JacksonVersions.check(v(2, 12, 7), v(2, 12, 7), v(2, 12, 7), v(2, 12, 7)));
+        () -> JacksonVersions.check(v(2, 11, 4), v(2, 11, 4), v(2, 11, 4), v(2, 11, 4)));
     String m = e.getMessage();
-    assertTrue(m.contains("Kiln needs Jackson 2.13 or newer"), m);
-    assertTrue(m.contains("jackson-databind 2.12.7"), m);
-    assertTrue(m.contains("jackson-core 2.12.7"), m);
-    assertTrue(m.contains("jackson-datatype-jsr310 2.12.7"), m);
-    assertTrue(m.contains("com.fasterxml.jackson:jackson-bom 2.13.x or newer in <dependencyManagement>"), m);
+    assertTrue(m.contains("Kiln needs Jackson 2.12 or newer"), m);
+    assertTrue(m.contains("jackson-databind 2.11.4"), m);
+    assertTrue(m.contains("jackson-core 2.11.4"), m);
+    assertTrue(m.contains("jackson-datatype-jsr310 2.11.4"), m);
+    assertTrue(m.contains("com.fasterxml.jackson:jackson-bom 2.12.x or newer in <dependencyManagement>"), m);
   }
 
   @Test

@@ -23,7 +23,7 @@ public final class ExecutionApi {
   /**
    * Reads command results keeping decimals exact: the shared mapper would turn 0.10 into a double,
    * and a normalizing node factory would turn 100.0 into 1E+2. An exact node factory (not
-   * JsonNodeFeature, which Jackson 2.13 lacks) keeps the sent scale on every supported Jackson.
+   * JsonNodeFeature, which Jackson before 2.14 lacks) keeps the sent scale on every supported Jackson.
    */
   private static final ObjectReader COMMAND_STATUS = Json.mapper().reader()
       .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
