@@ -7,6 +7,7 @@ import dev.kiln.core.error.ConfigurationException;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.internal.EnvProxy;
 import dev.kiln.core.internal.HttpPipeline;
+import dev.kiln.core.internal.JacksonVersions;
 import dev.kiln.core.internal.Listeners;
 import dev.kiln.core.spi.ClientInternals;
 import dev.kiln.core.spi.Futures;
@@ -208,11 +209,13 @@ public final class DatabricksClient implements AutoCloseable {
 
   /** Host and credentials from environment variables, then the {@code ~/.databrickscfg} profile. */
   public static DatabricksClient fromEnvironment() {
+    JacksonVersions.requireSupported();
     return builder().config(DatabricksConfig.fromEnvironment()).build();
   }
 
   /** Host and credentials from the named {@code ~/.databrickscfg} profile (environment still wins). */
   public static DatabricksClient fromProfile(String profile) {
+    JacksonVersions.requireSupported();
     return builder().config(DatabricksConfig.fromProfile(profile)).build();
   }
 
@@ -669,9 +672,11 @@ public final class DatabricksClient implements AutoCloseable {
      * Builds the client; it owns threads and connections until {@link DatabricksClient#close()}.
      *
      * @throws ConfigurationException when neither a host nor a config with one was given, or no
-     *     credentials
+     *     credentials, or when the class path holds a Jackson older than 2.12 (the message names the
+     *     versions found)
      */
     public DatabricksClient build() {
+      JacksonVersions.requireSupported();
       String h = host != null ? host : config != null ? config.host().toString() : null;
       CredentialsProvider c = credentials != null ? credentials : config != null ? config.credentials() : null;
       if (h == null) {

@@ -101,6 +101,21 @@ class CommandResultTest extends ExecutionTestBase {
   }
 
   @Test
+  void decimalsKeepTheScaleTheServerSent() {
+    // Pins the exact-decimal reading on every supported Jackson (the CI floor run included): a
+    // normalizing reader would give 1E+2, 0.1 and 0 here, and a column without a declared scale
+    // has nothing to restore it from.
+    CommandResult r = run("{\"resultType\":\"table\","
+        + "\"schema\":[{\"name\":\"d\",\"type\":\"decimal\"},{\"name\":\"s\",\"type\":\"decimal(10,1)\"}],"
+        + "\"data\":[[100.0, 100.00],[0.10, 2.50],[0.000, -0.0]]}");
+    List<List<Object>> rows = r.table().rows();
+    assertEquals(List.of(new BigDecimal("100.0"), new BigDecimal("100.00")), rows.get(0));
+    assertEquals(List.of(new BigDecimal("0.10"), new BigDecimal("2.50")), rows.get(1));
+    assertEquals(List.of(new BigDecimal("0.000"), new BigDecimal("0.0")), rows.get(2));
+    assertEquals(1, ((BigDecimal) rows.get(0).get(0)).scale(), "100.0, not 1E+2");
+  }
+
+  @Test
   void tableWithBareTypeNames() {
     CommandResult r = run("{\"resultType\":\"table\",\"schema\":[{\"name\":\"n\",\"type\":\"int\"}],\"data\":[[\"7\"]]}");
     assertEquals("int", r.table().columns().get(0).type().name());

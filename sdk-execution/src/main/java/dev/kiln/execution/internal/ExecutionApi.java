@@ -2,7 +2,7 @@ package dev.kiln.execution.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.kiln.core.ApiRequest;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
@@ -20,10 +20,14 @@ import java.util.concurrent.CompletableFuture;
  * command ids come from the server. Not for users.
  */
 public final class ExecutionApi {
-  /** Reads command results keeping decimals exact (the shared mapper would turn 0.10 into a double). */
+  /**
+   * Reads command results keeping decimals exact: the shared mapper would turn 0.10 into a double,
+   * and a normalizing node factory would turn 100.0 into 1E+2. An exact node factory (not
+   * JsonNodeFeature, which Jackson before 2.14 lacks) keeps the sent scale on every supported Jackson.
+   */
   private static final ObjectReader COMMAND_STATUS = Json.mapper().reader()
       .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .with(new JsonNodeFactory(true))
       .forType(ExecutionWire.CommandStatus.class);
 
   private final DatabricksClient db;

@@ -136,6 +136,7 @@ final class TableReader {
   }
 
   /** JSON as plain Java: lists, maps, String, Boolean, Integer/Long/BigInteger, Double. */
+  @SuppressWarnings("deprecation") // JsonNode.fields(): its replacement properties() is Jackson 2.15+
   static Object plain(JsonNode v) {
     if (v == null || v.isNull() || v.isMissingNode()) {
       return null;
@@ -159,7 +160,7 @@ final class TableReader {
     }
     if (v.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      v.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+      v.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
       return Collections.unmodifiableMap(map);
     }
     return v.toString();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.Json;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class ScanValues {
     return Collections.unmodifiableList(list);
   }
 
+  @SuppressWarnings("deprecation") // JsonNode.fields(): its replacement properties() is Jackson 2.15+
   private static Map<String, Object> decodeStruct(JsonNode fields) {
     Map<String, Object> map = new LinkedHashMap<>();
     if (fields.isArray()) { // Databricks form: [{key, value}, ...]
@@ -63,7 +65,8 @@ public final class ScanValues {
         }
       }
     } else if (fields.isObject()) { // protobuf JSON form: {name: value, ...}
-      for (Map.Entry<String, JsonNode> f : fields.properties()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
         map.put(f.getKey(), decode(f.getValue()));
       }
     }
