@@ -60,15 +60,7 @@ final class TcpRelay implements AutoCloseable {
   }
 
   int port() {
-    return ((InetSocketAddress) listenerAddress()).getPort();
-  }
-
-  private java.net.SocketAddress listenerAddress() {
-    try {
-      return listener.getLocalAddress();
-    } catch (IOException e) {
-      throw new IllegalStateException("relay listener is closed", e);
-    }
+    return listener.socket().getLocalPort();
   }
 
   /**
