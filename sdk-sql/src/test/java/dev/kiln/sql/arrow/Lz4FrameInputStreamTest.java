@@ -320,6 +320,54 @@ class Lz4FrameInputStreamTest {
     assertTrue(message.contains("content checksum") || message.contains("Corrupt LZ4 block"), message);
   }
 
+  /**
+   * A hand-made block of short sequences (the decoder's fast loop takes them) whose fourth match reaches back
+   * {@code badOffset} bytes, then 40 literals to end it; a frame without checksums, so only the offset check sees it.
+   */
+  private static byte[] handMadeFrame(int badOffset) {
+    ByteArrayOutputStream block = new ByteArrayOutputStream();
+    for (int i = 0; i < 6; i++) {
+      block.write(0x84); // 8 literals, then an 8-byte match
+      for (int b = 0; b < 8; b++) {
+        block.write('a' + i + b);
+      }
+      int offset = i == 3 ? badOffset : 8;
+      block.write(offset & 0xFF);
+      block.write(offset >>> 8);
+    }
+    block.write(0xF0); // the last sequence: 15 + 25 literals
+    block.write(25);
+    for (int b = 0; b < 40; b++) {
+      block.write('z');
+    }
+    byte[] body = block.toByteArray();
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.writeBytes(new byte[] {0x04, 0x22, 0x4D, 0x18, 0x60, 0x40});
+    frame.write((XxHash32.hash(new byte[] {0x60, 0x40}, 0, 2) >>> 8) & 0xFF);
+    frame.writeBytes(new byte[] {(byte) body.length, (byte) (body.length >>> 8), 0, 0});
+    frame.writeBytes(body);
+    frame.writeBytes(new byte[4]); // end mark
+    return frame.toByteArray();
+  }
+
+  @Test
+  void aBadOffsetAmongShortSequencesIsCaught() throws IOException {
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      String literals = "";
+      for (int b = 0; b < 8; b++) {
+        literals += (char) ('a' + i + b);
+      }
+      expected.append(literals).append(literals);
+    }
+    expected.append("z".repeat(40));
+    assertEquals(expected.toString(), new String(decode(handMadeFrame(8)), StandardCharsets.US_ASCII));
+
+    String message = failure(handMadeFrame(65_000));
+    assertTrue(message.contains("match offset 65000 points before the start of the window"), message);
+    assertTrue(failure(handMadeFrame(0)).contains("match offset 0"), failure(handMadeFrame(0)));
+  }
+
   @Test
   void truncatedAnywhere() throws IOException {
     byte[] frame = checkedFrame();

@@ -399,7 +399,45 @@ public final class Lz4FrameInputStream extends InputStream {
     // the array): cheaper than System.arraycopy for the few-byte literals and matches numeric data gives.
     int wildDstEnd = dst.length - COPY_SLACK;
     int wildSrcEnd = src.length - COPY_SLACK;
+    // Where the fast loop below may run: a sequence it takes reads at most 17 bytes from s (token, 16 wild literal
+    // bytes, covering the offset too) and writes at most 14 literals then an 18-byte match, 24 bytes wild, from d.
+    int fastSrcEnd = Math.min(srcLength - 17, wildSrcEnd - 1);
+    int fastDstEnd = dstLimit - 32;
     while (true) {
+      // Short literals and a short match, far from both ends: no length can run past either buffer and no
+      // sequence can be the block's last (which is literals only), so only the offset needs checking.
+      while (s < fastSrcEnd && d < fastDstEnd) {
+        int token = src[s] & 0xFF;
+        int literals = token >>> 4;
+        int matchLength = token & 0x0F;
+        if (literals == 15 || matchLength == 15) {
+          break;
+        }
+        LONG.set(dst, d, (long) LONG.get(src, s + 1));
+        LONG.set(dst, d + 8, (long) LONG.get(src, s + 9));
+        s += 1 + literals;
+        d += literals;
+        int offset = (src[s] & 0xFF) | (src[s + 1] & 0xFF) << 8;
+        s += 2;
+        if (offset == 0 || offset > d) {
+          throw corrupt("match offset " + offset + " points before the start of the window");
+        }
+        matchLength += 4;
+        int from = d - offset;
+        if (offset >= 8) {
+          LONG.set(dst, d, (long) LONG.get(dst, from));
+          LONG.set(dst, d + 8, (long) LONG.get(dst, from + 8));
+          if (matchLength > 16) {
+            LONG.set(dst, d + 16, (long) LONG.get(dst, from + 16));
+          }
+          d += matchLength;
+        } else {
+          int end = d + matchLength;
+          while (d < end) {
+            dst[d++] = dst[from++];
+          }
+        }
+      }
       if (s >= srcLength) {
         throw corrupt("block ends before its last literals");
       }

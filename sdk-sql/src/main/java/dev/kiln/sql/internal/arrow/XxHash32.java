@@ -61,9 +61,23 @@ public final class XxHash32 {
       stripe(pending, 0);
       pendingLength = 0;
     }
-    while (offset + 16 <= end) {
-      stripe(data, offset);
-      offset += 16;
+    if (offset + 16 <= end) {
+      // The lanes in locals for the bulk: written back to the fields once, not on every stripe.
+      int a = v1;
+      int b = v2;
+      int c = v3;
+      int e = v4;
+      do {
+        a = round(a, intLE(data, offset));
+        b = round(b, intLE(data, offset + 4));
+        c = round(c, intLE(data, offset + 8));
+        e = round(e, intLE(data, offset + 12));
+        offset += 16;
+      } while (offset + 16 <= end);
+      v1 = a;
+      v2 = b;
+      v3 = c;
+      v4 = e;
     }
     if (offset < end) {
       System.arraycopy(data, offset, pending, 0, end - offset);
