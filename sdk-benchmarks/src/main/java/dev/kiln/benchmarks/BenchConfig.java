@@ -32,20 +32,31 @@ final class BenchConfig {
   final boolean replay;
   /** The mixed-table EXTERNAL_LINKS sections, one per latency (false: only the numeric, replayed and inline ones). */
   final boolean mixed;
+  /**
+   * Rows per chunk of the replayed sections, one section each (empty: the run's own {@link #chunkRowCount()}).
+   * Per-chunk costs (a link request and a download each) are the same for every format, so the chunk size moves
+   * the Arrow / JSON ratio; this shows it side by side in one run.
+   */
+  final List<Integer> replayChunkRows;
 
   BenchConfig(int rows, int chunks, List<Integer> latenciesMs, int warmup, int iterations, boolean inline,
       boolean heapProbe, boolean numeric) {
-    this(rows, chunks, latenciesMs, warmup, iterations, inline, heapProbe, numeric, true, true);
+    this(rows, chunks, latenciesMs, warmup, iterations, inline, heapProbe, numeric, true, true, List.of());
   }
 
   BenchConfig(int rows, int chunks, List<Integer> latenciesMs, int warmup, int iterations, boolean inline,
-      boolean heapProbe, boolean numeric, boolean replay, boolean mixed) {
+      boolean heapProbe, boolean numeric, boolean replay, boolean mixed, List<Integer> replayChunkRows) {
     if (rows < 1 || chunks < 1 || chunks > rows || warmup < 0 || iterations < 1 || latenciesMs.isEmpty()) {
       throw new IllegalArgumentException("need rows >= chunks >= 1, warmup >= 0, iterations >= 1 and a latency");
     }
     for (int latency : latenciesMs) {
       if (latency < 0) {
         throw new IllegalArgumentException("latencies must not be negative: " + latenciesMs);
+      }
+    }
+    for (int chunkRows : replayChunkRows) {
+      if (chunkRows < 1) {
+        throw new IllegalArgumentException("replayed chunks need at least one row: " + replayChunkRows);
       }
     }
     this.rows = rows;
@@ -58,6 +69,7 @@ final class BenchConfig {
     this.numeric = numeric;
     this.replay = replay;
     this.mixed = mixed;
+    this.replayChunkRows = Collections.unmodifiableList(new ArrayList<>(replayChunkRows));
   }
 
   static BenchConfig defaults() {
@@ -77,16 +89,22 @@ final class BenchConfig {
         p.bool("heapProbe", true),
         p.bool("numeric", true),
         p.bool("replay", true),
-        p.bool("mixed", true));
+        p.bool("mixed", true),
+        p.integers("replayChunkRows", ""));
   }
 
   int chunkRowCount() {
     return (rows + chunks - 1) / chunks;
   }
 
+  /** Rows per chunk of each replayed section, in order. */
+  List<Integer> replayedChunkRows() {
+    return replayChunkRows.isEmpty() ? List.of(chunkRowCount()) : replayChunkRows;
+  }
+
   @Override
   public String toString() {
     return "rows=" + rows + " chunks=" + chunks + " latenciesMs=" + latenciesMs + " warmup=" + warmup
-        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric + " replay=" + replay + " mixed=" + mixed;
+        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric + " replay=" + replay + " mixed=" + mixed + " replayChunkRows=" + replayedChunkRows();
   }
 }

@@ -73,7 +73,9 @@ final class KilnReader implements ResultReader {
       long done = System.nanoTime();
       long readCpu = SqlResultBenchmark.processCpuNanos() - cpuAtSubmit;
       long bytes = result.response().manifest().map(m -> m.totalByteCount().orElse(-1L)).orElse(-1L);
-      return new ReadRun(result.statementId(), rows, checksum, submitted - start, done - submitted, bytes, readCpu);
+      int chunks = result.response().manifest().map(m -> m.totalChunkCount().orElse(-1)).orElse(-1);
+      return new ReadRun(result.statementId(), rows, checksum, submitted - start, done - submitted, bytes, readCpu,
+          chunks);
     }
   }
 }

@@ -13,9 +13,16 @@ final class ReadRun {
   final long resultBytes;
   /** JVM process CPU nanoseconds of the read phase (after the statement call; the emulator's rendering excluded). */
   final long readCpuNanos;
+  /** Chunks the result came in, as the manifest states it, or -1 when the reader does not report it. */
+  final int chunks;
 
   ReadRun(String statementId, long rows, long checksum, long submitNanos, long readNanos, long resultBytes,
       long readCpuNanos) {
+    this(statementId, rows, checksum, submitNanos, readNanos, resultBytes, readCpuNanos, -1);
+  }
+
+  ReadRun(String statementId, long rows, long checksum, long submitNanos, long readNanos, long resultBytes,
+      long readCpuNanos, int chunks) {
     this.statementId = statementId;
     this.rows = rows;
     this.checksum = checksum;
@@ -23,6 +30,7 @@ final class ReadRun {
     this.readNanos = readNanos;
     this.resultBytes = resultBytes;
     this.readCpuNanos = readCpuNanos;
+    this.chunks = chunks;
   }
 
   long totalNanos() {

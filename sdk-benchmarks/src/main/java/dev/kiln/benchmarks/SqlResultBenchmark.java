@@ -94,7 +94,7 @@ public final class SqlResultBenchmark {
             raw16)));
       }
       if (config.replay) {
-        sections.add(replaySection(ws, runner));
+        sections.addAll(replaySections(ws, config, runner));
       }
       if (config.inline) {
         sections.add(runner.section("INLINE", BenchQuery.MIXED, -1, Arrays.asList(
@@ -107,9 +107,25 @@ public final class SqlResultBenchmark {
 
   /**
    * The numeric result rendered once per format by the emulator and then served from memory by a {@link
-   * ReplayServer}: Kiln JSON_ARRAY, ARROW_STREAM with and without LZ4, and raw 16 read the same stored bytes.
+   * ReplayServer}: Kiln JSON_ARRAY, ARROW_STREAM with and without LZ4, and raw 16 read the same stored bytes. One
+   * section per replayed chunk size; a size other than the run's own is rendered by a second emulator started for it.
    */
-  private static Section replaySection(LocalWorkspace ws, Runner runner) throws Exception {
+  private static List<Section> replaySections(LocalWorkspace ws, BenchConfig config, Runner runner) throws Exception {
+    List<Section> sections = new ArrayList<>();
+    for (int chunkRows : config.replayedChunkRows()) {
+      if (chunkRows == config.chunkRowCount()) {
+        sections.add(replaySection(ws, chunkRows, runner));
+      } else {
+        try (LocalWorkspace other = LocalWorkspace.builder().chunkRowCount(chunkRows).start()) {
+          other.sql().execute(BenchTable.createNumericStatement(config.rows));
+          sections.add(replaySection(other, chunkRows, runner));
+        }
+      }
+    }
+    return sections;
+  }
+
+  private static Section replaySection(LocalWorkspace ws, int chunkRows, Runner runner) throws Exception {
     try (ReplayServer replay = ReplayServer.start(16);
         DatabricksClient client = DatabricksClient.builder()
             .host(replay.host())
@@ -121,7 +137,7 @@ public final class SqlResultBenchmark {
       replay.record(ws.host(), ws.token(), ws.defaultWarehouseId(), sql, "ARROW_STREAM", "LZ4_FRAME");
       replay.record(ws.host(), ws.token(), ws.defaultWarehouseId(), sql, "ARROW_STREAM", "NONE");
       SqlClient kiln = SqlClient.create(client);
-      return runner.section("REPLAYED", BenchQuery.NUMERIC, 0, Arrays.asList(
+      return runner.section("REPLAYED", BenchQuery.NUMERIC, 0, chunkRows, Arrays.asList(
           new KilnReader(kiln, "replay", Disposition.EXTERNAL_LINKS, Format.JSON_ARRAY),
           new KilnReader(kiln, "replay", Disposition.EXTERNAL_LINKS, Format.ARROW_STREAM),
           new KilnReader(kiln, "replay", Disposition.EXTERNAL_LINKS, Format.ARROW_STREAM, ResultCompression.NONE),
@@ -144,6 +160,11 @@ public final class SqlResultBenchmark {
     }
 
     Section section(String disposition, BenchQuery query, int latencyMs, List<ResultReader> readers)
+        throws Exception {
+      return section(disposition, query, latencyMs, config.chunkRowCount(), readers);
+    }
+
+    Section section(String disposition, BenchQuery query, int latencyMs, int chunkRows, List<ResultReader> readers)
         throws Exception {
       long expected = query.expectedChecksum(config.rows);
       int n = readers.size();
@@ -174,7 +195,7 @@ public final class SqlResultBenchmark {
       long[] liveHeap = new long[n];
       Arrays.fill(liveHeap, -1);
       if (config.heapProbe) {
-        long perChunk = config.chunkRowCount();
+        long perChunk = chunkRows;
         for (int which = 0; which < n; which++) {
           HeapProbe probe = new HeapProbe(perChunk, perChunk / 2);
           checked(readers.get(which), readers.get(which).read(query, probe), expected);
@@ -185,7 +206,7 @@ public final class SqlResultBenchmark {
       for (int i = 0; i < n; i++) {
         results.add(new Result(readers.get(i).name(), measured.get(i), cpu.get(i), liveHeap[i]));
       }
-      Section section = new Section(disposition, query, latencyMs, bytes, results);
+      Section section = new Section(disposition, query, latencyMs, chunkRows, bytes, results);
       log.println("done: " + section.label());
       return section;
     }
@@ -273,13 +294,16 @@ public final class SqlResultBenchmark {
     final BenchQuery query;
     /** Injected per-download latency in ms; -1 when there are no downloads (INLINE). */
     final int latencyMs;
+    /** Rows per chunk the result was cut into. */
+    final int chunkRows;
     final long resultBytes;
     final List<Result> results;
 
-    Section(String disposition, BenchQuery query, int latencyMs, long resultBytes, List<Result> results) {
+    Section(String disposition, BenchQuery query, int latencyMs, int chunkRows, long resultBytes, List<Result> results) {
       this.disposition = disposition;
       this.query = query;
       this.latencyMs = latencyMs;
+      this.chunkRows = chunkRows;
       this.resultBytes = resultBytes;
       this.results = Collections.unmodifiableList(results);
     }
@@ -303,7 +327,10 @@ public final class SqlResultBenchmark {
     }
 
     String label() {
-      return disposition + (query.numeric ? " numeric" : "") + (latencyMs < 0 ? "" : ", +" + latencyMs + " ms/link");
+      // Only replayed sections may differ from the run's chunk size, so only they name theirs.
+      return disposition + (query.numeric ? " numeric" : "")
+          + ("REPLAYED".equals(disposition) ? String.format(Locale.ROOT, ", %,d-row chunks", chunkRows) : "")
+          + (latencyMs < 0 ? "" : ", +" + latencyMs + " ms/link");
     }
   }
 
@@ -334,7 +361,7 @@ public final class SqlResultBenchmark {
           + " CPU = JVM process CPU per row, total / read phase (includes the in-process emulator); live heap = most heap held by the reader (full GC mid-chunk, above the"
           + " post-submit baseline)");
       out.println();
-      String row = "%-34s %-50s %20s %8s %12s %12s %10s%n";
+      String row = "%-50s %-50s %20s %8s %12s %12s %10s%n";
       out.printf(Locale.ROOT, row, "section", "variant", "total ms med [min-max]", "read ms", "rows/s total",
           "CPU ns/row", "live heap");
       for (Section s : sections) {
@@ -356,13 +383,13 @@ public final class SqlResultBenchmark {
             s.result("raw HttpClient + Jackson streaming, 16"));
         Result raw16 = s.result("raw HttpClient + Jackson streaming, 16");
         if (json != null && raw16 != null) {
-          out.printf(Locale.ROOT, "%-34s %-50s %20s%n", "", "  CPU/row Kiln JSON / raw 16 (median, total / read)",
+          out.printf(Locale.ROOT, "%-50s %-50s %20s%n", "", "  CPU/row Kiln JSON / raw 16 (median, total / read)",
               String.format(Locale.ROOT, "%.2f / %.2f", json.cpuNanosPerRow() / raw16.cpuNanosPerRow(),
                   json.readCpuNanosPerRow() / raw16.readCpuNanosPerRow()));
         }
         for (Result arrow : new Result[] {s.result("Kiln ARROW_STREAM+LZ4"), s.result("Kiln ARROW_STREAM, no")}) {
           if (json != null && arrow != null) {
-            out.printf(Locale.ROOT, "%-34s %-50s %20s%n", "", "  CPU/row " + arrow.name.substring(0, arrow.name.indexOf(" ("))
+            out.printf(Locale.ROOT, "%-50s %-50s %20s%n", "", "  CPU/row " + arrow.name.substring(0, arrow.name.indexOf(" ("))
                     + " / Kiln JSON (total / read)",
                 String.format(Locale.ROOT, "%.2f / %.2f", arrow.cpuNanosPerRow() / json.cpuNanosPerRow(),
                     arrow.readCpuNanosPerRow() / json.readCpuNanosPerRow()));
@@ -376,9 +403,9 @@ public final class SqlResultBenchmark {
 
     private static void ratio(PrintStream out, Section s, String what, Result a, Result b) {
       if (a != null && b != null) {
-        out.printf(Locale.ROOT, "%-34s %-50s %20s%n", "", "  " + what + " total (per round)",
+        out.printf(Locale.ROOT, "%-50s %-50s %20s%n", "", "  " + what + " total (per round)",
             Stats.ratioSummary(Section.rowsPerSecondRatios(a, b, false)));
-        out.printf(Locale.ROOT, "%-34s %-50s %20s%n", "", "  " + what + " read phase (per round)",
+        out.printf(Locale.ROOT, "%-50s %-50s %20s%n", "", "  " + what + " read phase (per round)",
             Stats.ratioSummary(Section.rowsPerSecondRatios(a, b, true)));
       }
     }

@@ -19,18 +19,25 @@ class SqlResultBenchmarkSmokeTest {
   @Test
   @Timeout(60)
   void bothVariantsReadTheSameRowsInEverySection() throws Exception {
-    BenchConfig config = new BenchConfig(2_000, 4, Arrays.asList(0, 5), 0, 1, true, true, true);
+    BenchConfig config = new BenchConfig(2_000, 4, Arrays.asList(0, 5), 0, 1, true, true, true, true, true,
+        Arrays.asList(500, 1_000));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     SqlResultBenchmark.Report report =
         SqlResultBenchmark.run(config, new PrintStream(log, true, StandardCharsets.UTF_8));
 
     List<SqlResultBenchmark.Section> sections = report.sections;
-    assertEquals(5, sections.size(), "EXTERNAL_LINKS at 0 and 5 ms, numeric, numeric replayed, then INLINE");
+    assertEquals(6, sections.size(),
+        "EXTERNAL_LINKS at 0 and 5 ms, numeric, numeric replayed in 500- and 1,000-row chunks, then INLINE");
     assertEquals(5, sections.get(0).results.size(), "Kiln JSON and Arrow, raw 4 and 16, official");
     assertEquals(4, sections.get(2).results.size(), "numeric: Kiln JSON, Arrow with and without LZ4, raw 16");
-    assertEquals("REPLAYED numeric, +0 ms/link", sections.get(3).label());
-    assertEquals(4, sections.get(3).results.size(), "replayed: Kiln JSON, Arrow with and without LZ4, raw 16");
+    assertEquals("REPLAYED numeric, 500-row chunks, +0 ms/link", sections.get(3).label());
+    assertEquals("REPLAYED numeric, 1,000-row chunks, +0 ms/link", sections.get(4).label());
+    for (int i = 3; i <= 4; i++) {
+      assertEquals(4, sections.get(i).results.size(), "replayed: Kiln JSON, Arrow with and without LZ4, raw 16");
+      assertEquals(2_000 / sections.get(i).chunkRows, sections.get(i).results.get(0).runs.get(0).chunks,
+          "the replayed result has the section's chunk size");
+    }
     for (SqlResultBenchmark.Section s : sections) {
       long expected = s.query.expectedChecksum(2_000);
       for (SqlResultBenchmark.Result r : s.results) {
