@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,9 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * Serves results the emulator rendered once, from memory: the statement reply, each chunk's link list and each
- * link's bytes, recorded per (format, compression) and replayed for every read. Serving costs only the copy to
- * the socket, as object storage would, so a section on it measures the readers rather than the emulator's
- * rendering (which, in the same JVM on 2 cores, costs more for Arrow than for JSON: it converts its text values).
+ * link's bytes, recorded per (format, compression) and replayed for every read by a {@link StoredBytesServer}.
+ * Serving costs little more than the copy to the socket, as object storage costs the client nothing, so a section
+ * on it measures the readers rather than the emulator's rendering (which, in the same JVM on 2 cores, costs more
+ * for Arrow than for JSON: it converts its text values) or the JDK {@code HttpServer}'s per-answer work.
  *
  * <p>Answers {@code POST /api/2.0/sql/statements} with the recording that matches the body's {@code format}
  * and {@code result_compression}, {@code GET .../result/chunks/{i}} with that chunk's links (pointing here,
@@ -37,14 +37,14 @@ final class ReplayServer implements AutoCloseable {
   private static final Pattern LINK = Pattern.compile("/_replay/([^/]+)/(\\d+)");
 
   private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
-  private final LoopbackServer server;
+  private final StoredBytesServer server;
 
-  private ReplayServer(int threads) throws IOException {
-    this.server = LoopbackServer.start(threads, this::handle);
+  private ReplayServer() throws IOException {
+    this.server = StoredBytesServer.start(this::handle);
   }
 
-  static ReplayServer start(int threads) throws IOException {
-    return new ReplayServer(threads);
+  static ReplayServer start() throws IOException {
+    return new ReplayServer();
   }
 
   String host() {
@@ -72,7 +72,7 @@ final class ReplayServer implements AutoCloseable {
     String id = statement.path("statement_id").asText();
     String key = key(format, compression);
     int chunks = statement.path("manifest").path("total_chunk_count").asInt();
-    List<JsonNode> chunkReplies = new ArrayList<>();
+    List<byte[]> chunkReplies = new ArrayList<>();
     List<byte[]> payloads = new ArrayList<>();
     for (int i = 0; i < chunks; i++) {
       JsonNode links = i == 0 ? statement.path("result")
@@ -86,11 +86,11 @@ final class ReplayServer implements AutoCloseable {
         throw new IOException("recording chunk " + i + " answered " + download.statusCode());
       }
       payloads.add(download.body());
-      chunkReplies.add(relinked(links, key));
+      chunkReplies.add(MAPPER.writeValueAsBytes(relinked(links, key)));
     }
     ObjectNode replayed = statement.deepCopy();
     replayed.put("statement_id", "replay-" + key);
-    replayed.set("result", chunkReplies.get(0));
+    replayed.set("result", MAPPER.readTree(chunkReplies.get(0)));
     recordings.put(key, new Recording(MAPPER.writeValueAsBytes(replayed), chunkReplies, payloads));
   }
 
@@ -110,30 +110,25 @@ final class ReplayServer implements AutoCloseable {
     return (format + "-" + compression).toLowerCase(Locale.ROOT);
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
+  private StoredBytesServer.Answer handle(String method, String path, byte[] body) throws IOException {
     Matcher link = LINK.matcher(path);
     Matcher chunk = CHUNK.matcher(path);
     if ("GET".equals(method) && link.matches()) {
       byte[] bytes = recording(link.group(1)).payloads.get(Integer.parseInt(link.group(2)));
-      exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-      exchange.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+      return new StoredBytesServer.Answer(200, "application/octet-stream", bytes);
     } else if ("GET".equals(method) && chunk.matches()) {
       Recording r = recording(chunk.group(1).substring("replay-".length()));
-      LoopbackServer.send(exchange, 200, MAPPER.writeValueAsBytes(r.chunkReplies.get(Integer.parseInt(chunk.group(2)))));
+      return StoredBytesServer.Answer.json(200, r.chunkReplies.get(Integer.parseInt(chunk.group(2))));
     } else if ("POST".equals(method) && path.matches("/api/2\\.0/sql/statements/?")) {
-      JsonNode request = MAPPER.readTree(LoopbackServer.body(exchange));
+      JsonNode request = MAPPER.readTree(body);
       String compression = request.path("result_compression").asText("NONE");
-      LoopbackServer.send(exchange, 200, recording(key(request.path("format").asText("JSON_ARRAY"), compression)).statement);
+      return StoredBytesServer.Answer.json(200,
+          recording(key(request.path("format").asText("JSON_ARRAY"), compression)).statement);
     } else if ("DELETE".equals(method) || path.endsWith("/cancel")) {
-      LoopbackServer.send(exchange, 200, "{}");
-    } else {
-      LoopbackServer.send(exchange, 404, "{\"error_code\":\"NOT_FOUND\",\"message\":\"" + method + " " + path + "\"}");
+      return StoredBytesServer.Answer.json(200, "{}".getBytes(StandardCharsets.UTF_8));
     }
+    return StoredBytesServer.Answer.json(404, ("{\"error_code\":\"NOT_FOUND\",\"message\":\"" + method + " " + path
+        + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
   private Recording recording(String key) {
@@ -151,10 +146,11 @@ final class ReplayServer implements AutoCloseable {
 
   private static final class Recording {
     final byte[] statement;
-    final List<JsonNode> chunkReplies;
+    /** Each chunk's reply as served (its links pointing here). */
+    final List<byte[]> chunkReplies;
     final List<byte[]> payloads;
 
-    Recording(byte[] statement, List<JsonNode> chunkReplies, List<byte[]> payloads) {
+    Recording(byte[] statement, List<byte[]> chunkReplies, List<byte[]> payloads) {
       this.statement = statement;
       this.chunkReplies = chunkReplies;
       this.payloads = payloads;

@@ -126,7 +126,7 @@ public final class SqlResultBenchmark {
   }
 
   private static Section replaySection(LocalWorkspace ws, int chunkRows, Runner runner) throws Exception {
-    try (ReplayServer replay = ReplayServer.start(16);
+    try (ReplayServer replay = ReplayServer.start();
         DatabricksClient client = DatabricksClient.builder()
             .host(replay.host())
             .credentials(Credentials.personalAccessToken("replay"))
