@@ -65,10 +65,12 @@ class StatementExecutionTest extends SqlTestBase {
     server.enqueue(ok(statement("s2", "RUNNING", "")));
     server.enqueue(ok(statement("s2", "SUCCEEDED", ONE_ROW)));
 
+    sleeper.hold(); // no poll before the listener is in, so it sees PENDING however slow this thread is
     StatementHandle handle = sql.submit(StatementRequest.builder().warehouseId("wh-1").statement("SELECT 1 AS one")
         .waitTimeout(Duration.ZERO).build());
     List<StatementState> seen = new CopyOnWriteArrayList<>();
     handle.addListener(r -> seen.add(r.state()));
+    sleeper.stopHolding();
     try (StatementResult result = handle.resultAsync().get(5, TimeUnit.SECONDS)) {
       assertEquals(List.of(1), intsOf(result, "one"));
     }

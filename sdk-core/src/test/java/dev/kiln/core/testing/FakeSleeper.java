@@ -56,6 +56,15 @@ public final class FakeSleeper implements Sleeper {
     return this;
   }
 
+  /** Back to completing sleeps at once: ends every held sleep, and later ones are not held. */
+  public FakeSleeper stopHolding() {
+    synchronized (this) {
+      holding = false;
+    }
+    releaseAll();
+    return this;
+  }
+
   /** Ends every held sleep (advancing the clock by each delay); later sleeps are still held. */
   public void releaseAll() {
     List<CompletableFuture<Void>> now;
