@@ -101,7 +101,9 @@ public final class SqlOptions {
    * Chunks downloaded at the same time while a result is read (16 by default, as the Databricks
    * JDBC driver: object-store links answer in tens of milliseconds, and 16 requests in flight hide
    * that latency where 4 left half the throughput unused). The {@link #resultMemoryBudget()} still
-   * applies: a download starts only with room for its first bytes.
+   * applies: a download starts only with room for its first bytes. Each download waits for its link
+   * and its headers on one of the client's worker threads (the JDK client's async answers would each
+   * start a thread on a machine of 2 CPUs), so a reader occupies up to this many workers.
    */
   public int downloadParallelism() {
     return downloadParallelism;

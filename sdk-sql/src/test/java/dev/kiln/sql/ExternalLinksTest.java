@@ -283,6 +283,32 @@ class ExternalLinksTest {
   }
 
   @Test
+  void closingEndsChunkRequestsStillWaitingForAnswersAndFreesTheirWorkers() throws Exception {
+    serveResult("JSON_ARRAY", 6, 2);
+    // Chunk 1's link request and chunk 2's download get no answer for a minute: workers wait in both.
+    workspaceAnswers.get("GET " + CHUNKS + 1).clear();
+    answer(workspaceAnswers, "GET " + CHUNKS + 1, new MockResponse.Builder().headersDelay(60, TimeUnit.SECONDS)
+        .body(("{'external_links':[" + link(1, "/c1?sig=s1", 2, VALID_UNTIL) + "]}").replace('\'', '"')).build());
+    storageAnswers.get("/c2?sig=s2").clear();
+    answer(storageAnswers, "/c2?sig=s2", new MockResponse.Builder().headersDelay(60, TimeUnit.SECONDS)
+        .body(body("JSON_ARRAY", 2, 2)).build());
+    SqlOptions options = SqlOptions.builder().downloadParallelism(3).build();
+
+    StatementResult result = sql(options).execute("wh", "SELECT 1");
+    Iterator<Row> rows = result.rows().iterator();
+    assertEquals(1L, rows.next().getLong("id"));
+    awaitTrue(() -> threadsIn("ChunkSource", "locate") == 1 && threadsIn("ChunkDownloader", "send") == 1);
+    result.close();
+
+    awaitTrue(() -> threadsIn("ChunkSource", "locate") == 0 && threadsIn("ChunkDownloader", "send") == 0);
+    assertThrows(dev.kiln.core.error.DatabricksClientException.class, () -> {
+      while (rows.hasNext()) {
+        rows.next();
+      }
+    });
+  }
+
+  @Test
   void arrowStreamResultsReadThroughTheSameGetters() throws Exception {
     serveResult("ARROW_STREAM", 3, 500);
 
@@ -543,6 +569,14 @@ class ExternalLinksTest {
       all.add(Wire.take(server));
     }
     return all;
+  }
+
+  /** Threads now running {@code method} of a class whose name ends with {@code classSuffix}. */
+  private static long threadsIn(String classSuffix, String method) {
+    return Thread.getAllStackTraces().values().stream()
+        .filter(stack -> Arrays.stream(stack)
+            .anyMatch(f -> f.getClassName().endsWith(classSuffix) && f.getMethodName().equals(method)))
+        .count();
   }
 
   private static long parserThreads() {

@@ -16,6 +16,7 @@ public final class ByteBudget {
   private final long capacity;
   private final int segment;
   private final LongConsumer onChange;
+  private final Object reportLock = new Object();
   /** Waiting callbacks by chunk index (then arrival), each wanting one segment. */
   private final TreeMap<Long, Runnable> waiters = new TreeMap<>();
   private long used;
@@ -59,7 +60,6 @@ public final class ByteBudget {
    * once they were taken for it. {@code order} ranks waiters: lower goes first.
    */
   public boolean acquireOrWait(long n, int order, Runnable granted) {
-    long now;
     synchronized (this) {
       if (closed) {
         return false;
@@ -72,9 +72,8 @@ public final class ByteBudget {
       }
       used += n;
       peak = Math.max(peak, used);
-      now = used;
     }
-    report(now);
+    report();
     return true;
   }
 
@@ -83,13 +82,11 @@ public final class ByteBudget {
    * decoder buffers of the chunk it reads when they could not be taken ahead of it).
    */
   public void takePastCapacity(long n) {
-    long now;
     synchronized (this) {
       used += n;
       peak = Math.max(peak, used);
-      now = used;
     }
-    report(now);
+    report();
   }
 
   private int firstWaiterOrder() {
@@ -101,7 +98,6 @@ public final class ByteBudget {
       return;
     }
     List<Runnable> grants = new ArrayList<>();
-    long now;
     synchronized (this) {
       used -= n;
       while (!waiters.isEmpty() && !closed) {
@@ -115,9 +111,8 @@ public final class ByteBudget {
         peak = Math.max(peak, used);
         grants.add(g.then);
       }
-      now = used;
     }
-    report(now);
+    report();
     grants.forEach(Runnable::run);
   }
 
@@ -129,9 +124,16 @@ public final class ByteBudget {
     }
   }
 
-  private void report(long now) {
+  /**
+   * Tells {@code onChange} the bytes in use now. Called after the change, outside the budget's lock (grants
+   * run callbacks); reading the count under the report lock means the last report made is the latest count,
+   * even when two threads' reports would otherwise arrive out of order.
+   */
+  private void report() {
     if (onChange != null) {
-      onChange.accept(now);
+      synchronized (reportLock) {
+        onChange.accept(used());
+      }
     }
   }
 

@@ -1,12 +1,12 @@
 package dev.kiln.sql.internal;
 
 import dev.kiln.core.ApiRequest;
+import dev.kiln.core.ApiResponse;
 import dev.kiln.core.BodyReader;
 import dev.kiln.core.DatabricksClient;
 import dev.kiln.core.error.DatabricksClientException;
 import dev.kiln.core.error.DatabricksServiceException;
 import dev.kiln.core.spi.ClientInternals;
-import dev.kiln.core.spi.Futures;
 import dev.kiln.sql.model.ExternalLink;
 import java.io.Closeable;
 import java.io.IOException;
@@ -37,6 +37,11 @@ final class ChunkDownloader {
     return internals;
   }
 
+  /**
+   * Sends the request on the calling thread (a worker's: waiting there for the headers skips the JDK
+   * client's hop through the common pool per async answer, which on a machine of 2 CPUs starts a thread per
+   * answer), then hands the body to {@code into}, whose pump reads it. Closing {@code scope} interrupts the wait.
+   */
   void send(ExternalLink link, InFlight scope, ChunkBytes into) {
     if (scope.isClosed()) {
       into.fail(new CancellationException("the reader was closed"));
@@ -53,21 +58,22 @@ final class ChunkDownloader {
       into.fail(new DatabricksClientException("chunk " + link.chunkIndex() + " has a malformed external link"));
       return;
     }
-    scope.track(db.sendAsync(request, BodyReader.inputStream())).whenComplete((r, e) -> {
-      if (e != null) {
-        into.fail(asLinkFailureIfRefreshable(Futures.unwrap(e)));
-        return;
-      }
-      InputStream in = r.body();
-      try {
-        Closeable untrack = scope.track(in); // closing the scope closes the stream, aborting the read
-        into.downloaded().whenComplete((v, x) -> closeQuietly(untrack));
-      } catch (IOException closedMeanwhile) {
-        into.fail(new CancellationException("the reader was closed"));
-        return;
-      }
-      into.start(in);
-    });
+    ApiResponse<InputStream> response;
+    try (InFlight.BlockingCall call = scope.blockingCall()) {
+      response = db.send(request, BodyReader.inputStream());
+    } catch (RuntimeException e) {
+      into.fail(scope.isClosed() ? new CancellationException("the reader was closed") : asLinkFailureIfRefreshable(e));
+      return;
+    }
+    InputStream in = response.body();
+    try {
+      Closeable untrack = scope.track(in); // closing the scope closes the stream, aborting the read
+      into.downloaded().whenComplete((v, x) -> closeQuietly(untrack));
+    } catch (IOException closedMeanwhile) {
+      into.fail(new CancellationException("the reader was closed"));
+      return;
+    }
+    into.start(in);
   }
 
   private static void closeQuietly(Closeable c) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,22 +33,30 @@ final class ChunkSource {
     first.ifPresent(f -> remember(f.externalLinks()));
   }
 
-  /** {@code refresh} skips what is cached and asks the server again (for a fresh link). */
-  CompletableFuture<ChunkLocation> locate(int index, boolean refresh, InFlight scope) {
+  /**
+   * Where chunk {@code index} is: a cached link still fresh enough, the statement response's own rows, or the
+   * answer of a chunk request sent on the calling thread. {@code refresh} skips what is cached and asks the
+   * server again (for a fresh link). Closing {@code scope} interrupts the request.
+   */
+  ChunkLocation locate(int index, boolean refresh, InFlight scope) {
     if (scope.isClosed()) {
-      return CompletableFuture.failedFuture(new CancellationException("the reader was closed"));
+      throw new CancellationException("the reader was closed");
     }
     if (!refresh) {
       ExternalLink cached = links.get(index);
       if (cached != null && isFresh(cached)) {
-        return CompletableFuture.completedFuture(ChunkLocation.external(cached));
+        return ChunkLocation.external(cached);
       }
       if (cached == null && first != null && first.externalLinks().isEmpty()
           && first.chunkIndex().orElse(0) == index) {
-        return CompletableFuture.completedFuture(ChunkLocation.inline(rowsOf(first), first.rowCount()));
+        return ChunkLocation.inline(rowsOf(first), first.rowCount());
       }
     }
-    return scope.track(api.chunkAsync(statementId, index)).thenApply(answer -> locationIn(answer, index));
+    ChunkAnswer answer;
+    try (InFlight.BlockingCall call = scope.blockingCall()) {
+      answer = api.chunk(statementId, index);
+    }
+    return locationIn(answer, index);
   }
 
   private ChunkLocation locationIn(ChunkAnswer answer, int index) {

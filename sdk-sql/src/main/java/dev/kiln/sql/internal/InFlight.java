@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The requests and response streams of one reader's downloads, so closing the reader (or the
- * result) cancels every request in flight and closes every stream being parsed.
+ * result) stops every request in flight and closes every stream being parsed: futures are
+ * cancelled, streams closed, and threads blocked in a request (see {@link #blockingCall()})
+ * interrupted.
  */
 public final class InFlight implements AutoCloseable {
   private final Set<Object> live = ConcurrentHashMap.newKeySet();
@@ -33,6 +35,19 @@ public final class InFlight implements AutoCloseable {
     return () -> live.remove(stream);
   }
 
+  /**
+   * Until the returned call is closed, closing this scope interrupts the calling thread, ending a
+   * blocking request it is waiting in. Use it in try-with-resources around the request.
+   */
+  public BlockingCall blockingCall() {
+    BlockingCall call = new BlockingCall(Thread.currentThread());
+    live.add(call);
+    if (closed) {
+      call.interrupt(); // checked after adding, so close() and this cannot both miss it
+    }
+    return call;
+  }
+
   public boolean isClosed() {
     return closed;
   }
@@ -43,6 +58,8 @@ public final class InFlight implements AutoCloseable {
     for (Object o : live) {
       if (o instanceof CompletableFuture) {
         ((CompletableFuture<?>) o).cancel(true);
+      } else if (o instanceof BlockingCall) {
+        ((BlockingCall) o).interrupt();
       } else {
         try {
           ((Closeable) o).close();
@@ -52,5 +69,40 @@ public final class InFlight implements AutoCloseable {
       }
     }
     live.clear();
+  }
+
+  /** A thread in a blocking request for this scope; see {@link #blockingCall()}. */
+  public final class BlockingCall implements AutoCloseable {
+    private final Thread thread;
+    private boolean finished;
+    private boolean interrupted;
+
+    private BlockingCall(Thread thread) {
+      this.thread = thread;
+    }
+
+    private synchronized void interrupt() {
+      if (!finished) {
+        interrupted = true;
+        thread.interrupt();
+      }
+    }
+
+    /**
+     * Ends the registration. An interrupt this scope sent is cleared, so it cannot reach whatever the
+     * thread (a pool's) runs next; the caller sees {@link #isClosed()} instead.
+     */
+    @Override
+    public void close() {
+      boolean clear;
+      synchronized (this) {
+        finished = true;
+        clear = interrupted;
+      }
+      live.remove(this);
+      if (clear) {
+        Thread.interrupted();
+      }
+    }
   }
 }

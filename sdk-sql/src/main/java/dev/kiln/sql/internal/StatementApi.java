@@ -59,10 +59,10 @@ public final class StatementApi {
 
   /**
    * A chunk after the first: its links, or its inline rows parsed straight from the body. Read by
-   * core's JSON body reader, so the client's read timeout bounds a body that stalls.
+   * core's JSON body reader, so the client's read timeout bounds a body that stalls. Blocking: the chunk
+   * loader asks on a worker thread, which skips the JDK client's hop through the common pool per async answer.
    */
-  CompletableFuture<ChunkAnswer> chunkAsync(String statementId, int chunkIndex) {
-    ApiRequest call = ApiRequest.get(CHUNK, statementId, Integer.toString(chunkIndex)).build();
-    return db.callAsync(call, ChunkAnswer.class);
+  ChunkAnswer chunk(String statementId, int chunkIndex) {
+    return db.call(ApiRequest.get(CHUNK, statementId, Integer.toString(chunkIndex)).build(), ChunkAnswer.class);
   }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
@@ -91,22 +92,36 @@ final class StatementChunkLoader implements ChunkLoader {
     private void begin(boolean refresh, long credit) {
       ChunkBytes into = new ChunkBytes(index, budget, executor, credit, lz4Frames);
       bytes = into;
-      CompletableFuture<ChunkLocation> located;
-      try {
-        located = source.locate(index, refresh, scope);
-      } catch (RuntimeException e) {
-        located = CompletableFuture.failedFuture(e);
-      }
+      CompletableFuture<ChunkLocation> located = new CompletableFuture<>();
       location = located;
-      located.whenComplete((loc, e) -> {
-        if (e != null) {
-          into.fail(Futures.unwrap(e));
-        } else if (loc.isExternal()) {
-          downloader.send(loc.link(), scope, into);
-        } else {
-          into.close(); // inline rows: no download, give the credit back
-        }
-      });
+      try {
+        executor.execute(() -> fetch(refresh, into, located));
+      } catch (RuntimeException rejected) { // e.g. the client's workers are shut down
+        located.completeExceptionally(rejected);
+        into.fail(rejected);
+      }
+    }
+
+    /**
+     * On a worker: locate the chunk and send its download, both blocking there (see {@link ChunkDownloader#send});
+     * the pump then reads the body. The reader waits only for {@code located}, and for bytes.
+     */
+    private void fetch(boolean refresh, ChunkBytes into, CompletableFuture<ChunkLocation> located) {
+      ChunkLocation loc;
+      try {
+        loc = source.locate(index, refresh, scope);
+      } catch (RuntimeException e) {
+        RuntimeException failure = scope.isClosed() ? new CancellationException("the reader was closed") : e;
+        located.completeExceptionally(failure);
+        into.fail(failure);
+        return;
+      }
+      located.complete(loc);
+      if (loc.isExternal()) {
+        downloader.send(loc.link(), scope, into);
+      } else {
+        into.close(); // inline rows: no download, give the credit back
+      }
     }
 
     @Override
