@@ -105,6 +105,7 @@ final class BenchConfig {
   @Override
   public String toString() {
     return "rows=" + rows + " chunks=" + chunks + " latenciesMs=" + latenciesMs + " warmup=" + warmup
-        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric + " replay=" + replay + " mixed=" + mixed + " replayChunkRows=" + replayedChunkRows();
+        + " iterations=" + iterations + " inline=" + inline + " heapProbe=" + heapProbe + " numeric=" + numeric
+        + " replay=" + replay + " mixed=" + mixed + " replayChunkRows=" + replayedChunkRows();
   }
 }
