@@ -414,7 +414,9 @@ public final class Lz4FrameInputStream extends InputStream {
           break;
         }
         LONG.set(dst, d, (long) LONG.get(src, s + 1));
-        LONG.set(dst, d + 8, (long) LONG.get(src, s + 9));
+        if (literals > 8) {
+          LONG.set(dst, d + 8, (long) LONG.get(src, s + 9));
+        }
         s += 1 + literals;
         d += literals;
         int offset = (src[s] & 0xFF) | (src[s + 1] & 0xFF) << 8;
@@ -426,9 +428,11 @@ public final class Lz4FrameInputStream extends InputStream {
         int from = d - offset;
         if (offset >= 8) {
           LONG.set(dst, d, (long) LONG.get(dst, from));
-          LONG.set(dst, d + 8, (long) LONG.get(dst, from + 8));
-          if (matchLength > 16) {
-            LONG.set(dst, d + 16, (long) LONG.get(dst, from + 16));
+          if (matchLength > 8) {
+            LONG.set(dst, d + 8, (long) LONG.get(dst, from + 8));
+            if (matchLength > 16) {
+              LONG.set(dst, d + 16, (long) LONG.get(dst, from + 16));
+            }
           }
           d += matchLength;
         } else {
