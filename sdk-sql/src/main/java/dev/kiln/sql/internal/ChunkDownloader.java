@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -44,7 +43,7 @@ final class ChunkDownloader {
    */
   void send(ExternalLink link, InFlight scope, ChunkBytes into) {
     if (scope.isClosed()) {
-      into.fail(new CancellationException("the reader was closed"));
+      into.fail(InFlight.closedError());
       return;
     }
     ApiRequest request;
@@ -62,7 +61,7 @@ final class ChunkDownloader {
     try (InFlight.BlockingCall call = scope.blockingCall()) {
       response = db.send(request, BodyReader.inputStream());
     } catch (RuntimeException e) {
-      into.fail(scope.isClosed() ? new CancellationException("the reader was closed") : asLinkFailureIfRefreshable(e));
+      into.fail(scope.isClosed() ? InFlight.closedError() : asLinkFailureIfRefreshable(e));
       return;
     }
     InputStream in = response.body();
@@ -70,7 +69,7 @@ final class ChunkDownloader {
       Closeable untrack = scope.track(in); // closing the scope closes the stream, aborting the read
       into.downloaded().whenComplete((v, x) -> closeQuietly(untrack));
     } catch (IOException closedMeanwhile) {
-      into.fail(new CancellationException("the reader was closed"));
+      into.fail(InFlight.closedError());
       return;
     }
     into.start(in);

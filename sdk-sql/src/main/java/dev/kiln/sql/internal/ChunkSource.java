@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,7 +39,7 @@ final class ChunkSource {
    */
   ChunkLocation locate(int index, boolean refresh, InFlight scope) {
     if (scope.isClosed()) {
-      throw new CancellationException("the reader was closed");
+      throw InFlight.closedError();
     }
     if (!refresh) {
       ExternalLink cached = links.get(index);

@@ -3,6 +3,7 @@ package dev.kiln.sql.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,6 +51,11 @@ public final class InFlight implements AutoCloseable {
 
   public boolean isClosed() {
     return closed;
+  }
+
+  /** What a request or download of a closed scope ends with. */
+  public static CancellationException closedError() {
+    return new CancellationException("the reader was closed");
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
@@ -111,7 +110,7 @@ final class StatementChunkLoader implements ChunkLoader {
       try {
         loc = source.locate(index, refresh, scope);
       } catch (RuntimeException e) {
-        RuntimeException failure = scope.isClosed() ? new CancellationException("the reader was closed") : e;
+        RuntimeException failure = scope.isClosed() ? InFlight.closedError() : e;
         located.completeExceptionally(failure);
         into.fail(failure);
         return;

@@ -422,7 +422,7 @@ public final class Lz4FrameInputStream extends InputStream {
         int offset = (src[s] & 0xFF) | (src[s + 1] & 0xFF) << 8;
         s += 2;
         if (offset == 0 || offset > d) {
-          throw corrupt("match offset " + offset + " points before the start of the window");
+          throw badOffset(offset);
         }
         matchLength += 4;
         int from = d - offset;
@@ -480,7 +480,7 @@ public final class Lz4FrameInputStream extends InputStream {
       int offset = (src[s] & 0xFF) | (src[s + 1] & 0xFF) << 8;
       s += 2;
       if (offset == 0 || offset > d) {
-        throw corrupt("match offset " + offset + " points before the start of the window");
+        throw badOffset(offset);
       }
       int matchLength = token & 0x0F;
       if (matchLength == 15) {
@@ -515,6 +515,10 @@ public final class Lz4FrameInputStream extends InputStream {
         }
       }
     }
+  }
+
+  private static IOException badOffset(int offset) {
+    return corrupt("match offset " + offset + " points before the start of the window");
   }
 
   private static IOException corrupt(String what) {
